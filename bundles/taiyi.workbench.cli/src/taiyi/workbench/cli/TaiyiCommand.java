@@ -1,0 +1,49 @@
+package taiyi.workbench.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code taiyi} root command; its subcommands are the steps of the loop. */
+@Command(name = "taiyi", mixinStandardHelpOptions = true, versionProvider = TaiyiCommand.Version.class,
+        description = "Taiyi Workbench, headless: curate bilingual biomedical corpora with a model in the loop.",
+        subcommands = {VersionCommand.class, CommandLine.HelpCommand.class})
+public final class TaiyiCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try 'taiyi --help'");
+    }
+
+    /** Runs the command line and returns the process exit code. */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs with the given output streams; used by tests. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new TaiyiCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("taiyi " + String.join(" ", parseResult.originalArgs()) + ": " + e.getMessage());
+            return 1;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** {@code taiyi --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Taiyi Workbench " + WorkbenchVersion.get()};
+        }
+    }
+}

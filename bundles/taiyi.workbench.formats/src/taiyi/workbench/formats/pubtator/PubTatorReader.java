@@ -1,0 +1,203 @@
+package taiyi.workbench.formats.pubtator;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import taiyi.workbench.core.model.Document;
+import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Language;
+import taiyi.workbench.core.model.Passage;
+import taiyi.workbench.core.model.Relation;
+import taiyi.workbench.core.model.Span;
+import taiyi.workbench.formats.DocumentReader;
+import taiyi.workbench.formats.FormatException;
+
+/**
+ * Reads PubTator files.
+ *
+ * <p>The document text is the title, one space, then the abstract: the convention PubTator's
+ * offsets count in. Every mention's text must equal the document text at its offsets. The concept
+ * column may hold several ids joined by {@code |} (composite mentions) or {@code -1} for none.
+ */
+public final class PubTatorReader implements DocumentReader {
+
+    @Override
+    public List<Document> read(Path file) throws FormatException {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        List<Document> documents = new ArrayList<>();
+        int lineNo = 0;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
+            DocumentBuilder current = null;
+            String line;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                if (line.isBlank()) {
+                    if (current != null) {
+                        documents.add(current.build(file));
+                        current = null;
+                    }
+                    continue;
+                }
+                int bar = line.indexOf('|');
+                int tab = line.indexOf('\t');
+                if (bar > 0 && (tab < 0 || bar < tab) && line.length() > bar + 2 && line.charAt(bar + 2) == '|') {
+                    String pmid = line.substring(0, bar);
+                    char kind = line.charAt(bar + 1);
+                    String body = line.substring(bar + 3);
+                    if (current != null && !current.pmid.equals(pmid)) {
+                        documents.add(current.build(file));
+                        current = null;
+                    }
+                    if (current == null) {
+                        current = new DocumentBuilder(pmid, lineNo);
+                    }
+                    current.addPassage(file, lineNo, kind, body);
+                } else if (tab > 0) {
+                    if (current == null) {
+                        throw new FormatException(file, lineNo, "annotation line before any title or abstract line");
+                    }
+                    current.addAnnotation(file, lineNo, line.split("\t", -1));
+                } else {
+                    throw new FormatException(file, lineNo, "unknown line kind: expected PMID|t|, PMID|a| or a tab-separated annotation");
+                }
+            }
+            if (current != null) {
+                documents.add(current.build(file));
+            }
+        } catch (CharacterCodingException e) {
+            throw new FormatException(file, lineNo + 1, "not valid UTF-8", e);
+        } catch (IOException e) {
+            throw new FormatException(file, 0, "cannot read: " + e.getMessage(), e);
+        }
+        return documents;
+    }
+
+    /** Collects one document's lines; passages first, then annotations. */
+    private static final class DocumentBuilder {
+        final String pmid;
+        final int firstLine;
+        final StringBuilder text = new StringBuilder();
+        final List<Passage> passages = new ArrayList<>();
+        final List<EntityMention> mentions = new ArrayList<>();
+        final List<Relation> relations = new ArrayList<>();
+        final List<Integer> relationLines = new ArrayList<>();
+
+        DocumentBuilder(String pmid, int firstLine) {
+            this.pmid = pmid;
+            this.firstLine = firstLine;
+        }
+
+        void addPassage(Path file, int lineNo, char kind, String body) throws FormatException {
+            if (!mentions.isEmpty() || !relations.isEmpty()) {
+                throw new FormatException(file, lineNo, "text line after annotation lines of document " + pmid);
+            }
+            String type = switch (kind) {
+                case 't' -> "title";
+                case 'a' -> "abstract";
+                default -> throw new FormatException(file, lineNo, "unknown passage kind '" + kind + "' (expected t or a)");
+            };
+            if (passages.stream().anyMatch(p -> p.type().equals(type))) {
+                throw new FormatException(file, lineNo, "second " + type + " line for document " + pmid);
+            }
+            if (text.length() > 0) {
+                text.append(' ');
+            }
+            int start = text.length();
+            text.append(body);
+            if (!body.isEmpty()) {
+                passages.add(new Passage(type, new Span(start, text.length())));
+            }
+        }
+
+        void addAnnotation(Path file, int lineNo, String[] cols) throws FormatException {
+            if (!cols[0].equals(pmid)) {
+                throw new FormatException(file, lineNo, "annotation for PMID " + cols[0] + " inside document " + pmid);
+            }
+            if (cols.length == 4) {
+                relations.add(new Relation("R" + (relations.size() + 1), cols[1], cols[2], cols[3]));
+                relationLines.add(lineNo);
+                return;
+            }
+            if (cols.length < 5 || cols.length > 7) {
+                throw new FormatException(file, lineNo, "expected 4 (relation) or 5 to 7 (mention) tab-separated columns, found " + cols.length);
+            }
+            int start = offset(file, lineNo, cols[1], "start");
+            int end = offset(file, lineNo, cols[2], "end");
+            if (end <= start) {
+                throw new FormatException(file, lineNo, "mention end " + end + " is not after its start " + start);
+            }
+            if (end > text.length()) {
+                throw new FormatException(file, lineNo, "mention " + start + "-" + end + " ends past the text of document "
+                        + pmid + " (length " + text.length() + ")");
+            }
+            String covered = text.substring(start, end);
+            if (!covered.equals(cols[3])) {
+                throw new FormatException(file, lineNo, "mention text '" + cols[3] + "' does not match the document text '"
+                        + covered + "' at " + start + "-" + end);
+            }
+            if (cols[4].isBlank()) {
+                throw new FormatException(file, lineNo, "mention has an empty type");
+            }
+            List<String> concepts = new ArrayList<>();
+            if (cols.length > 5) {
+                for (String c : cols[5].split("\\|")) {
+                    if (!c.isBlank() && !c.equals("-1")) {
+                        concepts.add(c.trim());
+                    }
+                }
+            }
+            mentions.add(EntityMention.of("T" + (mentions.size() + 1), cols[4], start, end, concepts));
+        }
+
+        private static int offset(Path file, int lineNo, String value, String column) throws FormatException {
+            try {
+                int v = Integer.parseInt(value.trim());
+                if (v < 0) {
+                    throw new FormatException(file, lineNo, column + " offset " + value + " is negative");
+                }
+                return v;
+            } catch (NumberFormatException e) {
+                throw new FormatException(file, lineNo, column + " offset '" + value + "' is not a number", e);
+            }
+        }
+
+        Document build(Path file) throws FormatException {
+            Map<String, String> metadata = new LinkedHashMap<>();
+            metadata.put("pmid", pmid);
+            String body = text.toString();
+            Set<String> concepts = new HashSet<>();
+            mentions.forEach(m -> concepts.addAll(m.normalizations()));
+            for (int i = 0; i < relations.size(); i++) {
+                Relation r = relations.get(i);
+                for (String arg : List.of(r.head(), r.tail())) {
+                    if (!concepts.contains(arg)) {
+                        throw new FormatException(file, relationLines.get(i), r.type() + " relation names concept " + arg
+                                + ", which no mention of document " + pmid + " is normalised to");
+                    }
+                }
+            }
+            try {
+                return new Document(pmid, Language.detect(body), body, passages, metadata, mentions, relations);
+            } catch (IllegalArgumentException e) {
+                throw new FormatException(file, firstLine, e.getMessage(), e);
+            }
+        }
+    }
+}

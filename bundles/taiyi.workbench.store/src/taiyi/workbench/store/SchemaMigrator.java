@@ -1,0 +1,176 @@
+package taiyi.workbench.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Brings a database schema to the newest version by applying {@code V<n>__<description>.sql}
+ * resources in order, Flyway-style. Each applied migration is recorded in {@code schema_history}
+ * with a SHA-256 checksum, so an edited migration that already ran is detected instead of silently
+ * diverging. Each migration runs in its own transaction.
+ *
+ * <p>The resources are listed in {@code db/migration/index.txt} because a bundle's class loader
+ * cannot enumerate a folder.
+ */
+public final class SchemaMigrator {
+
+    static final String LOCATION = "db/migration/";
+    private static final Pattern NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
+
+    /** One migration resource. */
+    record Migration(int version, String description, String sql, String checksum) {
+    }
+
+    private final ClassLoader loader;
+
+    public SchemaMigrator(ClassLoader loader) {
+        this.loader = loader;
+    }
+
+    /** The migrations this build carries, by version. */
+    List<Migration> available() {
+        String index = resource(LOCATION + "index.txt");
+        Map<Integer, Migration> byVersion = new TreeMap<>();
+        for (String name : index.split("\\R")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            Matcher m = NAME.matcher(name.trim());
+            if (!m.matches()) {
+                throw new StoreException(LOCATION + "index.txt: '" + name + "' is not named V<n>__<description>.sql");
+            }
+            int version = Integer.parseInt(m.group(1));
+            String sql = resource(LOCATION + name.trim());
+            if (byVersion.put(version, new Migration(version, m.group(2), sql, sha256(sql))) != null) {
+                throw new StoreException(LOCATION + "index.txt: two migrations with version " + version);
+            }
+        }
+        int expected = 1;
+        for (int v : byVersion.keySet()) {
+            if (v != expected++) {
+                throw new StoreException(LOCATION + ": migration versions must be 1, 2, 3, … without gaps; found " + byVersion.keySet());
+            }
+        }
+        return new ArrayList<>(byVersion.values());
+    }
+
+    /** Applies what is missing; returns the schema version afterwards. */
+    public int migrate(Connection connection) throws SQLException {
+        List<Migration> migrations = available();
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            try (Statement st = connection.createStatement()) {
+                st.execute("CREATE TABLE IF NOT EXISTS schema_history (version INT PRIMARY KEY, description VARCHAR(200) NOT NULL, "
+                        + "checksum CHAR(64) NOT NULL, applied_at TIMESTAMP NOT NULL)");
+            }
+            connection.commit();
+            Map<Integer, String> applied = new TreeMap<>();
+            try (Statement st = connection.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT version, checksum FROM schema_history")) {
+                while (rs.next()) {
+                    applied.put(rs.getInt(1), rs.getString(2));
+                }
+            }
+            int newest = migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
+            for (int v : applied.keySet()) {
+                if (v > newest) {
+                    throw new StoreException("the database has schema version " + v + ", newer than this workbench knows ("
+                            + newest + "); use a newer workbench");
+                }
+            }
+            for (Migration m : migrations) {
+                String done = applied.get(m.version());
+                if (done != null) {
+                    if (!done.equals(m.checksum())) {
+                        throw new StoreException("migration V" + m.version() + "__" + m.description()
+                                + " was changed after it was applied to this database (checksum differs)");
+                    }
+                    continue;
+                }
+                apply(connection, m);
+            }
+            return newest;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static void apply(Connection connection, Migration m) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            for (String statement : statements(m.sql())) {
+                st.execute(statement);
+            }
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "INSERT INTO schema_history (version, description, checksum, applied_at) VALUES (?, ?, ?, ?)")) {
+                ps.setInt(1, m.version());
+                ps.setString(2, m.description());
+                ps.setString(3, m.checksum());
+                ps.setTimestamp(4, Timestamp.from(Instant.now()));
+                ps.executeUpdate();
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw new SQLException("migration V" + m.version() + "__" + m.description() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Splits a script on semicolons that end a line, after dropping {@code --} comment lines. */
+    static List<String> statements(String sql) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : sql.split("\\R")) {
+            String trimmed = line.strip();
+            if (trimmed.startsWith("--") || trimmed.isEmpty()) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                String s = current.toString().strip();
+                out.add(s.substring(0, s.length() - 1));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            out.add(current.toString().strip());
+        }
+        return out;
+    }
+
+    private String resource(String name) {
+        try (InputStream in = loader.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new StoreException("migration resource " + name + " is missing from the store bundle");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StoreException("cannot read migration resource " + name, e);
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
