@@ -79,21 +79,14 @@ class CorpusStoreTest {
 
     @Test
     void migrationsAreRecordedWithChecksums() throws Exception {
-        try (CorpusStore store = CorpusStore.open(dir)) {
-            assertEquals(1, store.schemaVersion());
-        }
         List<SchemaMigrator.Migration> available = new SchemaMigrator(CorpusStore.class.getClassLoader()).available();
-        try (Connection c = new org.h2.jdbcx.JdbcDataSource() {
-            private static final long serialVersionUID = 1L;
-            {
-                setURL("jdbc:h2:file:" + dir.resolve("taiyi") + ";AUTO_SERVER=TRUE");
-                setUser("taiyi");
+        try (CorpusStore store = CorpusStore.open(dir); Connection c = store.connection(); Statement st = c.createStatement()) {
+            assertEquals(1, store.schemaVersion());
+            try (ResultSet rs = st.executeQuery("SELECT version, checksum FROM schema_history ORDER BY version")) {
+                assertTrue(rs.next());
+                assertEquals(1, rs.getInt(1));
+                assertEquals(available.get(0).checksum(), rs.getString(2));
             }
-        }.getConnection(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT version, checksum FROM schema_history ORDER BY version")) {
-            assertTrue(rs.next());
-            assertEquals(1, rs.getInt(1));
-            assertEquals(available.get(0).checksum(), rs.getString(2));
             // tamper: the recorded checksum no longer matches the migration this build carries
             st.execute("UPDATE schema_history SET checksum = '" + "0".repeat(64) + "' WHERE version = 1");
         }

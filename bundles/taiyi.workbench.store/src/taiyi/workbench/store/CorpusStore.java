@@ -70,6 +70,11 @@ public final class CorpusStore implements AutoCloseable {
         }
     }
 
+    /** A new connection to the database; the caller closes it. */
+    Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
     public Path folder() {
         return folder;
     }
@@ -78,9 +83,15 @@ public final class CorpusStore implements AutoCloseable {
         return schemaVersion;
     }
 
-    /** The H2 version the database runs on. */
+    /** The version of the H2 engine, as its JDBC driver reports it (an in-memory database answers). */
     public static String h2Version() {
-        return org.h2.engine.Constants.FULL_VERSION;
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:");
+        try (Connection c = ds.getConnection()) {
+            return c.getMetaData().getDatabaseProductVersion();
+        } catch (SQLException e) {
+            throw new StoreException("cannot start H2: " + e.getMessage(), e);
+        }
     }
 
     /**

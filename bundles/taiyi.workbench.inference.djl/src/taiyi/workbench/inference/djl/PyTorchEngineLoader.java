@@ -78,7 +78,12 @@ public final class PyTorchEngineLoader {
         if (engineBundle == null || apiBundle == null) {
             return null;
         }
+        // this bundle is lazily activated, so loading this class started it and its context exists
         BundleContext context = FrameworkUtil.getBundle(PyTorchEngineLoader.class).getBundleContext();
+        if (context == null) {
+            throw new IllegalStateException("bundle taiyi.workbench.inference.djl is not active; cannot look for the DJL "
+                    + "native bundles");
+        }
         Set<Bundle> bundles = new LinkedHashSet<>(List.of(engineBundle, apiBundle));
         for (Bundle b : context.getBundles()) {
             if (b.getEntry("native/lib/pytorch.properties") != null || b.getEntry("jnilib/pytorch.properties") != null) {

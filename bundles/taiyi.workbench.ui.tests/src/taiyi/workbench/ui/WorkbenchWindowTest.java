@@ -1,0 +1,207 @@
+package taiyi.workbench.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.draw2d.IFigure;
+import org.eclipse.draw2d.Label;
+import org.eclipse.draw2d.SWTGraphics;
+import org.eclipse.draw2d.geometry.Dimension;
+import org.eclipse.gef.EditPart;
+import org.eclipse.gef.GraphicalViewer;
+import org.eclipse.gef.editparts.AbstractGraphicalEditPart;
+import org.eclipse.gef.ui.parts.ScrollingGraphicalViewer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyleRange;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import taiyi.workbench.app.SampleCorpus;
+import taiyi.workbench.core.model.Document;
+import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.ui.editor.DocumentEditor;
+import taiyi.workbench.ui.editor.DocumentEditorInput;
+import taiyi.workbench.ui.editor.EntityTypePalette;
+import taiyi.workbench.ui.navigator.CorpusNavigatorView;
+
+/**
+ * Runs inside the real workbench (the product's application, under Xvfb): the window opens in the
+ * curation perspective on the imported sample corpus, a document opens with its mentions styled,
+ * and Draw2d and GEF 3.2 render on this Eclipse.
+ */
+class WorkbenchWindowTest {
+
+    @AfterEach
+    void closeEditors() {
+        page().closeAllEditors(false);
+    }
+
+    private static IWorkbenchPage page() {
+        IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+        assertNotNull(window, "no workbench window is open");
+        return window.getActivePage();
+    }
+
+    private static void drain() {
+        Display display = Display.getCurrent();
+        while (display.readAndDispatch()) {
+            // let pending paints and layouts run
+        }
+    }
+
+    @Test
+    void windowOpensInTheCurationPerspectiveOnTheSampleCorpus() throws Exception {
+        IWorkbenchPage page = page();
+        assertEquals(CurationPerspective.ID, page.getPerspective().getId());
+        assertEquals("Taiyi Workbench", page.getWorkbenchWindow().getShell().getText());
+        CorpusNavigatorView navigator = assertInstanceOf(CorpusNavigatorView.class, page.findView(CorpusNavigatorView.ID));
+        navigator.viewer().expandToLevel(2);
+        drain();
+        TreeItem[] corpora = navigator.viewer().getTree().getItems();
+        assertEquals(1, corpora.length);
+        assertTrue(corpora[0].getText().startsWith(SampleCorpus.CORPUS_NAME + "  (100 documents, 787 mentions)"),
+                corpora[0].getText());
+        assertEquals(100, corpora[0].getItemCount());
+        screenshot(page.getWorkbenchWindow().getShell(), "workbench-window.png");
+    }
+
+    @Test
+    void aDocumentOpensWithItsMentionsStyledAndADraw2dLegend() throws Exception {
+        Document document = WorkbenchDatabase.store().document(SampleCorpus.CORPUS_NAME, "8808605").orElseThrow();
+        IEditorPart part = page().openEditor(new DocumentEditorInput(SampleCorpus.CORPUS_NAME, "8808605"), DocumentEditor.ID);
+        DocumentEditor editor = assertInstanceOf(DocumentEditor.class, part);
+        drain();
+        assertEquals(document.text(), editor.textWidget().getText());
+        assertTrue(!editor.textWidget().getEditable(), "the editor is read-only for now");
+
+        // every mention's characters carry its colour (or that of a shorter mention nested in it)
+        StyleRange[] styles = editor.textWidget().getStyleRanges();
+        assertTrue(styles.length >= document.mentions().size() / 2, "too few styled ranges: " + styles.length);
+        EntityMention first = document.mentions().get(0);
+        StyleRange atFirst = editor.textWidget().getStyleRangeAtOffset(first.start());
+        assertNotNull(atFirst, "mention " + first.coveredText(document.text()) + " is not styled");
+        assertEquals(EntityTypePalette.rgbOf(first.type()), atFirst.background.getRGB());
+
+        // the Draw2d legend holds one chip per type and paints it in the type's colour
+        List<String> types = document.mentions().stream().map(EntityMention::type).distinct().sorted().toList();
+        List<?> chips = editor.legend().getChildren();
+        assertEquals(types.size(), chips.size());
+        Label chip = (Label) chips.get(0);
+        assertTrue(chip.getText().startsWith(types.get(0) + "  "), chip.getText());
+        ImageData painted = paint(editor.legend());
+        assertTrue(contains(painted, EntityTypePalette.rgbOf(types.get(0))), "the legend did not paint the type colour");
+        screenshot(editor.textWidget().getShell(), "document-editor.png");
+    }
+
+    @Test
+    void gef32GraphicalViewerRendersOnThisEclipse() {
+        Shell shell = new Shell(Display.getCurrent());
+        shell.setLayout(new FillLayout());
+        shell.setSize(300, 200);
+        try {
+            GraphicalViewer viewer = new ScrollingGraphicalViewer();
+            viewer.createControl(shell);
+            viewer.setEditPartFactory((context, model) -> new AbstractGraphicalEditPart() {
+                @Override
+                protected IFigure createFigure() {
+                    Label label = new Label(String.valueOf(getModel()));
+                    label.setOpaque(true);
+                    label.setBackgroundColor(new org.eclipse.swt.graphics.Color(Display.getCurrent(), 255, 0, 0));
+                    label.setSize(new Dimension(120, 40));
+                    return label;
+                }
+
+                @Override
+                protected void createEditPolicies() {
+                    // display only
+                }
+            });
+            viewer.setContents("Disease");
+            shell.open();
+            drain();
+            EditPart contents = viewer.getContents();
+            assertNotNull(contents);
+            IFigure figure = ((AbstractGraphicalEditPart) contents).getFigure();
+            assertEquals("Disease", ((Label) figure).getText());
+            assertTrue(contains(paint(figure), new RGB(255, 0, 0)), "the GEF figure did not paint");
+        } finally {
+            shell.dispose();
+        }
+    }
+
+    /** Paints a figure into an image with Draw2d's SWT graphics, as the canvas would. */
+    private static ImageData paint(IFigure figure) {
+        Rectangle r = new Rectangle(0, 0, Math.max(1, figure.getBounds().width), Math.max(1, figure.getBounds().height));
+        Image image = new Image(Display.getCurrent(), r.width, r.height);
+        GC gc = new GC(image);
+        SWTGraphics graphics = new SWTGraphics(gc);
+        try {
+            graphics.translate(-figure.getBounds().x, -figure.getBounds().y);
+            figure.paint(graphics);
+        } finally {
+            graphics.dispose();
+            gc.dispose();
+        }
+        ImageData data = image.getImageData();
+        image.dispose();
+        return data;
+    }
+
+    private static boolean contains(ImageData data, RGB color) {
+        for (int y = 0; y < data.height; y++) {
+            for (int x = 0; x < data.width; x++) {
+                RGB rgb = data.palette.getRGB(data.getPixel(x, y));
+                if (Math.abs(rgb.red - color.red) <= 2 && Math.abs(rgb.green - color.green) <= 2
+                        && Math.abs(rgb.blue - color.blue) <= 2) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Saves what the shell shows, for review of the build (not compared). */
+    private static void screenshot(Shell shell, String name) throws Exception {
+        String dir = System.getProperty("taiyi.screenshots");
+        if (dir == null) {
+            return;
+        }
+        drain();
+        Rectangle bounds = shell.getBounds();
+        Image image = new Image(shell.getDisplay(), bounds.width, bounds.height);
+        GC gc = new GC(shell.getDisplay());
+        try {
+            gc.copyArea(image, bounds.x, bounds.y);
+        } finally {
+            gc.dispose();
+        }
+        Path out = Path.of(dir, name);
+        Files.createDirectories(out.getParent());
+        ImageLoader loader = new ImageLoader();
+        loader.data = new ImageData[] {image.getImageData()};
+        loader.save(out.toString(), SWT.IMAGE_PNG);
+        image.dispose();
+        assertTrue(Files.size(out) > 0 && Arrays.asList(loader.data).size() == 1);
+    }
+}

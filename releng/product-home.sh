@@ -1,0 +1,25 @@
+# Sourced by the launch scripts: finds (building if needed) the materialized product and the data folder.
+# Sets TAIYI_ROOT, TAIYI_PRODUCT (the installation folder), TAIYI_LAUNCHER (its Equinox launcher jar)
+# and TAIYI_DATA (the workbench data folder, shared by the UI and the CLI).
+TAIYI_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+products="$TAIYI_ROOT/releng/taiyi.workbench.product/target/products/taiyi.workbench/linux/gtk/x86_64"
+
+find_launcher() {
+  ls "$products"/taiyi-workbench/plugins/org.eclipse.equinox.launcher_*.jar "$products"/plugins/org.eclipse.equinox.launcher_*.jar 2>/dev/null | head -n 1
+}
+
+TAIYI_LAUNCHER=$(find_launcher || true)
+if [ -z "$TAIYI_LAUNCHER" ]; then
+  echo "taiyi: the product is not built yet; building it (./mvnw verify -DskipTests) ..." >&2
+  (cd "$TAIYI_ROOT" && ./mvnw -B -q verify -DskipTests) >&2
+  TAIYI_LAUNCHER=$(find_launcher)
+fi
+TAIYI_PRODUCT=$(dirname "$(dirname "$TAIYI_LAUNCHER")")
+TAIYI_DATA=${TAIYI_DATA:-${XDG_DATA_HOME:-$HOME/.local/share}/taiyi-workbench}
+export TAIYI_DATA
+mkdir -p "$TAIYI_DATA"
+
+# JVM options both launchers share: DJL stays offline (no download, no EC2 telemetry probe) and
+# unpacks its natives into the data folder; SLF4J (DJL's logger) only reports warnings.
+TAIYI_VM_ARGS=(-Dtaiyi.data="$TAIYI_DATA" -Dai.djl.offline=true -DOPT_OUT_TRACKING=true
+  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.logFile=System.err)
