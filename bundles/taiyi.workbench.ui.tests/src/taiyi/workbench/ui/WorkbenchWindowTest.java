@@ -122,7 +122,9 @@ class WorkbenchWindowTest {
         try {
             GraphicalViewer viewer = new ScrollingGraphicalViewer();
             viewer.createControl(shell);
-            viewer.setEditPartFactory((context, model) -> new AbstractGraphicalEditPart() {
+            viewer.setEditPartFactory((context, model) -> {
+                // GEF leaves setting the model to the factory
+                EditPart part = new AbstractGraphicalEditPart() {
                 @Override
                 protected IFigure createFigure() {
                     Label label = new Label(String.valueOf(getModel()));
@@ -136,6 +138,9 @@ class WorkbenchWindowTest {
                 protected void createEditPolicies() {
                     // display only
                 }
+                };
+                part.setModel(model);
+                return part;
             });
             viewer.setContents("Disease");
             shell.open();
