@@ -22,4 +22,5 @@ mkdir -p "$TAIYI_DATA"
 # JVM options both launchers share: DJL stays offline (no download, no EC2 telemetry probe) and
 # unpacks its natives into the data folder; SLF4J (DJL's logger) only reports warnings.
 TAIYI_VM_ARGS=(-Dtaiyi.data="$TAIYI_DATA" -Dai.djl.offline=true -DOPT_OUT_TRACKING=true
-  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.logFile=System.err)
+  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.logFile=System.err
+  -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error)

