@@ -50,11 +50,40 @@ CREATE TABLE mention_span (
     PRIMARY KEY (mention_id, ordinal)
 );
 
+-- db_name is empty where the source gave a bare id (PubTator's D008094)
 CREATE TABLE mention_normalization (
     mention_id  BIGINT NOT NULL REFERENCES entity_mention (id) ON DELETE CASCADE,
     ordinal     INT NOT NULL,
+    db_name     VARCHAR(100) NOT NULL,
     concept_id  VARCHAR(200) NOT NULL,
     PRIMARY KEY (mention_id, ordinal)
+);
+
+CREATE TABLE mention_attribute (
+    mention_id  BIGINT NOT NULL REFERENCES entity_mention (id) ON DELETE CASCADE,
+    ordinal     INT NOT NULL,
+    attr_key    VARCHAR(200) NOT NULL,
+    attr_value  VARCHAR(4000) NOT NULL,
+    PRIMARY KEY (mention_id, ordinal)
+);
+
+CREATE TABLE document_label (
+    document_id  BIGINT NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+    ordinal      INT NOT NULL,
+    label        VARCHAR(200) NOT NULL,
+    PRIMARY KEY (document_id, ordinal)
+);
+
+-- the corpus label schema: kind is entity, relation or label
+CREATE TABLE schema_type (
+    corpus_id   BIGINT NOT NULL REFERENCES corpus (id) ON DELETE CASCADE,
+    kind        VARCHAR(16) NOT NULL,
+    ordinal     INT NOT NULL,
+    name        VARCHAR(200) NOT NULL,
+    display_en  VARCHAR(200) NOT NULL,
+    display_zh  VARCHAR(200) NOT NULL,
+    PRIMARY KEY (corpus_id, kind, ordinal),
+    CONSTRAINT schema_type_name_unique UNIQUE (corpus_id, kind, name)
 );
 
 CREATE TABLE relation (
@@ -66,6 +95,14 @@ CREATE TABLE relation (
     head_ref       VARCHAR(200) NOT NULL,
     tail_ref       VARCHAR(200) NOT NULL,
     CONSTRAINT relation_key_unique UNIQUE (document_id, layer, relation_key)
+);
+
+CREATE TABLE relation_evidence (
+    relation_id   BIGINT NOT NULL REFERENCES relation (id) ON DELETE CASCADE,
+    ordinal       INT NOT NULL,
+    start_offset  INT NOT NULL,
+    end_offset    INT NOT NULL,
+    PRIMARY KEY (relation_id, ordinal)
 );
 
 CREATE INDEX entity_mention_document ON entity_mention (document_id);

@@ -5,27 +5,23 @@ import java.nio.file.Path;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 
 import org.h2.jdbcx.JdbcDataSource;
 
 import taiyi.workbench.core.model.Document;
-import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.LabelSchema;
 import taiyi.workbench.core.model.Language;
-import taiyi.workbench.core.model.Passage;
-import taiyi.workbench.core.model.Relation;
-import taiyi.workbench.core.model.Span;
 
 /**
  * The corpus database in one folder: an embedded H2 file database, migrated to the newest schema
@@ -96,7 +92,8 @@ public final class CorpusStore implements AutoCloseable {
 
     /**
      * Adds documents to a corpus (created if it does not exist) in one transaction: either all of
-     * them are stored or, on any failure, none.
+     * them are stored or, on any failure, none. The corpus label schema gains the types the
+     * documents use that it lacks.
      *
      * @param source what the documents came from, named in error messages
      * @return the number of documents stored
@@ -108,36 +105,37 @@ public final class CorpusStore implements AutoCloseable {
                 throw new StoreException(source + ": document " + d.id() + " occurs twice; nothing was imported");
             }
         }
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                long corpusId = corpusId(c, corpus, true);
-                Set<String> existing = new HashSet<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT external_id FROM document WHERE corpus_id = ?")) {
-                    ps.setLong(1, corpusId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            existing.add(rs.getString(1));
-                        }
-                    }
+        return inTransaction("import of " + source + " into corpus '" + corpus + "' failed, nothing was imported", c -> {
+            long corpusId = corpusId(c, corpus, true);
+            Set<String> existing = new HashSet<>();
+            Jdbc.query(c, "SELECT external_id FROM document WHERE corpus_id = ?", ps -> ps.setLong(1, corpusId),
+                    rs -> existing.add(rs.getString(1)));
+            for (Document d : documents) {
+                if (existing.contains(d.id())) {
+                    throw new StoreException(source + ": document " + d.id() + " is already in corpus '" + corpus
+                            + "'; nothing was imported");
                 }
-                for (Document d : documents) {
-                    if (existing.contains(d.id())) {
-                        throw new StoreException(source + ": document " + d.id() + " is already in corpus '" + corpus
-                                + "'; nothing was imported");
-                    }
-                }
-                new DocumentInserter(c).insert(corpusId, documents);
-                c.commit();
-                return documents.size();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new StoreException(source + ": import into corpus '" + corpus + "' failed, nothing was imported: "
-                    + e.getMessage(), e);
-        }
+            try (DocumentInserter inserter = new DocumentInserter(c)) {
+                inserter.insert(corpusId, documents, CURATED);
+            }
+            SchemaTypes.save(c, corpusId, SchemaTypes.load(c, corpusId).union(LabelSchema.inferredFrom(documents)));
+            return documents.size();
+        });
+    }
+
+    /** Replaces a corpus's label schema (display names, order); the corpus must exist. */
+    public void setSchema(String corpus, LabelSchema schema) {
+        inTransaction("cannot save the label schema of corpus '" + corpus + "'", c -> {
+            SchemaTypes.save(c, existingCorpusId(c, corpus), schema);
+            return null;
+        });
+    }
+
+    /** The label schema of a corpus. */
+    public LabelSchema schema(String corpus) {
+        return read("cannot read the label schema of corpus '" + corpus + "'",
+                c -> SchemaTypes.load(c, existingCorpusId(c, corpus)));
     }
 
     /** Every corpus with its counts, by name. */
@@ -148,7 +146,10 @@ public final class CorpusStore implements AutoCloseable {
                 + "  WHERE d.corpus_id = c.id AND m.layer = '" + CURATED + "') "
                 + "FROM corpus c ORDER BY c.name";
         List<CorpusSummary> out = new ArrayList<>();
-        query(sql, ps -> { }, rs -> out.add(new CorpusSummary(rs.getString(1), rs.getInt(2), rs.getInt(3))));
+        read("cannot list corpora", c -> {
+            Jdbc.query(c, sql, ps -> { }, rs -> out.add(new CorpusSummary(rs.getString(1), rs.getInt(2), rs.getInt(3))));
+            return null;
+        });
         return out;
     }
 
@@ -159,18 +160,59 @@ public final class CorpusStore implements AutoCloseable {
                 + "(SELECT COUNT(*) FROM relation r WHERE r.document_id = d.id AND r.layer = '" + CURATED + "') "
                 + "FROM document d JOIN corpus c ON d.corpus_id = c.id WHERE c.name = ? ORDER BY d.id";
         List<DocumentSummary> out = new ArrayList<>();
-        query(sql, ps -> ps.setString(1, corpus), rs -> out.add(new DocumentSummary(corpus, rs.getString(1),
-                Language.fromCode(rs.getString(2)), titleOf(rs.getString(3)), rs.getInt(4), rs.getInt(5))));
+        read("cannot list the documents of corpus '" + corpus + "'", c -> {
+            Jdbc.query(c, sql, ps -> ps.setString(1, corpus), rs -> out.add(new DocumentSummary(corpus, rs.getString(1),
+                    Language.fromCode(rs.getString(2)), titleOf(rs.getString(3)), rs.getInt(4), rs.getInt(5))));
+            return null;
+        });
         return out;
     }
 
     /** A whole document with its curated annotations. */
     public Optional<Document> document(String corpus, String id) {
-        try (Connection c = dataSource.getConnection()) {
-            return new DocumentLoader(c).load(corpus, id, CURATED);
-        } catch (SQLException e) {
-            throw new StoreException("cannot load document " + id + " of corpus '" + corpus + "': " + e.getMessage(), e);
-        }
+        return read("cannot load document " + id + " of corpus '" + corpus + "'",
+                c -> new DocumentLoader(c).load(corpus, id, CURATED));
+    }
+
+    /** Every document of a corpus with its curated annotations, in import order (for export). */
+    public List<Document> allDocuments(String corpus) {
+        return read("cannot load corpus '" + corpus + "'", c -> {
+            existingCorpusId(c, corpus);
+            DocumentLoader loader = new DocumentLoader(c);
+            List<String> ids = new ArrayList<>();
+            Jdbc.query(c, "SELECT d.external_id FROM document d JOIN corpus c ON d.corpus_id = c.id WHERE c.name = ? "
+                    + "ORDER BY d.id", ps -> ps.setString(1, corpus), rs -> ids.add(rs.getString(1)));
+            List<Document> out = new ArrayList<>(ids.size());
+            for (String id : ids) {
+                out.add(loader.load(corpus, id, CURATED).orElseThrow());
+            }
+            return out;
+        });
+    }
+
+    /** Counts of a corpus's documents and curated annotations. */
+    public CorpusStats stats(String corpus) {
+        return read("cannot count corpus '" + corpus + "'", c -> {
+            long corpusId = existingCorpusId(c, corpus);
+            Map<String, Integer> byType = new TreeMap<>();
+            Map<String, Integer> byRelation = new TreeMap<>();
+            Map<String, Integer> byLanguage = new TreeMap<>();
+            Jdbc.query(c, "SELECT m.entity_type, COUNT(*) FROM entity_mention m JOIN document d ON m.document_id = d.id "
+                    + "WHERE d.corpus_id = ? AND m.layer = ? GROUP BY m.entity_type", ps -> {
+                        ps.setLong(1, corpusId);
+                        ps.setString(2, CURATED);
+                    }, rs -> byType.put(rs.getString(1), rs.getInt(2)));
+            Jdbc.query(c, "SELECT r.relation_type, COUNT(*) FROM relation r JOIN document d ON r.document_id = d.id "
+                    + "WHERE d.corpus_id = ? AND r.layer = ? GROUP BY r.relation_type", ps -> {
+                        ps.setLong(1, corpusId);
+                        ps.setString(2, CURATED);
+                    }, rs -> byRelation.put(rs.getString(1), rs.getInt(2)));
+            Jdbc.query(c, "SELECT language, COUNT(*) FROM document WHERE corpus_id = ? GROUP BY language",
+                    ps -> ps.setLong(1, corpusId), rs -> byLanguage.put(rs.getString(1), rs.getInt(2)));
+            int documents = byLanguage.values().stream().mapToInt(Integer::intValue).sum();
+            return new CorpusStats(corpus, documents, byType.values().stream().mapToInt(Integer::intValue).sum(),
+                    byRelation.values().stream().mapToInt(Integer::intValue).sum(), byType, byRelation, byLanguage);
+        });
     }
 
     private static String titleOf(String head) {
@@ -179,50 +221,58 @@ public final class CorpusStore implements AutoCloseable {
         return line.length() > 120 ? line.substring(0, 119) + "…" : line;
     }
 
-    private static long corpusId(Connection c, String corpus, boolean create) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM corpus WHERE name = ?")) {
-            ps.setString(1, corpus);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return rs.getLong(1);
-                }
-            }
+    private static long existingCorpusId(Connection c, String corpus) throws SQLException {
+        long id = corpusId(c, corpus, false);
+        if (id < 0) {
+            throw new StoreException("no corpus named '" + corpus + "' in the database");
         }
-        if (!create) {
-            return -1;
+        return id;
+    }
+
+    private static long corpusId(Connection c, String corpus, boolean create) throws SQLException {
+        long[] found = {-1};
+        Jdbc.query(c, "SELECT id FROM corpus WHERE name = ?", ps -> ps.setString(1, corpus), rs -> found[0] = rs.getLong(1));
+        if (found[0] >= 0 || !create) {
+            return found[0];
+        }
+        if (corpus.isBlank()) {
+            throw new StoreException("a corpus needs a name");
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO corpus (name, created_at) VALUES (?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, corpus);
             ps.setTimestamp(2, Timestamp.from(Instant.now()));
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
+            return Jdbc.insertReturningKey(ps);
         }
     }
 
+    /** Work on one connection. */
     @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
     }
 
-    @FunctionalInterface
-    private interface RowReader {
-        void read(ResultSet rs) throws SQLException;
+    private <T> T read(String failure, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException(failure + ": " + e.getMessage(), e);
+        }
     }
 
-    private void query(String sql, Binder binder, RowReader reader) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    reader.read(rs);
-                }
+    private <T> T inTransaction(String failure, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("query failed: " + e.getMessage(), e);
+            throw new StoreException(failure + ": " + e.getMessage(), e);
         }
     }
 
@@ -230,181 +280,4 @@ public final class CorpusStore implements AutoCloseable {
     public void close() {
         // H2 closes the file database when its last connection closes; nothing is held open here.
     }
-
-    /** Writes documents with their passages, metadata and curated annotations in batches. */
-    private static final class DocumentInserter {
-        private final Connection c;
-
-        DocumentInserter(Connection c) {
-            this.c = c;
-        }
-
-        void insert(long corpusId, List<Document> documents) throws SQLException {
-            try (PreparedStatement doc = c.prepareStatement("INSERT INTO document (corpus_id, external_id, language, body, "
-                    + "content_hash) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
-                    PreparedStatement meta = c.prepareStatement(
-                            "INSERT INTO document_metadata (document_id, meta_key, meta_value) VALUES (?, ?, ?)");
-                    PreparedStatement passage = c.prepareStatement("INSERT INTO passage (document_id, ordinal, passage_type, "
-                            + "start_offset, end_offset) VALUES (?, ?, ?, ?, ?)");
-                    PreparedStatement mention = c.prepareStatement("INSERT INTO entity_mention (document_id, layer, "
-                            + "mention_key, entity_type) VALUES (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
-                    PreparedStatement span = c.prepareStatement("INSERT INTO mention_span (mention_id, ordinal, "
-                            + "start_offset, end_offset) VALUES (?, ?, ?, ?)");
-                    PreparedStatement norm = c.prepareStatement(
-                            "INSERT INTO mention_normalization (mention_id, ordinal, concept_id) VALUES (?, ?, ?)");
-                    PreparedStatement relation = c.prepareStatement("INSERT INTO relation (document_id, layer, relation_key, "
-                            + "relation_type, head_ref, tail_ref) VALUES (?, ?, ?, ?, ?, ?)")) {
-                for (Document d : documents) {
-                    doc.setLong(1, corpusId);
-                    doc.setString(2, d.id());
-                    doc.setString(3, d.language().code());
-                    doc.setString(4, d.text());
-                    doc.setString(5, SchemaMigrator.sha256(d.text()));
-                    doc.executeUpdate();
-                    long docId;
-                    try (ResultSet keys = doc.getGeneratedKeys()) {
-                        keys.next();
-                        docId = keys.getLong(1);
-                    }
-                    for (Map.Entry<String, String> e : d.metadata().entrySet()) {
-                        meta.setLong(1, docId);
-                        meta.setString(2, e.getKey());
-                        meta.setString(3, e.getValue());
-                        meta.addBatch();
-                    }
-                    int ordinal = 0;
-                    for (Passage p : d.passages()) {
-                        passage.setLong(1, docId);
-                        passage.setInt(2, ordinal++);
-                        passage.setString(3, p.type());
-                        passage.setInt(4, p.span().start());
-                        passage.setInt(5, p.span().end());
-                        passage.addBatch();
-                    }
-                    for (EntityMention m : d.mentions()) {
-                        mention.setLong(1, docId);
-                        mention.setString(2, CURATED);
-                        mention.setString(3, m.id());
-                        mention.setString(4, m.type());
-                        mention.executeUpdate();
-                        long mentionId;
-                        try (ResultSet keys = mention.getGeneratedKeys()) {
-                            keys.next();
-                            mentionId = keys.getLong(1);
-                        }
-                        int s = 0;
-                        for (Span sp : m.spans()) {
-                            span.setLong(1, mentionId);
-                            span.setInt(2, s++);
-                            span.setInt(3, sp.start());
-                            span.setInt(4, sp.end());
-                            span.addBatch();
-                        }
-                        int n = 0;
-                        for (String concept : m.normalizations()) {
-                            norm.setLong(1, mentionId);
-                            norm.setInt(2, n++);
-                            norm.setString(3, concept);
-                            norm.addBatch();
-                        }
-                    }
-                    for (Relation r : d.relations()) {
-                        relation.setLong(1, docId);
-                        relation.setString(2, CURATED);
-                        relation.setString(3, r.id());
-                        relation.setString(4, r.type());
-                        relation.setString(5, r.head());
-                        relation.setString(6, r.tail());
-                        relation.addBatch();
-                    }
-                }
-                meta.executeBatch();
-                passage.executeBatch();
-                span.executeBatch();
-                norm.executeBatch();
-                relation.executeBatch();
-            }
-        }
-    }
-
-    /** Reads one document and one of its annotation layers back into the model. */
-    private static final class DocumentLoader {
-        private final Connection c;
-
-        DocumentLoader(Connection c) {
-            this.c = c;
-        }
-
-        Optional<Document> load(String corpus, String externalId, String layer) throws SQLException {
-            long docId;
-            String language;
-            String text;
-            try (PreparedStatement ps = c.prepareStatement("SELECT d.id, d.language, d.body FROM document d "
-                    + "JOIN corpus c ON d.corpus_id = c.id WHERE c.name = ? AND d.external_id = ?")) {
-                ps.setString(1, corpus);
-                ps.setString(2, externalId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    docId = rs.getLong(1);
-                    language = rs.getString(2);
-                    text = rs.getString(3);
-                }
-            }
-            Map<String, String> metadata = new LinkedHashMap<>();
-            forRows("SELECT meta_key, meta_value FROM document_metadata WHERE document_id = ? ORDER BY meta_key", docId,
-                    rs -> metadata.put(rs.getString(1), rs.getString(2)));
-            List<Passage> passages = new ArrayList<>();
-            forRows("SELECT passage_type, start_offset, end_offset FROM passage WHERE document_id = ? ORDER BY ordinal", docId,
-                    rs -> passages.add(new Passage(rs.getString(1), new Span(rs.getInt(2), rs.getInt(3)))));
-            Map<Long, String[]> mentionRows = new LinkedHashMap<>();
-            Map<Long, List<Span>> spans = new LinkedHashMap<>();
-            Map<Long, List<String>> norms = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, mention_key, entity_type FROM entity_mention "
-                    + "WHERE document_id = ? AND layer = ? ORDER BY id")) {
-                ps.setLong(1, docId);
-                ps.setString(2, layer);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        mentionRows.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3)});
-                    }
-                }
-            }
-            forRows("SELECT s.mention_id, s.start_offset, s.end_offset FROM mention_span s JOIN entity_mention m "
-                    + "ON s.mention_id = m.id WHERE m.document_id = ? ORDER BY s.mention_id, s.ordinal", docId,
-                    rs -> spans.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Span(rs.getInt(2), rs.getInt(3))));
-            forRows("SELECT n.mention_id, n.concept_id FROM mention_normalization n JOIN entity_mention m "
-                    + "ON n.mention_id = m.id WHERE m.document_id = ? ORDER BY n.mention_id, n.ordinal", docId,
-                    rs -> norms.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)));
-            List<EntityMention> mentions = new ArrayList<>();
-            mentionRows.forEach((id, row) -> mentions.add(new EntityMention(row[0], row[1], spans.getOrDefault(id, List.of()),
-                    norms.getOrDefault(id, List.of()))));
-            List<Relation> relations = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT relation_key, relation_type, head_ref, tail_ref FROM relation "
-                    + "WHERE document_id = ? AND layer = ? ORDER BY id")) {
-                ps.setLong(1, docId);
-                ps.setString(2, layer);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        relations.add(new Relation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
-                    }
-                }
-            }
-            return Optional.of(new Document(externalId, Language.fromCode(language), text, passages, metadata, mentions,
-                    relations));
-        }
-
-        private void forRows(String sql, long docId, RowReader reader) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setLong(1, docId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        reader.read(rs);
-                    }
-                }
-            }
-        }
-    }
-
 }

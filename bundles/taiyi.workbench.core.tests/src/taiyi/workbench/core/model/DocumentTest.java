@@ -25,8 +25,8 @@ class DocumentTest {
 
     @Test
     void overlappingMentionsAreAllowedAndRelationsMayNameConcepts() {
-        EntityMention chemical = EntityMention.of("T1", "Chemical", 0, 9, List.of("D002945"));
-        EntityMention disease = EntityMention.of("T2", "Disease", 18, 32, List.of("D007674"));
+        EntityMention chemical = EntityMention.of("T1", "Chemical", 0, 9, List.of(Normalization.parse("MESH:D002945")));
+        EntityMention disease = EntityMention.of("T2", "Disease", 18, 32, List.of(Normalization.parse("D007674")));
         EntityMention nested = EntityMention.of("T3", "Organ", 18, 23, List.of());
         Document d = new Document("1", Language.ENGLISH, TEXT, List.of(), Map.of("pmid", "1"),
                 List.of(chemical, disease, nested), List.of(new Relation("R1", "CID", "D002945", "D007674"),
@@ -45,7 +45,7 @@ class DocumentTest {
 
     @Test
     void relationToAnUnknownArgumentIsRefused() {
-        EntityMention m = EntityMention.of("T1", "Chemical", 0, 9, List.of("D002945"));
+        EntityMention m = EntityMention.of("T1", "Chemical", 0, 9, List.of(Normalization.parse("MESH:D002945")));
         assertThrows(IllegalArgumentException.class, () -> new Document("7", Language.ENGLISH, TEXT, List.of(), Map.of(),
                 List.of(m), List.of(new Relation("R1", "CID", "D002945", "D999999"))));
     }

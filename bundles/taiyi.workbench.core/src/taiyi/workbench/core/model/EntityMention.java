@@ -1,25 +1,33 @@
 package taiyi.workbench.core.model;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * An entity mention: a typed reference to one or more spans of a document's text.
  *
  * <p>Several spans make a discontinuous mention (brat's {@code 0 5;10 15}); mentions may overlap
- * and nest freely. Normalisations are concept identifiers such as {@code MESH:D008094} or
- * {@code OMIM:123}, kept exactly as the source wrote them.
+ * and nest freely. Attributes carry what a format says about a mention beyond type and concepts
+ * (brat's {@code A}/{@code M} lines, PubTator's individual parts of a composite mention), keyed by
+ * name, in the order the source gave them.
  *
  * @param id identifier unique within the document
  * @param type entity type from the corpus label schema, e.g. {@code Disease} or {@code dis}
  * @param spans the ranges, sorted, not overlapping one another
- * @param normalizations concept ids, possibly empty
+ * @param normalizations concept links, possibly empty
+ * @param attributes further facts about the mention, possibly empty
  */
-public record EntityMention(String id, String type, List<Span> spans, List<String> normalizations) {
+public record EntityMention(String id, String type, List<Span> spans, List<Normalization> normalizations,
+        Map<String, String> attributes) {
 
     public EntityMention {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("mention with a blank id");
+        }
         if (type.isBlank()) {
             throw new IllegalArgumentException("mention " + id + " has a blank type");
         }
@@ -33,11 +41,17 @@ public record EntityMention(String id, String type, List<Span> spans, List<Strin
             }
         }
         normalizations = List.copyOf(normalizations);
+        attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    }
+
+    /** A mention without attributes. */
+    public EntityMention(String id, String type, List<Span> spans, List<Normalization> normalizations) {
+        this(id, type, spans, normalizations, Map.of());
     }
 
     /** A continuous mention. */
-    public static EntityMention of(String id, String type, int start, int end, List<String> normalizations) {
-        return new EntityMention(id, type, List.of(new Span(start, end)), normalizations);
+    public static EntityMention of(String id, String type, int start, int end, List<Normalization> normalizations) {
+        return new EntityMention(id, type, List.of(new Span(start, end)), normalizations, Map.of());
     }
 
     public int start() {
@@ -52,15 +66,18 @@ public record EntityMention(String id, String type, List<Span> spans, List<Strin
         return spans.size() > 1;
     }
 
+    /** Whether one of the mention's concepts is the given one ({@code db:id} or bare id). */
+    public boolean isNormalizedTo(String concept) {
+        return normalizations.stream().anyMatch(n -> n.matches(concept));
+    }
+
+    /** The texts of the spans, in order. */
+    public List<String> spanTexts(String text) {
+        return spans.stream().map(s -> text.substring(s.start(), s.end())).toList();
+    }
+
     /** The mention's text, its spans' texts joined by a space (brat's convention). */
     public String coveredText(String text) {
-        StringBuilder sb = new StringBuilder();
-        for (Span s : spans) {
-            if (sb.length() > 0) {
-                sb.append(' ');
-            }
-            sb.append(text, s.start(), s.end());
-        }
-        return sb.toString();
+        return String.join(" ", spanTexts(text));
     }
 }

@@ -1,5 +1,7 @@
 package taiyi.workbench.core.model;
 
+import java.util.Objects;
+
 /**
  * A named section of a document's text, such as the title or the abstract of a PubMed article.
  *
@@ -7,4 +9,9 @@ package taiyi.workbench.core.model;
  * @param span where the section lies in the document text
  */
 public record Passage(String type, Span span) {
+
+    public Passage {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(span, "span");
+    }
 }

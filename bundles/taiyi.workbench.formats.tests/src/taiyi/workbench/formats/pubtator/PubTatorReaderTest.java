@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Language;
+import taiyi.workbench.core.model.Normalization;
 import taiyi.workbench.formats.FormatException;
 import taiyi.workbench.formats.SampleCorpora;
 
@@ -43,14 +44,14 @@ class PubTatorReaderTest {
         assertEquals(List.of("title", "abstract"), first.passages().stream().map(p -> p.type()).toList());
         EntityMention m = first.mentions().get(0);
         assertEquals("enzyme deficiency", m.coveredText(first.text()));
-        assertEquals(List.of("D008661"), m.normalizations());
+        assertEquals(List.of(new Normalization("", "D008661")), m.normalizations());
     }
 
     @Test
     void compositeConceptsAreSplit() throws Exception {
         Path f = write("1|t|Breast and ovarian cancer.\n1|a|Rare.\n1\t0\t25\tBreast and ovarian cancer\tCompositeMention\tD001943|D010051\n\n");
         Document d = reader.read(f).get(0);
-        assertEquals(List.of("D001943", "D010051"), d.mentions().get(0).normalizations());
+        assertEquals(List.of(Normalization.parse("D001943"), Normalization.parse("D010051")), d.mentions().get(0).normalizations());
         assertEquals("Breast and ovarian cancer. Rare.", d.text());
     }
 

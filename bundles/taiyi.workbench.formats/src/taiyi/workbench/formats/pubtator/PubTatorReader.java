@@ -9,15 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Language;
+import taiyi.workbench.core.model.Normalization;
 import taiyi.workbench.core.model.Passage;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.core.model.Span;
@@ -32,6 +31,11 @@ import taiyi.workbench.formats.FormatException;
  * column may hold several ids joined by {@code |} (composite mentions) or {@code -1} for none.
  */
 public final class PubTatorReader implements DocumentReader {
+
+    /** The attribute holding the 7th column: the individual mentions of a composite mention. */
+    public static final String COMPOSITE_PARTS = "composite_parts";
+    /** The concept column's "no concept" value. */
+    static final String NO_CONCEPT = "-1";
 
     @Override
     public List<Document> read(Path file) throws FormatException {
@@ -155,15 +159,17 @@ public final class PubTatorReader implements DocumentReader {
             if (cols[4].isBlank()) {
                 throw new FormatException(file, lineNo, "mention has an empty type");
             }
-            List<String> concepts = new ArrayList<>();
+            List<Normalization> concepts = new ArrayList<>();
             if (cols.length > 5) {
                 for (String c : cols[5].split("\\|")) {
-                    if (!c.isBlank() && !c.equals("-1")) {
-                        concepts.add(c.trim());
+                    if (!c.isBlank() && !c.strip().equals(NO_CONCEPT)) {
+                        concepts.add(Normalization.parse(c));
                     }
                 }
             }
-            mentions.add(EntityMention.of("T" + (mentions.size() + 1), cols[4], start, end, concepts));
+            Map<String, String> attributes = cols.length > 6 ? Map.of(COMPOSITE_PARTS, cols[6]) : Map.of();
+            mentions.add(new EntityMention("T" + (mentions.size() + 1), cols[4], List.of(new Span(start, end)), concepts,
+                    attributes));
         }
 
         private static int offset(Path file, int lineNo, String value, String column) throws FormatException {
@@ -182,12 +188,10 @@ public final class PubTatorReader implements DocumentReader {
             Map<String, String> metadata = new LinkedHashMap<>();
             metadata.put("pmid", pmid);
             String body = text.toString();
-            Set<String> concepts = new HashSet<>();
-            mentions.forEach(m -> concepts.addAll(m.normalizations()));
             for (int i = 0; i < relations.size(); i++) {
                 Relation r = relations.get(i);
                 for (String arg : List.of(r.head(), r.tail())) {
-                    if (!concepts.contains(arg)) {
+                    if (mentions.stream().noneMatch(m -> m.isNormalizedTo(arg))) {
                         throw new FormatException(file, relationLines.get(i), r.type() + " relation names concept " + arg
                                 + ", which no mention of document " + pmid + " is normalised to");
                     }

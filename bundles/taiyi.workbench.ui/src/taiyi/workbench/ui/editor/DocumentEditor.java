@@ -87,7 +87,7 @@ public final class DocumentEditor extends EditorPart {
         String tip = document.mentions().stream()
                 .filter(m -> m.spans().stream().anyMatch(s -> s.contains(offset)))
                 .map(m -> m.type() + ": " + m.coveredText(document.text())
-                        + (m.normalizations().isEmpty() ? "" : " [" + String.join(", ", m.normalizations()) + "]"))
+                        + (m.normalizations().isEmpty() ? "" : " [" + m.normalizations().stream().map(Object::toString).collect(Collectors.joining(", ")) + "]"))
                 .collect(Collectors.joining("\n"));
         return tip.isEmpty() ? null : tip;
     }

@@ -1,0 +1,112 @@
+package taiyi.workbench.formats;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Writes a file or a folder so that it appears whole or not at all: the content goes to a hidden
+ * sibling first and is renamed into place only when complete; on any failure the sibling is
+ * deleted and an existing target is left untouched.
+ */
+public final class AtomicOutput {
+
+    /** Writes content through an open stream. */
+    @FunctionalInterface
+    public interface StreamContent {
+        void writeTo(OutputStream out) throws IOException, FormatException;
+    }
+
+    /** Writes text. */
+    @FunctionalInterface
+    public interface TextContent {
+        void writeTo(BufferedWriter out) throws IOException, FormatException;
+    }
+
+    /** Fills a folder. */
+    @FunctionalInterface
+    public interface FolderContent {
+        void writeInto(Path folder) throws IOException, FormatException;
+    }
+
+    private AtomicOutput() {
+    }
+
+    public static void writeFile(Path target, StreamContent content) throws IOException, FormatException {
+        Path parent = parentOf(target);
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, "." + target.getFileName(), ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                content.writeTo(out);
+            }
+            move(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Writes UTF-8 text, lines ended with {@code \n}. */
+    public static void writeText(Path target, TextContent content) throws IOException, FormatException {
+        writeFile(target, out -> {
+            BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+            content.writeTo(w);
+            w.flush();
+        });
+    }
+
+    /** Fills a new folder; the target must not exist yet or be an empty folder. */
+    public static void writeFolder(Path target, FolderContent content) throws IOException, FormatException {
+        if (Files.isDirectory(target)) {
+            try (Stream<Path> s = Files.list(target)) {
+                if (s.findAny().isPresent()) {
+                    throw new FileAlreadyExistsException(target.toString(), null, "folder is not empty");
+                }
+            }
+            Files.delete(target);
+        } else if (Files.exists(target)) {
+            throw new FileAlreadyExistsException(target.toString(), null, "exists and is not a folder");
+        }
+        Path parent = parentOf(target);
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName());
+        try {
+            content.writeInto(tmp);
+            move(tmp, target);
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    private static Path parentOf(Path target) {
+        Path parent = target.toAbsolutePath().getParent();
+        return parent != null ? parent : target.toAbsolutePath();
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

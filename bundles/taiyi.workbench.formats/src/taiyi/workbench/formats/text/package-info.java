@@ -1,0 +1,2 @@
+/** Plain text: a whole file as one document, or one document per line. */
+package taiyi.workbench.formats.text;

@@ -1,0 +1,45 @@
+package taiyi.workbench.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** The two shapes of JDBC call the store repeats: bind then read rows, and insert returning a key. */
+final class Jdbc {
+
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private Jdbc() {
+    }
+
+    static void query(Connection c, String sql, Binder binder, RowReader reader) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+        }
+    }
+
+    /** Executes an insert prepared with generated keys and returns the new row's key. */
+    static long insertReturningKey(PreparedStatement ps) throws SQLException {
+        ps.executeUpdate();
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+            if (!keys.next()) {
+                throw new SQLException("the database returned no generated key");
+            }
+            return keys.getLong(1);
+        }
+    }
+}
