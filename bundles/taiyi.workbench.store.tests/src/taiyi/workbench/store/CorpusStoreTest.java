@@ -18,7 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.EntityType;
+import taiyi.workbench.core.model.LabelSchema;
 import taiyi.workbench.core.model.Language;
+import taiyi.workbench.core.model.Normalization;
+import taiyi.workbench.core.model.Passage;
+import taiyi.workbench.core.model.Relation;
+import taiyi.workbench.core.model.Span;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
 
 class CorpusStoreTest {
@@ -92,6 +98,49 @@ class CorpusStoreTest {
         }
         StoreException e = assertThrows(StoreException.class, () -> CorpusStore.open(dir));
         assertTrue(e.getMessage().contains("changed after it was applied"), e.getMessage());
+    }
+
+    @Test
+    void everyPartOfTheModelIsStoredLosslessly() {
+        String text = "𠮷 Cisplatin induced nephrotoxicity and hearing loss.";
+        EntityMention chemical = new EntityMention("T1", "Chemical", List.of(new Span(3, 12)),
+                List.of(new Normalization("MESH", "D002945"), new Normalization("", "C000001")), Map.of("Negated", "true",
+                        "composite_parts", "a|b"));
+        EntityMention disease = new EntityMention("T2", "Disease", List.of(new Span(21, 26), new Span(38, 45)),
+                List.of(Normalization.parse("D007674")), Map.of());
+        Document d = new Document("p1", Language.ENGLISH, text, List.of(new Passage("title", new Span(0, 12))),
+                Map.of("pmid", "p1", "journal", "J"), List.of("Case Report", "Toxicity"), List.of(chemical, disease),
+                List.of(new Relation("R1", "induces", "T1", "T2", List.of(new Span(3, 34))),
+                        new Relation("R2", "CID", "D002945", "D007674")));
+        try (CorpusStore store = CorpusStore.open(dir)) {
+            store.importDocuments("tox", List.of(d), "hand-made");
+            assertEquals(d, store.document("tox", "p1").orElseThrow());
+            assertEquals(List.of(d), store.allDocuments("tox"));
+            LabelSchema schema = store.schema("tox");
+            assertEquals(List.of("Chemical", "Disease"), schema.entityTypes().stream().map(EntityType::name).toList());
+            assertEquals(List.of("induces", "CID"), schema.relationTypes().stream().map(EntityType::name).toList());
+            assertEquals(List.of("Case Report", "Toxicity"), schema.documentLabels().stream().map(EntityType::name).toList());
+            store.setSchema("tox", new LabelSchema(List.of(new EntityType("Chemical", "Chemical", "化学物质"),
+                    new EntityType("Disease", "Disease", "疾病")), schema.relationTypes(), schema.documentLabels()));
+            assertEquals("化学物质", store.schema("tox").entityType("Chemical").orElseThrow().chinese());
+            CorpusStats stats = store.stats("tox");
+            assertEquals(new CorpusStats("tox", 1, 2, 2, Map.of("Chemical", 1, "Disease", 1), Map.of("CID", 1, "induces", 1),
+                    Map.of("en", 1)), stats);
+            assertThrows(StoreException.class, () -> store.stats("no-such-corpus"));
+        }
+    }
+
+    @Test
+    void statsCountTheRealSample() {
+        try (CorpusStore store = CorpusStore.open(dir)) {
+            store.importDocuments("ncbi", ncbi, "NCBIdevelopset_corpus.txt");
+            CorpusStats stats = store.stats("ncbi");
+            assertEquals(100, stats.documents());
+            assertEquals(787, stats.mentions());
+            // the corpus documentation's counts by type
+            assertEquals(Map.of("CompositeMention", 35, "DiseaseClass", 126, "Modifier", 214, "SpecificDisease", 412),
+                    stats.mentionsByType());
+        }
     }
 
     @Test
