@@ -1,0 +1,68 @@
+package taiyi.workbench.formats.text;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import taiyi.workbench.formats.FormatException;
+
+/**
+ * A file's content decoded as strict UTF-8. Malformed bytes are an error naming the line they sit
+ * on, rather than U+FFFD quietly standing in for them and shifting nothing but the meaning.
+ */
+public final class Utf8File {
+
+    /** The byte order mark as a decoded char; readers accept it at the start of a file. */
+    public static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    private Utf8File() {
+    }
+
+    /**
+     * The whole file as text, a leading byte order mark included (callers decide what it means for
+     * their offsets).
+     *
+     * @throws FormatException when the file cannot be read or is not valid UTF-8
+     */
+    public static String read(Path file) throws FormatException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new FormatException(file, 0, "cannot read: " + e, e);
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isUnderflow()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int at = in.position();
+            int line = 1;
+            for (int i = 0; i < at; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new FormatException(file, line, String.format("not valid UTF-8: byte 0x%02X at byte offset %d",
+                    bytes[at] & 0xFF, at));
+        }
+        out.flip();
+        return out.toString();
+    }
+
+    /** The text without a leading byte order mark. */
+    public static String withoutByteOrderMark(String text) {
+        return !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
+    }
+}
