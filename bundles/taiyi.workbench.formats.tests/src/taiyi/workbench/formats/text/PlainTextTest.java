@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.Language;
 import taiyi.workbench.formats.FormatException;
+import taiyi.workbench.formats.Utf8File;
 
 class PlainTextTest {
 

@@ -21,8 +21,8 @@ import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.core.model.Span;
 import taiyi.workbench.formats.DocumentReader;
 import taiyi.workbench.formats.FormatException;
-import taiyi.workbench.formats.text.DocumentFileName;
-import taiyi.workbench.formats.text.Utf8File;
+import taiyi.workbench.formats.DocumentFileName;
+import taiyi.workbench.formats.Utf8File;
 
 /**
  * Reads brat standoff: {@code NAME.txt} with the text and {@code NAME.ann} beside it; the document

@@ -20,7 +20,7 @@ import taiyi.workbench.core.model.Span;
 import taiyi.workbench.formats.AtomicOutput;
 import taiyi.workbench.formats.DocumentWriter;
 import taiyi.workbench.formats.FormatException;
-import taiyi.workbench.formats.text.DocumentFileName;
+import taiyi.workbench.formats.DocumentFileName;
 
 /**
  * Writes brat standoff: a folder with {@code ID.txt} and {@code ID.ann} per document, which

@@ -11,8 +11,8 @@ import taiyi.workbench.core.model.Language;
 import taiyi.workbench.core.model.Span;
 import taiyi.workbench.formats.DocumentReader;
 import taiyi.workbench.formats.FormatException;
-import taiyi.workbench.formats.text.DocumentFileName;
-import taiyi.workbench.formats.text.Utf8File;
+import taiyi.workbench.formats.DocumentFileName;
+import taiyi.workbench.formats.Utf8File;
 
 /**
  * Reads token/BIO columns: one {@code token<TAB>tag} per line, a blank line after each sentence.

@@ -9,8 +9,10 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 import taiyi.workbench.core.model.Document;
+import taiyi.workbench.formats.DocumentFileName;
 import taiyi.workbench.formats.DocumentReader;
 import taiyi.workbench.formats.FormatException;
+import taiyi.workbench.formats.Utf8File;
 
 /**
  * Reads plain UTF-8 text as documents without annotations, laid out as {@link TextLayout} says.

@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.formats.AtomicOutput;
+import taiyi.workbench.formats.DocumentFileName;
 import taiyi.workbench.formats.DocumentWriter;
 import taiyi.workbench.formats.FormatException;
 

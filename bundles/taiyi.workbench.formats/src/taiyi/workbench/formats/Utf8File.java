@@ -1,4 +1,4 @@
-package taiyi.workbench.formats.text;
+package taiyi.workbench.formats;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import taiyi.workbench.formats.FormatException;
 
 /**
  * A file's content decoded as strict UTF-8. Malformed bytes are an error naming the line they sit

@@ -1,4 +1,4 @@
-package taiyi.workbench.formats.text;
+package taiyi.workbench.formats;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import taiyi.workbench.core.model.Document;
-import taiyi.workbench.formats.FormatException;
 
 /**
  * The file name a document gets in formats that write one file (or pair of files) per document:
