@@ -9,6 +9,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 
 /**
@@ -58,6 +60,20 @@ public final class Utf8File {
         }
         out.flip();
         return out.toString();
+    }
+
+    /**
+     * The file's lines, without a leading byte order mark and without line ends ({@code \n},
+     * {@code \r\n} or {@code \r}); element {@code i} is line {@code i + 1}. A final line end does
+     * not make an extra empty line.
+     */
+    public static List<String> lines(Path file) throws FormatException {
+        String text = withoutByteOrderMark(read(file));
+        List<String> lines = new ArrayList<>(List.of(text.split("\r\n|\r|\n", -1)));
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        return lines;
     }
 
     /** The text without a leading byte order mark. */

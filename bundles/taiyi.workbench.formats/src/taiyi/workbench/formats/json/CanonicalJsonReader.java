@@ -2,13 +2,6 @@ package taiyi.workbench.formats.json;
 
 import static taiyi.workbench.formats.json.CanonicalJson.*;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,6 +24,7 @@ import taiyi.workbench.core.model.Span;
 import taiyi.workbench.formats.CodePointOffsets;
 import taiyi.workbench.formats.DocumentReader;
 import taiyi.workbench.formats.FormatException;
+import taiyi.workbench.formats.Utf8File;
 
 /**
  * Reads canonical JSON Lines. Also reads plain BigBio documents: without {@code text} the text is
@@ -43,38 +37,27 @@ public final class CanonicalJsonReader implements DocumentReader {
 
     @Override
     public List<Document> read(Path file) throws FormatException {
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
         List<Document> documents = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        int lineNo = 0;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (lineNo == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode node;
-                try {
-                    node = mapper.readTree(line);
-                } catch (JsonProcessingException e) {
-                    throw new FormatException(file, lineNo, "column " + e.getLocation().getColumnNr() + ": not JSON: "
-                            + e.getOriginalMessage(), e);
-                }
-                Document d = new LineParser(file, lineNo).document(node);
-                if (!ids.add(d.id())) {
-                    throw new FormatException(file, lineNo, "document id " + d.id() + " occurs twice in the file");
-                }
-                documents.add(d);
+        List<String> lines = Utf8File.lines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            int lineNo = i + 1;
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
             }
-        } catch (CharacterCodingException e) {
-            throw new FormatException(file, lineNo + 1, "not valid UTF-8", e);
-        } catch (IOException e) {
-            throw new FormatException(file, 0, "cannot read: " + e.getMessage(), e);
+            JsonNode node;
+            try {
+                node = mapper.readTree(line);
+            } catch (JsonProcessingException e) {
+                throw new FormatException(file, lineNo, "column " + e.getLocation().getColumnNr() + ": not JSON: "
+                        + e.getOriginalMessage(), e);
+            }
+            Document d = new LineParser(file, lineNo).document(node);
+            if (!ids.add(d.id())) {
+                throw new FormatException(file, lineNo, "document id " + d.id() + " occurs twice in the file");
+            }
+            documents.add(d);
         }
         return documents;
     }
