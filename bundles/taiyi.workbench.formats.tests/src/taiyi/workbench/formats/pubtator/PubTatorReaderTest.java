@@ -73,6 +73,17 @@ class PubTatorReaderTest {
     }
 
     @Test
+    void whiteSpaceAfterAMentionsTextIsPaddingButOtherTextIsADisagreement() throws Exception {
+        // NCBI-disease's training set pads the text of one mention (PMID 10923035) with two spaces
+        Document d = reader.read(write("1|t|Fever now.\n1|a|x\n1\t0\t5\tFever  \tDisease\tD1\n")).get(0);
+        assertEquals("Fever", d.mentions().get(0).coveredText(d.text()));
+        assertEquals(3, assertThrows(FormatException.class,
+                () -> reader.read(write("1|t|Fever now.\n1|a|x\n1\t0\t5\tFever n\tDisease\tD1\n"))).line());
+        assertEquals(3, assertThrows(FormatException.class,
+                () -> reader.read(write("1|t|Fever now.\n1|a|x\n1\t0\t5\t Fever\tDisease\tD1\n"))).line());
+    }
+
+    @Test
     void malformedLinesNameFileAndLine() throws Exception {
         assertEquals(3, assertThrows(FormatException.class,
                 () -> reader.read(write("1|t|A b.\n1|a|c\n1\tx\t3\tA b\tD\tD1\n"))).line());

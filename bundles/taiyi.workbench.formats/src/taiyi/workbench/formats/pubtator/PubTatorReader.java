@@ -27,7 +27,8 @@ import taiyi.workbench.formats.FormatException;
  * Reads PubTator files.
  *
  * <p>The document text is the title, one space, then the abstract: the convention PubTator's
- * offsets count in. Every mention's text must equal the document text at its offsets. The concept
+ * offsets count in. Every mention's text must equal the document text at its offsets, save for white
+ * space after it in its column, which is dropped (one mention of NCBI-disease's training set has it). The concept
  * column may hold several ids joined by {@code |} (composite mentions) or {@code -1} for none.
  */
 public final class PubTatorReader implements DocumentReader {
