@@ -30,19 +30,19 @@ public final class CodePointOffsets {
     }
 
     /** Number of code points in the text. */
-    public int codePointLength() {
+    public int codePointCount() {
         return identity ? text.length() : utf16OfCodePoint.length - 1;
     }
 
     /**
      * The UTF-16 offset of a code-point offset.
      *
-     * @throws IndexOutOfBoundsException when the offset lies outside {@code [0, codePointLength()]}
+     * @throws IndexOutOfBoundsException when the offset lies outside {@code [0, codePointCount()]}
      */
     public int toUtf16(int codePointOffset) {
-        if (codePointOffset < 0 || codePointOffset > codePointLength()) {
+        if (codePointOffset < 0 || codePointOffset > codePointCount()) {
             throw new IndexOutOfBoundsException("offset " + codePointOffset + " is outside the text (length "
-                    + codePointLength() + " characters)");
+                    + codePointCount() + " characters)");
         }
         return identity ? codePointOffset : utf16OfCodePoint[codePointOffset];
     }

@@ -80,4 +80,20 @@ public final class Utf8File {
     public static String withoutByteOrderMark(String text) {
         return !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
     }
+
+    /**
+     * The index of the first char of {@code text} that UTF-8 cannot encode (an unpaired surrogate),
+     * or -1. Writers check it because an encoder would silently put {@code ?} in its place.
+     */
+    public static int unencodableAt(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

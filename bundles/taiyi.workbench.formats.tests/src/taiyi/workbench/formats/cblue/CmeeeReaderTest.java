@@ -120,7 +120,8 @@ class CmeeeReaderTest {
                 """);
         FormatException e = assertThrows(FormatException.class, () -> reader.read(f));
         assertEquals(5, e.line());
-        assertTrue(e.getMessage().startsWith(f + ":5: column 6: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith(f + ":5:6: "), e.getMessage());
+        assertEquals(6, e.column());
         assertTrue(e.reason().contains("者发"), e.getMessage());
     }
 

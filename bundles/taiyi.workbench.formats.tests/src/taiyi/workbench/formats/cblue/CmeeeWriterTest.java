@@ -22,6 +22,7 @@ import taiyi.workbench.core.model.Language;
 import taiyi.workbench.core.model.Normalization;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.core.model.Span;
+import taiyi.workbench.formats.CodePointOffsets;
 import taiyi.workbench.formats.FormatException;
 
 class CmeeeWriterTest {

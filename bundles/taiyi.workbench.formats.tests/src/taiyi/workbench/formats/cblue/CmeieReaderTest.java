@@ -117,7 +117,8 @@ class CmeieReaderTest {
         FormatException e = assertThrows(FormatException.class, () -> reader.read(f));
         assertEquals(3, e.line());
         int column = bad.indexOf("{\"Combined\"") + 1;
-        assertTrue(e.getMessage().startsWith(f + ":3: column " + column + ": "), e.getMessage());
+        assertTrue(e.getMessage().startsWith(f + ":3:" + column + ": "), e.getMessage());
+        assertEquals(column, e.column());
         assertTrue(e.reason().contains("感冒"), e.getMessage());
     }
 

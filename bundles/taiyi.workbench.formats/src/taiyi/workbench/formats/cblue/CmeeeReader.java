@@ -14,6 +14,8 @@ import taiyi.workbench.core.model.Language;
 import taiyi.workbench.core.model.Span;
 import taiyi.workbench.formats.DocumentReader;
 import taiyi.workbench.formats.FormatException;
+import taiyi.workbench.formats.CodePointOffsets;
+import taiyi.workbench.formats.Utf8File;
 
 /**
  * Reads CMeEE (CBLUE's Chinese medical entity recognition set): one JSON array of sentences
@@ -35,7 +37,7 @@ public final class CmeeeReader implements DocumentReader {
     public List<Document> read(Path file) throws FormatException {
         String stem = SentenceIds.stem(file);
         List<Document> documents = new ArrayList<>();
-        try (JsonInput in = new JsonInput(file, Utf8File.read(file), 1)) {
+        try (JsonInput in = new JsonInput(file, Utf8File.withoutByteOrderMark(Utf8File.read(file)), 1)) {
             in.next();
             in.expect(JsonToken.START_ARRAY, "a JSON array of sentences");
             while (in.next() != JsonToken.END_ARRAY) {

@@ -12,6 +12,8 @@ import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.formats.AtomicOutput;
 import taiyi.workbench.formats.DocumentWriter;
 import taiyi.workbench.formats.FormatException;
+import taiyi.workbench.formats.CodePointOffsets;
+import taiyi.workbench.formats.Utf8File;
 
 /**
  * Writes CMeEE: one UTF-8 JSON array, laid out as the published files ({@code indent=4}, Chinese

@@ -16,6 +16,7 @@ import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.core.model.Span;
 import taiyi.workbench.formats.DocumentReader;
 import taiyi.workbench.formats.FormatException;
+import taiyi.workbench.formats.Utf8File;
 
 /**
  * Reads CMeIE (CBLUE's Chinese medical relation extraction set): JSON Lines, one sentence a line,
@@ -40,7 +41,7 @@ public final class CmeieReader implements DocumentReader {
     @Override
     public List<Document> read(Path file) throws FormatException {
         String stem = SentenceIds.stem(file);
-        String[] lines = Utf8File.read(file).split("\n", -1);
+        String[] lines = Utf8File.withoutByteOrderMark(Utf8File.read(file)).split("\n", -1);
         List<Document> documents = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];

@@ -158,9 +158,7 @@ final class JsonInput implements AutoCloseable {
     FormatException error(JsonLocation at, String reason, Throwable cause) {
         int line = at != null && at.getLineNr() > 0 ? at.getLineNr() : 1;
         int column = at != null ? at.getColumnNr() : -1;
-        // FormatException has no column of its own, so the column leads the reason: file:line: column N: reason
-        return new FormatException(file, firstLine + line - 1, (column > 0 ? "column " + column + ": " : "") + reason,
-                cause);
+        return new FormatException(file, firstLine + line - 1, Math.max(column, 0), reason, cause);
     }
 
     /** Jackson's own words without the source description it puts into nested locations. */

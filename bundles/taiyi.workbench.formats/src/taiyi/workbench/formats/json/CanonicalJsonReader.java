@@ -50,8 +50,7 @@ public final class CanonicalJsonReader implements DocumentReader {
             try {
                 node = mapper.readTree(line);
             } catch (JsonProcessingException e) {
-                throw new FormatException(file, lineNo, "column " + e.getLocation().getColumnNr() + ": not JSON: "
-                        + e.getOriginalMessage(), e);
+                throw new FormatException(file, lineNo, e.getLocation().getColumnNr(), "not JSON: " + e.getOriginalMessage(), e);
             }
             Document d = new LineParser(file, lineNo).document(node);
             if (!ids.add(d.id())) {
