@@ -93,6 +93,8 @@ class PubTatorReaderTest {
         assertEquals(3, assertThrows(FormatException.class,
                 () -> reader.read(write("1|t|A b.\n1|a|c\n1\tCID\tD1\tD2\n"))).line());
         assertEquals(2, assertThrows(FormatException.class, () -> reader.read(write("1|t|A b.\n1|x|c\n"))).line());
+        assertEquals(4, assertThrows(FormatException.class,
+                () -> reader.read(write("1|t|A b.\n1|a|c\n1\t0\t3\tA b\tD\tD1\n1\t\tD1\tD1\n"))).line());
     }
 
     @Test

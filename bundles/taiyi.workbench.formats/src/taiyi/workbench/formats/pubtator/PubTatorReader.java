@@ -1,12 +1,5 @@
 package taiyi.workbench.formats.pubtator;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +15,7 @@ import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.core.model.Span;
 import taiyi.workbench.formats.DocumentReader;
 import taiyi.workbench.formats.FormatException;
+import taiyi.workbench.formats.Utf8File;
 
 /**
  * Reads PubTator files.
@@ -40,56 +34,44 @@ public final class PubTatorReader implements DocumentReader {
 
     @Override
     public List<Document> read(Path file) throws FormatException {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
         List<Document> documents = new ArrayList<>();
-        int lineNo = 0;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
-            DocumentBuilder current = null;
-            String line;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (lineNo == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
+        List<String> lines = Utf8File.lines(file);
+        DocumentBuilder current = null;
+        for (int i = 0; i < lines.size(); i++) {
+            int lineNo = i + 1;
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                if (current != null) {
+                    documents.add(current.build(file));
+                    current = null;
                 }
-                if (line.isBlank()) {
-                    if (current != null) {
-                        documents.add(current.build(file));
-                        current = null;
-                    }
-                    continue;
-                }
-                int bar = line.indexOf('|');
-                int tab = line.indexOf('\t');
-                if (bar > 0 && (tab < 0 || bar < tab) && line.length() > bar + 2 && line.charAt(bar + 2) == '|') {
-                    String pmid = line.substring(0, bar);
-                    char kind = line.charAt(bar + 1);
-                    String body = line.substring(bar + 3);
-                    if (current != null && !current.pmid.equals(pmid)) {
-                        documents.add(current.build(file));
-                        current = null;
-                    }
-                    if (current == null) {
-                        current = new DocumentBuilder(pmid, lineNo);
-                    }
-                    current.addPassage(file, lineNo, kind, body);
-                } else if (tab > 0) {
-                    if (current == null) {
-                        throw new FormatException(file, lineNo, "annotation line before any title or abstract line");
-                    }
-                    current.addAnnotation(file, lineNo, line.split("\t", -1));
-                } else {
-                    throw new FormatException(file, lineNo, "unknown line kind: expected PMID|t|, PMID|a| or a tab-separated annotation");
-                }
+                continue;
             }
-            if (current != null) {
-                documents.add(current.build(file));
+            int bar = line.indexOf('|');
+            int tab = line.indexOf('\t');
+            if (bar > 0 && (tab < 0 || bar < tab) && line.length() > bar + 2 && line.charAt(bar + 2) == '|') {
+                String pmid = line.substring(0, bar);
+                char kind = line.charAt(bar + 1);
+                String body = line.substring(bar + 3);
+                if (current != null && !current.pmid.equals(pmid)) {
+                    documents.add(current.build(file));
+                    current = null;
+                }
+                if (current == null) {
+                    current = new DocumentBuilder(pmid, lineNo);
+                }
+                current.addPassage(file, lineNo, kind, body);
+            } else if (tab > 0) {
+                if (current == null) {
+                    throw new FormatException(file, lineNo, "annotation line before any title or abstract line");
+                }
+                current.addAnnotation(file, lineNo, line.split("\t", -1));
+            } else {
+                throw new FormatException(file, lineNo, "unknown line kind: expected PMID|t|, PMID|a| or a tab-separated annotation");
             }
-        } catch (CharacterCodingException e) {
-            throw new FormatException(file, lineNo + 1, "not valid UTF-8", e);
-        } catch (IOException e) {
-            throw new FormatException(file, 0, "cannot read: " + e.getMessage(), e);
+        }
+        if (current != null) {
+            documents.add(current.build(file));
         }
         return documents;
     }
@@ -136,6 +118,9 @@ public final class PubTatorReader implements DocumentReader {
                 throw new FormatException(file, lineNo, "annotation for PMID " + cols[0] + " inside document " + pmid);
             }
             if (cols.length == 4) {
+                if (cols[1].isBlank() || cols[2].isBlank() || cols[3].isBlank()) {
+                    throw new FormatException(file, lineNo, "relation line with an empty type or argument");
+                }
                 relations.add(new Relation("R" + (relations.size() + 1), cols[1], cols[2], cols[3]));
                 relationLines.add(lineNo);
                 return;
