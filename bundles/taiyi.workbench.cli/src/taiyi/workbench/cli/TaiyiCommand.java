@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code taiyi} root command; its subcommands are the steps of the loop. */
 @Command(name = "taiyi", mixinStandardHelpOptions = true, versionProvider = TaiyiCommand.Version.class,
         description = "Taiyi Workbench, headless: curate bilingual biomedical corpora with a model in the loop.",
-        subcommands = {VersionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {VersionCommand.class, ImportCommand.class, ExportCommand.class, StatsCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class TaiyiCommand implements Runnable {
 
     @CommandLine.Spec
@@ -30,7 +31,8 @@ public final class TaiyiCommand implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("taiyi " + String.join(" ", parseResult.originalArgs()) + ": " + e.getMessage());
+            // library failures (a refused database, an unreadable file) are the user's to fix: one line, no trace
+            commandLine.getErr().println("taiyi " + commandLine.getCommandName() + ": " + e.getMessage());
             return 1;
         });
         int code = cl.execute(args);

@@ -68,7 +68,8 @@ class BiocJsonReaderTest {
         Path f = write(PYTHON_BIOC.replace("\"text\": \"seizures\"", "\"text\": \"seizure\""));
         FormatException e = assertThrows(FormatException.class, () -> reader.read(f));
         assertEquals(8, e.line());
-        assertTrue(e.getMessage().startsWith(f + ":8: column "), e.getMessage());
+        assertTrue(e.getMessage().startsWith(f + ":8:"), e.getMessage());
+        assertTrue(e.column() > 0, e.getMessage());
     }
 
     @Test

@@ -1,9 +1,12 @@
 package taiyi.workbench.formats.bioc;
 
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import taiyi.workbench.formats.FormatException;
 
 /**
  * A BioC collection as the file holds it, before it becomes model documents: the one structure both
@@ -39,9 +42,9 @@ record BiocCollection(String source, String date, String key, Map<String, String
     record Position(int line, int column) {
         static final Position NOWHERE = new Position(0, 0);
 
-        /** The reason prefixed with the column, since FormatException carries the line only. */
-        String describe(String reason) {
-            return column > 0 ? "column " + column + ": " + reason : reason;
+        /** A format error at this place. */
+        FormatException error(Path file, String reason, Throwable cause) {
+            return new FormatException(file, line, column, reason, cause);
         }
     }
 

@@ -727,10 +727,10 @@ final class BiocDocumentMapper {
     }
 
     private static FormatException error(Path file, Position at, String reason) {
-        return new FormatException(file, at.line(), at.describe(reason));
+        return at.error(file, reason, null);
     }
 
     private static FormatException error(Path file, Position at, String reason, Throwable cause) {
-        return new FormatException(file, at.line(), at.describe(reason), cause);
+        return at.error(file, reason, cause);
     }
 }

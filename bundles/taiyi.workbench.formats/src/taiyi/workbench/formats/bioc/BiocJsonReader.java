@@ -64,7 +64,7 @@ public final class BiocJsonReader implements DocumentReader {
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             Position at = l == null ? Position.NOWHERE : new Position(Math.max(l.getLineNr(), 0), Math.max(l.getColumnNr(), 0));
-            throw new FormatException(file, at.line(), at.describe("not valid JSON: " + e.getOriginalMessage()), e);
+            throw at.error(file, "not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new FormatException(file, 0, "cannot read: " + e.getMessage(), e);
         }
@@ -309,7 +309,7 @@ public final class BiocJsonReader implements DocumentReader {
         }
 
         FormatException error(Position at, String reason) {
-            return new FormatException(file, at.line(), at.describe(reason));
+            return at.error(file, reason, null);
         }
     }
 }

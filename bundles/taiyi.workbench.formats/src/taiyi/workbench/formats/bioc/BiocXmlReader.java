@@ -59,8 +59,8 @@ public final class BiocXmlReader implements DocumentReader {
                 return new Parser(file, xml).collection();
             } catch (XMLStreamException e) {
                 Location l = e.getLocation() != null ? e.getLocation() : xml.getLocation();
-                throw new FormatException(file, Math.max(l.getLineNumber(), 0),
-                        new Position(l.getLineNumber(), l.getColumnNumber()).describe("not well-formed XML: " + message(e)), e);
+                throw new Position(Math.max(l.getLineNumber(), 0), Math.max(l.getColumnNumber(), 0))
+                        .error(file, "not well-formed XML: " + message(e), e);
             } finally {
                 xml.close();
             }
@@ -256,8 +256,8 @@ public final class BiocXmlReader implements DocumentReader {
                 }
                 return n;
             } catch (NumberFormatException e) {
-                throw new FormatException(file, here().line(), here().describe(what + " '" + value
-                        + "' is not a number that fits an int"), e);
+                throw here().error(file, what + " '" + value
+                        + "' is not a number that fits an int", e);
             }
         }
 
@@ -342,7 +342,7 @@ public final class BiocXmlReader implements DocumentReader {
         }
 
         private FormatException error(Position at, String reason) {
-            return new FormatException(file, at.line(), at.describe(reason));
+            return at.error(file, reason, null);
         }
 
         private static String abbreviated(String s) {
