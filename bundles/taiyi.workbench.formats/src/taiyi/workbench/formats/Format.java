@@ -35,7 +35,7 @@ public enum Format {
     CMEIE("cmeie", ".jsonl", false, CmeieReader::new, CmeieWriter::new),
     CONLL("conll", ".tsv", false, ConllReader::new, ConllWriter::new),
     JSON("json", ".jsonl", false, CanonicalJsonReader::new, CanonicalJsonWriter::new),
-    TEXT("text", ".txt", false, () -> new PlainTextReader(TextLayout.WHOLE_FILE), () -> new PlainTextWriter(TextLayout.WHOLE_FILE)),
+    TEXT("text", "", true, () -> new PlainTextReader(TextLayout.WHOLE_FILE), () -> new PlainTextWriter(TextLayout.WHOLE_FILE)),
     TEXT_LINES("text-lines", ".txt", false, () -> new PlainTextReader(TextLayout.ONE_PER_LINE),
             () -> new PlainTextWriter(TextLayout.ONE_PER_LINE));
 

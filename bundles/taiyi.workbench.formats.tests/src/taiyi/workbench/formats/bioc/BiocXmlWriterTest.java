@@ -110,7 +110,6 @@ class BiocXmlWriterTest {
                         List.of(new EntityMention("1", "Chemical", List.of(new Span(0, 9)), List.of(), Map.of("type", "x"))), List.of()),
                 new Document("barInConcept", Language.ENGLISH, text, List.of(), Map.of(),
                         List.of(EntityMention.of("1", "Chemical", 0, 9, List.of(new Normalization("MESH", "D1|D2")))), List.of()),
-                new Document("language", Language.CHINESE, text, List.of(), Map.of(), List.of(), List.of()),
                 new Document("splitPair", Language.CHINESE, "𠮷野家", List.of(), Map.of(),
                         List.of(EntityMention.of("1", "X", 1, 3, List.of())), List.of()));
         Path out = tmp.resolve("refused.xml");
@@ -119,6 +118,19 @@ class BiocXmlWriterTest {
             assertTrue(e.reason().contains("document " + d.id()), e.getMessage());
             assertTrue(Files.notExists(out), "nothing is written for " + d.id());
         }
+    }
+
+    @Test
+    void aLanguageDetectionWouldMissTravelsAsADocumentInfon() throws Exception {
+        // a Chinese reference list can be mostly Latin script; its language must survive BioC anyway
+        Document references = new Document("refs", Language.CHINESE, "参考文献 Smith J, Jones K. Lancet 2001; 357: 1-9.", List.of(),
+                Map.of(), List.of(), List.of());
+        Document english = Document.ofText("en", "Fever and cough.");
+        Path out = tmp.resolve("languages.xml");
+        writer.write(List.of(references, english), out);
+        assertEquals(List.of(references, english), new BiocXmlReader().read(out));
+        String xml = Files.readString(out);
+        assertEquals(1, xml.split("key=\"language\"", -1).length - 1, xml);
     }
 
     @Test

@@ -61,6 +61,8 @@ import taiyi.workbench.formats.bioc.BiocCollection.Position;
 final class BiocDocumentMapper {
 
     static final String TYPE = "type";
+    /** Document infon naming the language, written only where detection from the text would guess wrong. */
+    static final String LANGUAGE = "language";
     static final String RELATION_TYPE = "relation";
     static final String IDENTIFIER = "identifier";
     static final String NO_CONCEPT = "-1";
@@ -108,6 +110,7 @@ final class BiocDocumentMapper {
         }
         String docId = d.id();
         Map<String, String> metadata = new LinkedHashMap<>(d.infons());
+        String languageInfon = metadata.remove(LANGUAGE);
         TextBuilder text = new TextBuilder(file, docId);
         List<Passage> passages = new ArrayList<>();
         List<BiocAnnotation> annotations = new ArrayList<>(d.annotations());
@@ -201,7 +204,8 @@ final class BiocDocumentMapper {
         putIfSet(metadata, COLLECTION_KEY, header.key());
         header.infons().forEach((k, v) -> putIfSet(metadata, COLLECTION_INFON + k, v));
         try {
-            return new Document(docId, Language.detect(body), body, passages, metadata, mentions, modelRelations);
+            Language language = languageInfon != null ? Language.fromCode(languageInfon) : Language.detect(body);
+            return new Document(docId, language, body, passages, metadata, mentions, modelRelations);
         } catch (IllegalArgumentException e) {
             throw error(file, d.at(), e.getMessage(), e);
         }
@@ -524,6 +528,9 @@ final class BiocDocumentMapper {
             passageInfons.add(infons);
         }
         Map<String, String> documentInfons = new LinkedHashMap<>();
+        if (Language.detect(d.text()) != d.language()) {
+            documentInfons.put(LANGUAGE, d.language().code());
+        }
         for (var e : d.metadata().entrySet()) {
             if (sharedKeys.contains(e.getKey())) {
                 continue;
@@ -699,8 +706,7 @@ final class BiocDocumentMapper {
             return "its text would not survive (text outside its passages that is not spaces?)";
         }
         if (wanted.language() != got.language()) {
-            return "its language " + wanted.language().code() + " would read back as " + got.language().code()
-                    + ", the language BioC readers detect from the text";
+            return "its language " + wanted.language().code() + " would read back as " + got.language().code();
         }
         if (!wanted.passages().equals(got.passages())) {
             return "its passages " + wanted.passages() + " would read back as " + got.passages();

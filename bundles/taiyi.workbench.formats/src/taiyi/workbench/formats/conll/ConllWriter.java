@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -88,6 +89,20 @@ public final class ConllWriter implements DocumentWriter {
         return tokens;
     }
 
+    /** The tokens with every one that a cut falls strictly inside split there. */
+    static List<Span> splitAt(List<Span> tokens, TreeSet<Integer> cuts) {
+        List<Span> out = new ArrayList<>(tokens.size());
+        for (Span t : tokens) {
+            int start = t.start();
+            for (int cut : cuts.subSet(t.start(), false, t.end(), false)) {
+                out.add(new Span(start, cut));
+                start = cut;
+            }
+            out.add(new Span(start, t.end()));
+        }
+        return out;
+    }
+
     /** One document's tokens and tags. */
     private record Tagging(List<String> tokens, String[] tags, int entities, int dropped) {
     }
@@ -98,7 +113,14 @@ public final class ConllWriter implements DocumentWriter {
 
     private static Tagging tag(Document d, Path target) throws FormatException {
         String text = d.text();
-        List<Span> tokens = tokens(text);
+        // a mention boundary inside a word (CMeEE tags "TT" in "5mmTT") splits the word: taggers need
+        // every entity to be whole tokens
+        TreeSet<Integer> cuts = new TreeSet<>();
+        d.mentions().forEach(m -> m.spans().forEach(s -> {
+            cuts.add(s.start());
+            cuts.add(s.end());
+        }));
+        List<Span> tokens = splitAt(tokens(text), cuts);
         if (tokens.isEmpty()) {
             throw new FormatException(target, 0, "document " + d.id() + " has no tokens; an empty sentence cannot be written");
         }
