@@ -53,29 +53,11 @@ public final class CmeeeReader implements DocumentReader {
     }
 
     private static Document readSentence(JsonInput in, String generatedId) throws FormatException {
-        in.expect(JsonToken.START_OBJECT, "a sentence object");
-        JsonLocation at = in.location();
-        String id = generatedId;
-        String text = null;
-        List<RawEntity> entities = new ArrayList<>();
-        while (in.next() == JsonToken.FIELD_NAME) {
-            String field = in.fieldName();
-            in.next();
-            switch (field) {
-                case "text" -> text = in.string("text");
-                case "id" -> id = in.id();
-                case "entities" -> {
-                    in.expect(JsonToken.START_ARRAY, "entities as an array");
-                    while (in.next() != JsonToken.END_ARRAY) {
-                        entities.add(readEntity(in));
-                    }
-                }
-                default -> in.skipValue();
-            }
-        }
-        if (text == null) {
-            throw in.error(at, "sentence has no text");
-        }
+        CblueSentence<RawEntity> sentence = CblueSentence.read(in, generatedId, "entities", CmeeeReader::readEntity);
+        JsonLocation at = sentence.at();
+        String id = sentence.id();
+        String text = sentence.text();
+        List<RawEntity> entities = sentence.items();
         CodePointOffsets offsets = new CodePointOffsets(text);
         List<EntityMention> mentions = new ArrayList<>();
         for (RawEntity e : entities) {

@@ -63,29 +63,11 @@ public final class CmeieReader implements DocumentReader {
     }
 
     private static Document readSentence(JsonInput in, String generatedId) throws FormatException {
-        in.expect(JsonToken.START_OBJECT, "a sentence object");
-        JsonLocation at = in.location();
-        String id = generatedId;
-        String text = null;
-        List<Triple> triples = new ArrayList<>();
-        while (in.next() == JsonToken.FIELD_NAME) {
-            String field = in.fieldName();
-            in.next();
-            switch (field) {
-                case "text" -> text = in.string("text");
-                case "id" -> id = in.id();
-                case "spo_list" -> {
-                    in.expect(JsonToken.START_ARRAY, "spo_list as an array");
-                    while (in.next() != JsonToken.END_ARRAY) {
-                        triples.add(readTriple(in));
-                    }
-                }
-                default -> in.skipValue();
-            }
-        }
-        if (text == null) {
-            throw in.error(at, "sentence has no text");
-        }
+        CblueSentence<Triple> sentence = CblueSentence.read(in, generatedId, "spo_list", CmeieReader::readTriple);
+        JsonLocation at = sentence.at();
+        String id = sentence.id();
+        String text = sentence.text();
+        List<Triple> triples = sentence.items();
         Map<String, EntityMention> mentionsBySurfaceAndType = new LinkedHashMap<>();
         List<Relation> relations = new ArrayList<>();
         List<String> combined = new ArrayList<>();
