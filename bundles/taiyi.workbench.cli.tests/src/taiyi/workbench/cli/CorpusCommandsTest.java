@@ -79,6 +79,38 @@ class CorpusCommandsTest {
     }
 
     @Test
+    void bratFoldersAndChineseCorporaGoInAndOut() throws Exception {
+        String db = tmp.resolve("db").toString();
+        assertEquals(0, run("import", "--db", db, "--corpus", "ncbi", "--format", "brat",
+                data("ncbi-disease/brat-devel").toString()).code());
+        assertEquals(0, run("import", "--db", db, "--corpus", "cmeee", "--format", "cmeee",
+                data("cmeee/CMeEE_dev_subset.json").toString()).code());
+        JsonNode ncbi = stats("ncbi");
+        JsonNode cmeee = stats("cmeee");
+        assertEquals(787, ncbi.get("mentions").asInt());
+        assertEquals(2192, cmeee.get("mentions").asInt());
+        assertEquals(500, cmeee.get("documents_by_language").get("zh").asInt());
+
+        Path out = tmp.resolve("out");
+        assertEquals(0, run("export", "--db", db, "--corpus", "ncbi", "--format", "brat", "--out", out.toString()).code());
+        assertEquals(200, Files.list(out.resolve("ncbi")).count(), "a .txt and an .ann per document");
+        assertEquals(0, run("import", "--db", db, "--corpus", "ncbi-again", "--format", "brat", out.resolve("ncbi").toString())
+                .code());
+        assertEquals(ncbi.get("mentions_by_type"), stats("ncbi-again").get("mentions_by_type"));
+
+        for (Format format : List.of(Format.CMEEE, Format.CONLL, Format.JSON)) {
+            Result exported = run("export", "--db", db, "--corpus", "cmeee", "--format", format.cliName(), "--out", out.toString());
+            assertEquals(0, exported.code(), format + ": " + exported.err());
+            Result again = run("import", "--db", db, "--corpus", "cmeee-" + format, "--format", format.cliName(),
+                    out.resolve("cmeee" + format.extension()).toString());
+            assertEquals(0, again.code(), format + ": " + again.err());
+            // CoNLL is flat: nested CMeEE entities (肺 inside 肺实变) keep only the outermost
+            int back = stats("cmeee-" + format).get("mentions").asInt();
+            assertTrue(format == Format.CONLL ? back < 2192 && back > 1500 : back == 2192, format + ": " + back);
+        }
+    }
+
+    @Test
     void aRefusedFileIsNamedWithItsLineAndLeavesNothing() throws Exception {
         String db = tmp.resolve("db").toString();
         Path bad = tmp.resolve("bad.txt");
