@@ -19,7 +19,14 @@ import java.util.Set;
 
 import org.h2.jdbcx.JdbcDataSource;
 
+import taiyi.workbench.core.curation.AnnotationSet;
+import taiyi.workbench.core.curation.CorrectionAction;
+import taiyi.workbench.core.curation.CorrectionEvent;
+import taiyi.workbench.core.curation.CurationFold;
+import taiyi.workbench.core.curation.CurationState;
+import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
+import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.LabelSchema;
 import taiyi.workbench.core.model.Language;
 
@@ -33,8 +40,10 @@ import taiyi.workbench.core.model.Language;
  */
 public final class CorpusStore implements AutoCloseable {
 
-    /** The layer imported and hand-made annotations live in. */
+    /** The layer imported and hand-made annotations live in: the fold of the correction log. */
     public static final String CURATED = "curated";
+    /** The layer models write to. */
+    public static final String SUGGESTED = "suggested";
     private static final String DATABASE_NAME = "taiyi";
 
     private final Path folder;
@@ -55,14 +64,47 @@ public final class CorpusStore implements AutoCloseable {
             throw new StoreException("cannot create the database folder " + folder + ": " + e.getMessage(), e);
         }
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:file:" + folder.toAbsolutePath().resolve(DATABASE_NAME) + ";AUTO_SERVER=TRUE");
+        // WRITE_DELAY=0: a commit reaches the operating system before it is acknowledged, so a killed
+        // process loses no acknowledged correction
+        ds.setURL("jdbc:h2:file:" + folder.toAbsolutePath().resolve(DATABASE_NAME) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
         ds.setUser("taiyi");
         ds.setPassword("");
         try (Connection c = ds.getConnection()) {
+            int from = SchemaMigrator.currentVersion(c);
             int version = new SchemaMigrator(CorpusStore.class.getClassLoader()).migrate(c);
+            if (from == 1) {
+                startLogsOfVersion1Documents(c);
+            }
             return new CorpusStore(folder, ds, version);
         } catch (SQLException e) {
             throw new StoreException("cannot open the database in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A version-1 database has curated annotations but no correction log: each document's log starts
+     * with an IMPORT of what it holds, so its curated layer is the fold of its log like any other.
+     */
+    private static void startLogsOfVersion1Documents(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            List<Object[]> docs = new ArrayList<>();
+            Jdbc.query(c, "SELECT d.id, d.external_id, c.name FROM document d JOIN corpus c ON d.corpus_id = c.id "
+                    + "WHERE NOT EXISTS (SELECT 1 FROM correction_event e WHERE e.document_id = d.id) ORDER BY d.id",
+                    ps -> { }, rs -> docs.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}));
+            DocumentLoader loader = new DocumentLoader(c);
+            CorrectionLog log = new CorrectionLog(c);
+            for (Object[] d : docs) {
+                Document doc = loader.load((String) d[2], (String) d[1], CURATED).orElseThrow();
+                log.startLog((Long) d[0], doc.id(), new AnnotationSet(doc.mentions(), doc.relations()), "migration",
+                        "schema-migration:V2");
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 
@@ -116,8 +158,11 @@ public final class CorpusStore implements AutoCloseable {
                             + "'; nothing was imported");
                 }
             }
+            CorrectionLog log = new CorrectionLog(c);
+            String user = System.getProperty("user.name", "unknown");
             try (DocumentInserter inserter = new DocumentInserter(c)) {
-                inserter.insert(corpusId, documents, CURATED);
+                inserter.insert(corpusId, documents, CURATED, (d, docId) -> log.startLog(docId, d.id(),
+                        new AnnotationSet(d.mentions(), d.relations()), user, "import:" + source));
             }
             SchemaTypes.save(c, corpusId, SchemaTypes.load(c, corpusId).union(LabelSchema.inferredFrom(documents)));
             return documents.size();
@@ -157,12 +202,15 @@ public final class CorpusStore implements AutoCloseable {
     public List<DocumentSummary> documents(String corpus) {
         String sql = "SELECT d.external_id, d.language, SUBSTRING(d.body, 1, 200), "
                 + "(SELECT COUNT(*) FROM entity_mention m WHERE m.document_id = d.id AND m.layer = '" + CURATED + "'), "
-                + "(SELECT COUNT(*) FROM relation r WHERE r.document_id = d.id AND r.layer = '" + CURATED + "') "
-                + "FROM document d JOIN corpus c ON d.corpus_id = c.id WHERE c.name = ? ORDER BY d.id";
+                + "(SELECT COUNT(*) FROM relation r WHERE r.document_id = d.id AND r.layer = '" + CURATED + "'), "
+                + "COALESCE(s.state, 'NEW') "
+                + "FROM document d JOIN corpus c ON d.corpus_id = c.id LEFT JOIN curation_state s ON s.document_id = d.id "
+                + "WHERE c.name = ? ORDER BY d.id";
         List<DocumentSummary> out = new ArrayList<>();
         read("cannot list the documents of corpus '" + corpus + "'", c -> {
             Jdbc.query(c, sql, ps -> ps.setString(1, corpus), rs -> out.add(new DocumentSummary(corpus, rs.getString(1),
-                    Language.fromCode(rs.getString(2)), titleOf(rs.getString(3)), rs.getInt(4), rs.getInt(5))));
+                    Language.fromCode(rs.getString(2)), titleOf(rs.getString(3)), rs.getInt(4), rs.getInt(5),
+                    CurationState.valueOf(rs.getString(6)))));
             return null;
         });
         return out;
@@ -213,6 +261,144 @@ public final class CorpusStore implements AutoCloseable {
             return new CorpusStats(corpus, documents, byType.values().stream().mapToInt(Integer::intValue).sum(),
                     byRelation.values().stream().mapToInt(Integer::intValue).sum(), byType, byRelation, byLanguage);
         });
+    }
+
+    /**
+     * Records a curator's decision on a document: checked against the document's history (a MODIFY
+     * of a mention that is not there, an ACCEPT of a suggestion twice… are refused with the reason),
+     * appended to its log and applied to its curated layer in one transaction. When this returns the
+     * event is durable.
+     *
+     * @return the event as stored, with its log position
+     */
+    public CorrectionEvent record(String corpus, CorrectionEvent event) {
+        if (event.action() == CorrectionAction.IMPORT) {
+            throw new StoreException("IMPORT events are written by importDocuments only");
+        }
+        if (event.action() == CorrectionAction.ACCEPT || event.action() == CorrectionAction.REJECT) {
+            checkSuggestion(corpus, event);
+        }
+        return inTransaction("cannot record " + event.action() + " on document " + event.documentId(), c -> {
+            long docId = existingDocumentId(c, corpus, event.documentId());
+            try (DocumentInserter inserter = new DocumentInserter(c)) {
+                return new CorrectionLog(c).append(docId, event, inserter);
+            } catch (IllegalArgumentException e) {
+                throw new StoreException("document " + event.documentId() + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Takes back the document's latest effective decision; empty when there is none. */
+    public Optional<CorrectionEvent> undo(String corpus, String documentId, String user, String uiLocation) {
+        return fold(corpus, documentId).nextUndo().map(target -> record(corpus, new CorrectionEvent(0, documentId, user,
+                Instant.now(), CorrectionAction.UNDO, null, null, null, null, null, null, target.id(), uiLocation, 0)));
+    }
+
+    /** Makes the document's latest undone decision again; empty when there is none. */
+    public Optional<CorrectionEvent> redo(String corpus, String documentId, String user, String uiLocation) {
+        return fold(corpus, documentId).nextRedo().map(target -> record(corpus, new CorrectionEvent(0, documentId, user,
+                Instant.now(), CorrectionAction.REDO, null, null, null, null, null, null, target.id(), uiLocation, 0)));
+    }
+
+    /** A document's correction log, oldest first (its IMPORT first). */
+    public List<CorrectionEvent> events(String corpus, String documentId) {
+        return read("cannot read the log of document " + documentId,
+                c -> new CorrectionLog(c).events(existingDocumentId(c, corpus, documentId), documentId));
+    }
+
+    /** A document's log folded: curated layer, curation state, decisions, undo and redo. */
+    public CurationFold fold(String corpus, String documentId) {
+        return CurationFold.of(events(corpus, documentId));
+    }
+
+    /** Where a document stands in curation and who holds it (null when nobody has acted on it). */
+    public record Curation(CurationState state, String holder) {
+    }
+
+    public Curation curation(String corpus, String documentId) {
+        return read("cannot read the curation state of document " + documentId, c -> {
+            long docId = existingDocumentId(c, corpus, documentId);
+            Curation[] out = {new Curation(CurationState.NEW, null)};
+            Jdbc.query(c, "SELECT state, holder FROM curation_state WHERE document_id = ?", ps -> ps.setLong(1, docId),
+                    rs -> out[0] = new Curation(CurationState.valueOf(rs.getString(1)), rs.getString(2)));
+            return out[0];
+        });
+    }
+
+    /**
+     * Adds a model's suggestions to a document's suggestion layer in one transaction. Suggestion
+     * ids must be new in the document's suggestion layer.
+     */
+    public void addSuggestions(String corpus, String documentId, List<Suggestion> suggestions) {
+        inTransaction("cannot add suggestions to document " + documentId, c -> {
+            long docId = existingDocumentId(c, corpus, documentId);
+            String text = documentText(c, docId);
+            try (DocumentInserter inserter = new DocumentInserter(c);
+                    PreparedStatement provenance = c.prepareStatement("UPDATE entity_mention SET model_id = ?, adapter_id = ?, "
+                            + "prompt_template_id = ?, suggestion_round = ?, score = ? WHERE id = ?")) {
+                for (Suggestion s : suggestions) {
+                    if (s.mention().end() > text.length()) {
+                        throw new StoreException("suggestion " + s.id() + " ends past the text of document " + documentId);
+                    }
+                    long rowId = inserter.insertMention(docId, s.mention(), SUGGESTED);
+                    provenance.setString(1, s.modelId());
+                    provenance.setString(2, s.adapterId());
+                    provenance.setString(3, s.promptTemplateId());
+                    provenance.setInt(4, s.round());
+                    provenance.setDouble(5, s.score());
+                    provenance.setLong(6, rowId);
+                    provenance.addBatch();
+                }
+                inserter.flush();
+                provenance.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** A document's suggestion layer, in the order the suggestions were added. */
+    public List<Suggestion> suggestions(String corpus, String documentId) {
+        return read("cannot read the suggestions of document " + documentId, c -> {
+            long docId = existingDocumentId(c, corpus, documentId);
+            Document layer = new DocumentLoader(c).load(corpus, documentId, SUGGESTED).orElseThrow();
+            Map<String, Object[]> provenance = new java.util.HashMap<>();
+            Jdbc.query(c, "SELECT mention_key, model_id, adapter_id, prompt_template_id, suggestion_round, score FROM "
+                    + "entity_mention WHERE document_id = ? AND layer = '" + SUGGESTED + "'", ps -> ps.setLong(1, docId),
+                    rs -> provenance.put(rs.getString(1), new Object[] {rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), rs.getDouble(6)}));
+            List<Suggestion> out = new ArrayList<>();
+            for (EntityMention m : layer.mentions()) {
+                Object[] p = provenance.get(m.id());
+                out.add(new Suggestion(m, (String) p[0], (String) p[1], (String) p[2], (Integer) p[3], (Double) p[4]));
+            }
+            return out;
+        });
+    }
+
+    private void checkSuggestion(String corpus, CorrectionEvent event) {
+        boolean known = suggestions(corpus, event.documentId()).stream().anyMatch(s -> s.id().equals(event.suggestionId()));
+        if (!known) {
+            throw new StoreException("document " + event.documentId() + " has no suggestion " + event.suggestionId());
+        }
+    }
+
+    private static String documentText(Connection c, long docId) throws SQLException {
+        String[] text = {null};
+        Jdbc.query(c, "SELECT body FROM document WHERE id = ?", ps -> ps.setLong(1, docId), rs -> text[0] = rs.getString(1));
+        return text[0];
+    }
+
+    private static long existingDocumentId(Connection c, String corpus, String documentId) throws SQLException {
+        long[] id = {-1};
+        Jdbc.query(c, "SELECT d.id FROM document d JOIN corpus c ON d.corpus_id = c.id WHERE c.name = ? AND d.external_id = ?",
+                ps -> {
+                    ps.setString(1, corpus);
+                    ps.setString(2, documentId);
+                }, rs -> id[0] = rs.getLong(1));
+        if (id[0] < 0) {
+            throw new StoreException("no document " + documentId + " in corpus '" + corpus + "'");
+        }
+        return id[0];
     }
 
     private static String titleOf(String head) {

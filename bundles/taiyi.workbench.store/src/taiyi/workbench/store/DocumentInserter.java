@@ -48,7 +48,13 @@ final class DocumentInserter implements AutoCloseable {
                 + "VALUES (?, ?, ?, ?)");
     }
 
-    void insert(long corpusId, List<Document> documents, String layer) throws SQLException {
+    /** Told each document's row id once its rows are written. */
+    @FunctionalInterface
+    interface InsertedDocument {
+        void accept(Document d, long docId) throws SQLException;
+    }
+
+    void insert(long corpusId, List<Document> documents, String layer, InsertedDocument onInserted) throws SQLException {
         for (Document d : documents) {
             doc.setLong(1, corpusId);
             doc.setString(2, d.id());
@@ -82,22 +88,22 @@ final class DocumentInserter implements AutoCloseable {
                 insertMention(docId, m, layer);
             }
             for (Relation r : d.relations()) {
-                relation.setLong(1, docId);
-                relation.setString(2, layer);
-                relation.setString(3, r.id());
-                relation.setString(4, r.type());
-                relation.setString(5, r.head());
-                relation.setString(6, r.tail());
-                long relationId = Jdbc.insertReturningKey(relation);
-                spans(evidence, relationId, r.evidence());
+                insertRelation(docId, r, layer);
             }
+            onInserted.accept(d, docId);
         }
+        flush();
+    }
+
+    /** Runs the batched child rows (spans, concepts, attributes, …) queued so far. */
+    void flush() throws SQLException {
         for (PreparedStatement batch : List.of(meta, label, passage, span, norm, attribute, evidence)) {
             batch.executeBatch();
         }
     }
 
-    private void insertMention(long docId, EntityMention m, String layer) throws SQLException {
+    /** Adds one mention to a layer; its child rows wait for {@link #flush()}. Returns its row id. */
+    long insertMention(long docId, EntityMention m, String layer) throws SQLException {
         mention.setLong(1, docId);
         mention.setString(2, layer);
         mention.setString(3, m.id());
@@ -120,6 +126,19 @@ final class DocumentInserter implements AutoCloseable {
             attribute.setString(4, e.getValue());
             attribute.addBatch();
         }
+        return mentionId;
+    }
+
+    /** Adds one relation to a layer; its evidence rows wait for {@link #flush()}. */
+    void insertRelation(long docId, Relation r, String layer) throws SQLException {
+        relation.setLong(1, docId);
+        relation.setString(2, layer);
+        relation.setString(3, r.id());
+        relation.setString(4, r.type());
+        relation.setString(5, r.head());
+        relation.setString(6, r.tail());
+        long relationId = Jdbc.insertReturningKey(relation);
+        spans(evidence, relationId, r.evidence());
     }
 
     private static void spans(PreparedStatement ps, long ownerId, List<Span> spans) throws SQLException {

@@ -1,5 +1,6 @@
 package taiyi.workbench.store;
 
+import taiyi.workbench.core.curation.CurationState;
 import taiyi.workbench.core.model.Language;
 
 /**
@@ -11,6 +12,8 @@ import taiyi.workbench.core.model.Language;
  * @param title the first line of its text, shortened
  * @param mentions how many curated entity mentions it holds
  * @param relations how many curated relations it holds
+ * @param state where it stands in curation
  */
-public record DocumentSummary(String corpus, String id, Language language, String title, int mentions, int relations) {
+public record DocumentSummary(String corpus, String id, Language language, String title, int mentions, int relations,
+        CurationState state) {
 }

@@ -71,9 +71,28 @@ public final class SchemaMigrator {
         return new ArrayList<>(byVersion.values());
     }
 
+    /** The newest migration applied to the database, 0 for a new one. */
+    public static int currentVersion(Connection connection) throws SQLException {
+        try (ResultSet tables = connection.getMetaData().getTables(null, null, "SCHEMA_HISTORY", null)) {
+            if (!tables.next()) {
+                return 0;
+            }
+        }
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_history")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
     /** Applies what is missing; returns the schema version afterwards. */
     public int migrate(Connection connection) throws SQLException {
-        List<Migration> migrations = available();
+        return migrate(connection, Integer.MAX_VALUE);
+    }
+
+    /** Applies what is missing up to {@code target} (to build databases of older versions in tests). */
+    int migrate(Connection connection, int target) throws SQLException {
+        List<Migration> migrations = available().stream().filter(m -> m.version() <= target).toList();
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
@@ -90,10 +109,11 @@ public final class SchemaMigrator {
                 }
             }
             int newest = migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
+            int known = available().size();
             for (int v : applied.keySet()) {
-                if (v > newest) {
+                if (v > known) {
                     throw new StoreException("the database has schema version " + v + ", newer than this workbench knows ("
-                            + newest + "); use a newer workbench");
+                            + known + "); use a newer workbench");
                 }
             }
             for (Migration m : migrations) {

@@ -37,7 +37,8 @@ public final class CorpusNavigatorView extends ViewPart {
                     return c.name() + "  (" + c.documents() + " documents, " + c.mentions() + " mentions)";
                 }
                 if (element instanceof DocumentSummary d) {
-                    return d.id() + "  " + d.title();
+                    return d.id() + "  [" + d.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "]  "
+                            + d.title();
                 }
                 return String.valueOf(element);
             }

@@ -1,0 +1,168 @@
+package taiyi.workbench.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import taiyi.workbench.core.curation.AnnotationSet;
+import taiyi.workbench.core.curation.CorrectionAction;
+import taiyi.workbench.core.curation.CorrectionEvent;
+import taiyi.workbench.core.curation.CurationFold;
+import taiyi.workbench.core.curation.CurationState;
+import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Relation;
+
+/**
+ * The correction log of documents and the curated rows that mirror its fold, inside the caller's
+ * transaction. Appending an event and changing the curated rows happen in that one transaction, so
+ * an acknowledged event and the curated layer can never disagree, whenever the process dies.
+ */
+final class CorrectionLog {
+
+    private final Connection c;
+
+    CorrectionLog(Connection c) {
+        this.c = c;
+    }
+
+    /** Locks a document's row until the transaction ends, so decisions on it are serialised. */
+    void lock(long docId) throws SQLException {
+        Jdbc.query(c, "SELECT id FROM document WHERE id = ? FOR UPDATE", ps -> ps.setLong(1, docId), rs -> { });
+    }
+
+    List<CorrectionEvent> events(long docId, String externalId) throws SQLException {
+        List<CorrectionEvent> events = new ArrayList<>();
+        Jdbc.query(c, "SELECT id, user_name, created_at, action, suggestion_key, refers_to, ui_location, duration_ms, payload "
+                + "FROM correction_event WHERE document_id = ? ORDER BY id", ps -> ps.setLong(1, docId), rs -> {
+                    AnnotationJson.Payload p = AnnotationJson.parse(rs.getString(9));
+                    events.add(new CorrectionEvent(rs.getLong(1), externalId, rs.getString(2), rs.getTimestamp(3).toInstant(),
+                            CorrectionAction.valueOf(rs.getString(4)), p.mentionBefore(), p.mentionAfter(), p.relationBefore(),
+                            p.relationAfter(), rs.getString(5), p.imported(), rs.getLong(6), rs.getString(7), rs.getLong(8)));
+                });
+        return events;
+    }
+
+    /** Writes the IMPORT event that starts a document's log. */
+    void startLog(long docId, String externalId, AnnotationSet imported, String user, String source) throws SQLException {
+        CorrectionEvent e = new CorrectionEvent(0, externalId, user, Instant.now(), CorrectionAction.IMPORT, null, null, null,
+                null, null, imported, 0, source, 0);
+        insert(docId, e);
+        setState(docId, CurationState.NEW, null);
+    }
+
+    /**
+     * Checks the event against the document's history, appends it and brings the curated rows
+     * along. UNDO and REDO events must name the event the fold offers next.
+     */
+    CorrectionEvent append(long docId, CorrectionEvent event, DocumentInserter inserter) throws SQLException {
+        lock(docId);
+        List<CorrectionEvent> history = events(docId, event.documentId());
+        List<CorrectionEvent> after = new ArrayList<>(history);
+        CorrectionEvent stored = insert(docId, event);
+        after.add(stored);
+        // folding the extended history is the check: an impossible decision throws before anything commits
+        CurationFold folded = CurationFold.of(after);
+        switch (event.action()) {
+            case UNDO -> {
+                CorrectionEvent undone = find(history, event.refersTo());
+                applyDelta(docId, undone.mentionAfter(), undone.mentionBefore(), undone.relationAfter(), undone.relationBefore(),
+                        inserter);
+            }
+            case REDO -> {
+                CorrectionEvent redone = find(history, event.refersTo());
+                applyDelta(docId, redone.mentionBefore(), redone.mentionAfter(), redone.relationBefore(), redone.relationAfter(),
+                        inserter);
+            }
+            default -> applyDelta(docId, event.mentionBefore(), event.mentionAfter(), event.relationBefore(),
+                    event.relationAfter(), inserter);
+        }
+        setState(docId, folded.state(), event.user());
+        return stored;
+    }
+
+    private CorrectionEvent insert(long docId, CorrectionEvent e) throws SQLException {
+        Instant at = Instant.now();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO correction_event (document_id, user_name, created_at, "
+                + "action, suggestion_key, refers_to, ui_location, duration_ms, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, docId);
+            ps.setString(2, e.user());
+            ps.setTimestamp(3, Timestamp.from(at));
+            ps.setString(4, e.action().name());
+            ps.setString(5, e.suggestionId());
+            if (e.refersTo() > 0) {
+                ps.setLong(6, e.refersTo());
+            } else {
+                ps.setNull(6, Types.BIGINT);
+            }
+            ps.setString(7, e.uiLocation());
+            ps.setLong(8, e.durationMs());
+            ps.setString(9, AnnotationJson.payload(e.mentionBefore(), e.mentionAfter(), e.relationBefore(), e.relationAfter(),
+                    e.imported()));
+            return e.stored(Jdbc.insertReturningKey(ps), at);
+        }
+    }
+
+    private static CorrectionEvent find(List<CorrectionEvent> history, long id) {
+        return history.stream().filter(e -> e.id() == id).findFirst()
+                .orElseThrow(() -> new StoreException("event " + id + " is not in the document's log"));
+    }
+
+    /** Makes the curated rows follow one change: remove what was before, add what is after. */
+    private void applyDelta(long docId, EntityMention mentionBefore, EntityMention mentionAfter, Relation relationBefore,
+            Relation relationAfter, DocumentInserter inserter) throws SQLException {
+        if (mentionBefore != null) {
+            delete("DELETE FROM entity_mention WHERE document_id = ? AND layer = ? AND mention_key = ?", docId,
+                    mentionBefore.id());
+        }
+        if (relationBefore != null) {
+            delete("DELETE FROM relation WHERE document_id = ? AND layer = ? AND relation_key = ?", docId, relationBefore.id());
+        }
+        if (mentionAfter != null) {
+            inserter.insertMention(docId, mentionAfter, CorpusStore.CURATED);
+        }
+        if (relationAfter != null) {
+            inserter.insertRelation(docId, relationAfter, CorpusStore.CURATED);
+        }
+        inserter.flush();
+    }
+
+    private void delete(String sql, long docId, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, docId);
+            ps.setString(2, CorpusStore.CURATED);
+            ps.setString(3, key);
+            if (ps.executeUpdate() != 1) {
+                throw new SQLException("the curated layer lacks " + key + " that the log says is there");
+            }
+        }
+    }
+
+    private void setState(long docId, CurationState state, String holder) throws SQLException {
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE curation_state SET state = ?, holder = ?, updated_at = ? WHERE document_id = ?")) {
+            update.setString(1, state.name());
+            update.setString(2, holder);
+            update.setTimestamp(3, now);
+            update.setLong(4, docId);
+            if (update.executeUpdate() == 1) {
+                return;
+            }
+        }
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO curation_state (document_id, state, holder, updated_at) VALUES (?, ?, ?, ?)")) {
+            insert.setLong(1, docId);
+            insert.setString(2, state.name());
+            insert.setString(3, holder);
+            insert.setTimestamp(4, now);
+            insert.executeUpdate();
+        }
+    }
+}
