@@ -9,13 +9,16 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import taiyi.workbench.core.curation.AnnotationSet;
 import taiyi.workbench.core.curation.CorrectionAction;
 import taiyi.workbench.core.curation.CorrectionEvent;
 import taiyi.workbench.core.curation.CurationFold;
 import taiyi.workbench.core.curation.CurationState;
+import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Language;
 import taiyi.workbench.core.model.Relation;
 
 /**
@@ -66,8 +69,10 @@ final class CorrectionLog {
         List<CorrectionEvent> after = new ArrayList<>(history);
         CorrectionEvent stored = insert(docId, event);
         after.add(stored);
-        // folding the extended history is the check: an impossible decision throws before anything commits
+        // folding the extended history is the check: an impossible decision throws before anything commits,
+        // and so does one that would leave the curated layer inconsistent (a relation whose argument is gone)
         CurationFold folded = CurationFold.of(after);
+        checkConsistent(docId, event.documentId(), folded);
         switch (event.action()) {
             case UNDO -> {
                 CorrectionEvent undone = find(history, event.refersTo());
@@ -84,6 +89,13 @@ final class CorrectionLog {
         }
         setState(docId, folded.state(), event.user());
         return stored;
+    }
+
+    private void checkConsistent(long docId, String externalId, CurationFold folded) throws SQLException {
+        String[] text = {null};
+        Jdbc.query(c, "SELECT body FROM document WHERE id = ?", ps -> ps.setLong(1, docId), rs -> text[0] = rs.getString(1));
+        new Document(externalId, Language.ENGLISH, text[0], List.of(), Map.of(), List.of(), folded.curated().mentions(),
+                folded.curated().relations());
     }
 
     private CorrectionEvent insert(long docId, CorrectionEvent e) throws SQLException {
