@@ -37,6 +37,10 @@ import taiyi.workbench.core.model.Language;
  * <p>{@code AUTO_SERVER} lets the headless CLI open the database while the workbench holds it. The
  * H2 data source is used directly rather than through {@code DriverManager}, which cannot see
  * drivers across OSGi bundle class loaders.
+ *
+ * <p>An open store holds one connection until {@link #close()}: H2 closes a file database when its
+ * last connection closes (compacting it for up to 200 ms) and opens it again on the next, so
+ * without it every call paid a whole database open and close (40–250 ms a correction).
  */
 public final class CorpusStore implements AutoCloseable {
 
@@ -49,11 +53,14 @@ public final class CorpusStore implements AutoCloseable {
     private final Path folder;
     private final JdbcDataSource dataSource;
     private final int schemaVersion;
+    /** Keeps the database open while the store is; see the class comment. */
+    private final Connection keepOpen;
 
-    private CorpusStore(Path folder, JdbcDataSource dataSource, int schemaVersion) {
+    private CorpusStore(Path folder, JdbcDataSource dataSource, int schemaVersion, Connection keepOpen) {
         this.folder = folder;
         this.dataSource = dataSource;
         this.schemaVersion = schemaVersion;
+        this.keepOpen = keepOpen;
     }
 
     /** Opens (creating if needed) the database in {@code folder} and migrates its schema. */
@@ -69,34 +76,66 @@ public final class CorpusStore implements AutoCloseable {
         ds.setURL("jdbc:h2:file:" + folder.toAbsolutePath().resolve(DATABASE_NAME) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
         ds.setUser("taiyi");
         ds.setPassword("");
-        try (Connection c = ds.getConnection()) {
-            int from = SchemaMigrator.currentVersion(c);
+        Connection c = null;
+        try {
+            c = ds.getConnection();
             int version = new SchemaMigrator(CorpusStore.class.getClassLoader()).migrate(c);
-            if (from == 1) {
-                startLogsOfVersion1Documents(c);
+            startMissingLogs(c);
+            return new CorpusStore(folder, ds, version, c);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c, e);
+            if (e instanceof StoreException se) {
+                throw se;
             }
-            return new CorpusStore(folder, ds, version);
-        } catch (SQLException e) {
             throw new StoreException("cannot open the database in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Connection c, Exception failure) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 
     /**
      * A version-1 database has curated annotations but no correction log: each document's log starts
      * with an IMPORT of what it holds, so its curated layer is the fold of its log like any other.
+     *
+     * <p>This runs on every open, not only right after the V2 migration: the migration commits
+     * before this step does, so a process that dies in between leaves a version-2 database whose
+     * older documents have no log, and they must still get one on the next open. Documents imported
+     * since have their IMPORT from the start, so the query finds nothing there.
      */
-    private static void startLogsOfVersion1Documents(Connection c) throws SQLException {
+    private static void startMissingLogs(Connection c) throws SQLException {
+        List<Object[]> docs = new ArrayList<>();
+        Jdbc.query(c, "SELECT d.id, d.external_id, c.name FROM document d JOIN corpus c ON d.corpus_id = c.id "
+                + "WHERE NOT EXISTS (SELECT 1 FROM correction_event e WHERE e.document_id = d.id) ORDER BY d.id",
+                ps -> { }, rs -> docs.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}));
+        if (docs.isEmpty()) {
+            return;
+        }
         c.setAutoCommit(false);
         try {
-            List<Object[]> docs = new ArrayList<>();
-            Jdbc.query(c, "SELECT d.id, d.external_id, c.name FROM document d JOIN corpus c ON d.corpus_id = c.id "
-                    + "WHERE NOT EXISTS (SELECT 1 FROM correction_event e WHERE e.document_id = d.id) ORDER BY d.id",
-                    ps -> { }, rs -> docs.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}));
             DocumentLoader loader = new DocumentLoader(c);
             CorrectionLog log = new CorrectionLog(c);
             for (Object[] d : docs) {
+                long docId = (Long) d[0];
+                // another process opening the same database may be starting the same logs: the row
+                // lock orders us, and whoever comes second finds the log there and leaves it alone
+                log.lock(docId);
+                boolean[] started = {false};
+                Jdbc.query(c, "SELECT 1 FROM correction_event WHERE document_id = ?", ps -> ps.setLong(1, docId),
+                        rs -> started[0] = true);
+                if (started[0]) {
+                    continue;
+                }
                 Document doc = loader.load((String) d[2], (String) d[1], CURATED).orElseThrow();
-                log.startLog((Long) d[0], doc.id(), new AnnotationSet(doc.mentions(), doc.relations()), "migration",
+                log.startLog(docId, doc.id(), new AnnotationSet(doc.mentions(), doc.relations()), "migration",
                         "schema-migration:V2");
             }
             c.commit();
@@ -438,9 +477,22 @@ public final class CorpusStore implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
+    /**
+     * Reads in one snapshot of the whole database. A document is read by several queries (mentions,
+     * then their spans, …); read committed, a correction committed between two of them tore it: a
+     * MODIFY replaces the mention's rows, and the reader found the old mention without spans. H2
+     * takes the snapshot of every table at the first statement for SERIALIZABLE (and SNAPSHOT), but
+     * table by table as first used for REPEATABLE READ, which would not do.
+     */
     private <T> T read(String failure, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
+            c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+            c.setAutoCommit(false);
+            try {
+                return work.run(c);
+            } finally {
+                c.rollback();
+            }
         } catch (SQLException e) {
             throw new StoreException(failure + ": " + e.getMessage(), e);
         }
@@ -462,8 +514,13 @@ public final class CorpusStore implements AutoCloseable {
         }
     }
 
+    /** Lets the database close (H2 closes it when its last connection closes). */
     @Override
     public void close() {
-        // H2 closes the file database when its last connection closes; nothing is held open here.
+        try {
+            keepOpen.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close the database in " + folder + ": " + e.getMessage(), e);
+        }
     }
 }

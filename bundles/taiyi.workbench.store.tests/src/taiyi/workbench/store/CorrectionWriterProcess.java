@@ -1,0 +1,46 @@
+package taiyi.workbench.store;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import taiyi.workbench.core.curation.CorrectionEvent;
+
+/**
+ * The child JVM of {@link CrashDurabilityTest}: records random valid corrections on documents of an
+ * imported corpus until it is killed, printing {@code ACK <event id> <document id>} (flushed) each
+ * time {@link CorpusStore#record} has returned, that is each time the store has acknowledged one.
+ *
+ * <p>Arguments: database folder, corpus, seed, document ids. Prints {@code READY} once the store is
+ * open. Any refusal is a bug here (every correction is built from the document's current fold and
+ * nobody else writes), so it ends the process with the stack trace on stderr and exit code 1.
+ */
+public final class CorrectionWriterProcess {
+
+    private CorrectionWriterProcess() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length < 4) {
+            System.err.println("usage: CorrectionWriterProcess DB_FOLDER CORPUS SEED DOCUMENT_ID...");
+            System.exit(2);
+        }
+        try {
+            CorpusStore store = CorpusStore.open(Path.of(args[0]));
+            long seed = Long.parseLong(args[2]);
+            List<String> documents = Arrays.asList(args).subList(3, args.length);
+            // the seed in the id prefix keeps created ids fresh across the test's many child runs
+            RandomCurator curator = new RandomCurator(store, args[1], documents, "crash-writer", "w" + seed, false, seed);
+            System.out.println("READY");
+            System.out.flush();
+            while (true) {
+                CorrectionEvent stored = curator.step();
+                System.out.println("ACK " + stored.id() + " " + stored.documentId());
+                System.out.flush();
+            }
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+}
