@@ -53,6 +53,8 @@ public final class CorpusStore implements AutoCloseable {
     private final Path folder;
     private final JdbcDataSource dataSource;
     private final int schemaVersion;
+    /** The parsed logs of recently used documents (static helpers that open no store pass a fresh one). */
+    private final EventCache events = new EventCache();
     /** Keeps the database open while the store is; see the class comment. */
     private final Connection keepOpen;
 
@@ -122,7 +124,7 @@ public final class CorpusStore implements AutoCloseable {
         c.setAutoCommit(false);
         try {
             DocumentLoader loader = new DocumentLoader(c);
-            CorrectionLog log = new CorrectionLog(c);
+            CorrectionLog log = new CorrectionLog(c, new EventCache());
             for (Object[] d : docs) {
                 long docId = (Long) d[0];
                 // another process opening the same database may be starting the same logs: the row
@@ -197,7 +199,7 @@ public final class CorpusStore implements AutoCloseable {
                             + "'; nothing was imported");
                 }
             }
-            CorrectionLog log = new CorrectionLog(c);
+            CorrectionLog log = new CorrectionLog(c, events);
             String user = System.getProperty("user.name", "unknown");
             try (DocumentInserter inserter = new DocumentInserter(c)) {
                 inserter.insert(corpusId, documents, CURATED, (d, docId) -> log.startLog(docId, d.id(),
@@ -317,14 +319,18 @@ public final class CorpusStore implements AutoCloseable {
         if (event.action() == CorrectionAction.ACCEPT || event.action() == CorrectionAction.REJECT) {
             checkSuggestion(corpus, event);
         }
-        return inTransaction("cannot record " + event.action() + " on document " + event.documentId(), c -> {
+        CorrectionLog.Appended appended = inTransaction("cannot record " + event.action() + " on document "
+                + event.documentId(), c -> {
             long docId = existingDocumentId(c, corpus, event.documentId());
             try (DocumentInserter inserter = new DocumentInserter(c)) {
-                return new CorrectionLog(c).append(docId, event, inserter);
+                return new CorrectionLog(c, events).append(docId, event, inserter);
             } catch (IllegalArgumentException e) {
                 throw new StoreException("document " + event.documentId() + ": " + e.getMessage(), e);
             }
         });
+        // cached only now that the transaction has committed
+        events.append(appended.docId(), appended.history(), appended.stored());
+        return appended.stored();
     }
 
     /** Takes back the document's latest effective decision; empty when there is none. */
@@ -342,7 +348,7 @@ public final class CorpusStore implements AutoCloseable {
     /** A document's correction log, oldest first (its IMPORT first). */
     public List<CorrectionEvent> events(String corpus, String documentId) {
         return read("cannot read the log of document " + documentId,
-                c -> new CorrectionLog(c).events(existingDocumentId(c, corpus, documentId), documentId));
+                c -> new CorrectionLog(c, events).events(existingDocumentId(c, corpus, documentId), documentId));
     }
 
     /** A document's log folded: curated layer, curation state, decisions, undo and redo. */

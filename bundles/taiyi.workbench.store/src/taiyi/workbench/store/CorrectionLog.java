@@ -29,9 +29,15 @@ import taiyi.workbench.core.model.Relation;
 final class CorrectionLog {
 
     private final Connection c;
+    private final EventCache cache;
 
-    CorrectionLog(Connection c) {
+    CorrectionLog(Connection c, EventCache cache) {
         this.c = c;
+        this.cache = cache;
+    }
+
+    /** What {@link #append} did, for the caller to cache once the transaction has committed. */
+    record Appended(long docId, List<CorrectionEvent> history, CorrectionEvent stored) {
     }
 
     /** Locks a document's row until the transaction ends, so decisions on it are serialised. */
@@ -40,6 +46,13 @@ final class CorrectionLog {
     }
 
     List<CorrectionEvent> events(long docId, String externalId) throws SQLException {
+        long[] newest = {0};
+        Jdbc.query(c, "SELECT COALESCE(MAX(id), 0) FROM correction_event WHERE document_id = ?", ps -> ps.setLong(1, docId),
+                rs -> newest[0] = rs.getLong(1));
+        List<CorrectionEvent> cached = cache.get(docId, newest[0]);
+        if (cached != null) {
+            return cached;
+        }
         List<CorrectionEvent> events = new ArrayList<>();
         Jdbc.query(c, "SELECT id, user_name, created_at, action, suggestion_key, refers_to, ui_location, duration_ms, payload "
                 + "FROM correction_event WHERE document_id = ? ORDER BY id", ps -> ps.setLong(1, docId), rs -> {
@@ -48,6 +61,9 @@ final class CorrectionLog {
                             CorrectionAction.valueOf(rs.getString(4)), p.mentionBefore(), p.mentionAfter(), p.relationBefore(),
                             p.relationAfter(), rs.getString(5), p.imported(), rs.getLong(6), rs.getString(7), rs.getLong(8)));
                 });
+        if (!events.isEmpty() && events.get(events.size() - 1).id() == newest[0]) {
+            cache.put(docId, events);
+        }
         return events;
     }
 
@@ -63,7 +79,7 @@ final class CorrectionLog {
      * Checks the event against the document's history, appends it and brings the curated rows
      * along. UNDO and REDO events must name the event the fold offers next.
      */
-    CorrectionEvent append(long docId, CorrectionEvent event, DocumentInserter inserter) throws SQLException {
+    Appended append(long docId, CorrectionEvent event, DocumentInserter inserter) throws SQLException {
         lock(docId);
         List<CorrectionEvent> history = events(docId, event.documentId());
         List<CorrectionEvent> after = new ArrayList<>(history);
@@ -88,7 +104,7 @@ final class CorrectionLog {
                     event.relationAfter(), inserter);
         }
         setState(docId, folded.state(), event.user());
-        return stored;
+        return new Appended(docId, history, stored);
     }
 
     private void checkConsistent(long docId, String externalId, CurationFold folded) throws SQLException {
