@@ -1,0 +1,189 @@
+package taiyi.workbench.index;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.util.BytesRef;
+
+import taiyi.workbench.core.curation.CorrectionAction;
+import taiyi.workbench.core.curation.Suggestion;
+import taiyi.workbench.core.model.Document;
+import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Normalization;
+import taiyi.workbench.core.model.Relation;
+
+/**
+ * The index's fields and how one {@link IndexedDocument} becomes one Lucene document.
+ *
+ * <p>Annotation facts are keywords, lowercased so that {@code type:disease} finds {@code Disease}.
+ * Facts that a query may combine ({@code type:Disease status:unreviewed}) must hold for the same
+ * annotation, which separate per-document keyword fields cannot say; so each annotation also yields
+ * compound keywords {@code state|type|concept} in {@link #ANNOTATION}, one for every choice of
+ * which slots are given and which are {@code *}. Deduplicated per document they stay few (a
+ * PubMed abstract repeats its concepts).
+ */
+final class IndexFields {
+
+    /** {@code corpus}, a separator, {@code id}: what an update or delete replaces. */
+    static final String KEY = "key";
+    static final String CORPUS = "corpus";
+    static final String ID = "id";
+    static final String LANGUAGE = "lang";
+    /** The text analysed for English; stored, so it is also the snippets' source. */
+    static final String TEXT_EN = "text_en";
+    /** The text analysed for Chinese (SmartChineseAnalyzer); not stored. */
+    static final String TEXT_ZH = "text_zh";
+    static final String MENTION = "mention";
+    static final String ANNOTATION = "ann";
+    static final String RELATION = "relation";
+    static final String LABEL = "label";
+    static final String STATE = "state";
+    static final String DISAGREE = "disagree";
+    /** Doc-values fields the facet counts read. */
+    static final String FACET_TYPE = "facet_type";
+    static final String FACET_STATUS = "facet_status";
+    static final String FACET_LANGUAGE = "facet_lang";
+
+    static final String ANY = "*";
+    static final String CURATED = "curated";
+    static final String SUGGESTED = "suggested";
+    static final String UNREVIEWED = "unreviewed";
+    static final String ACCEPTED = "accepted";
+    static final String REJECTED = "rejected";
+
+    /** MeSH descriptor and supplementary concept ids, which PubTator writes without {@code MESH:}. */
+    private static final Pattern MESH_ID = Pattern.compile("[CD]\\d{6,9}");
+
+    private IndexFields() {
+    }
+
+    static String key(String corpus, String id) {
+        return corpus + '\u001f' + id;
+    }
+
+    static String annotationKey(String state, String type, String concept) {
+        return state + '|' + type + '|' + concept;
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    /** The fields of one document. */
+    static List<IndexableField> fields(IndexedDocument indexed) {
+        Document d = indexed.curated();
+        List<IndexableField> out = new ArrayList<>();
+        out.add(new StringField(KEY, key(indexed.corpus(), d.id()), Field.Store.NO));
+        out.add(new StringField(CORPUS, indexed.corpus(), Field.Store.NO));
+        out.add(new StringField(ID, d.id(), Field.Store.YES));
+        out.add(new StringField(LANGUAGE, d.language().code(), Field.Store.YES));
+        out.add(new SortedSetDocValuesField(FACET_LANGUAGE, new BytesRef(d.language().code())));
+        out.add(new TextField(TEXT_EN, d.text(), Field.Store.YES));
+        out.add(new TextField(TEXT_ZH, d.text(), Field.Store.NO));
+        out.add(new StringField(STATE, lower(indexed.state().name()), Field.Store.NO));
+
+        Set<String> mentions = new LinkedHashSet<>();
+        Set<String> annotations = new LinkedHashSet<>();
+        Set<String> types = new LinkedHashSet<>();
+        Set<String> statuses = new LinkedHashSet<>();
+        for (EntityMention m : d.mentions()) {
+            mentions.add(lower(m.coveredText(d.text())));
+            types.add(m.type());
+            addAnnotationKeys(annotations, List.of(CURATED), m);
+        }
+        for (Suggestion s : indexed.suggestions()) {
+            String status = status(indexed.decisions().get(s.id()));
+            mentions.add(lower(s.mention().coveredText(d.text())));
+            types.add(s.mention().type());
+            statuses.add(status);
+            addAnnotationKeys(annotations, List.of(SUGGESTED, status), s.mention());
+        }
+        mentions.forEach(v -> out.add(new StringField(MENTION, v, Field.Store.NO)));
+        annotations.forEach(v -> out.add(new StringField(ANNOTATION, v, Field.Store.NO)));
+        types.forEach(v -> out.add(new SortedSetDocValuesField(FACET_TYPE, new BytesRef(v))));
+        statuses.forEach(v -> out.add(new SortedSetDocValuesField(FACET_STATUS, new BytesRef(v))));
+        d.relations().stream().map(Relation::type).map(IndexFields::lower).distinct()
+                .forEach(v -> out.add(new StringField(RELATION, v, Field.Store.NO)));
+        d.labels().stream().map(IndexFields::lower).distinct().forEach(v -> out.add(new StringField(LABEL, v, Field.Store.NO)));
+        if (!indexed.suggestions().isEmpty()) {
+            out.add(new StringField(DISAGREE, Boolean.toString(disagree(indexed)), Field.Store.NO));
+        }
+        return out;
+    }
+
+    static String status(CorrectionAction decision) {
+        if (decision == CorrectionAction.ACCEPT) {
+            return ACCEPTED;
+        }
+        return decision == CorrectionAction.REJECT ? REJECTED : UNREVIEWED;
+    }
+
+    private static void addAnnotationKeys(Set<String> out, List<String> states, EntityMention m) {
+        List<String> stateSlots = new ArrayList<>(states);
+        stateSlots.add(ANY);
+        List<String> typeSlots = List.of(lower(m.type()), ANY);
+        List<String> conceptSlots = new ArrayList<>(conceptForms(m.normalizations()));
+        conceptSlots.add(ANY);
+        for (String state : stateSlots) {
+            for (String type : typeSlots) {
+                for (String concept : conceptSlots) {
+                    if (!(ANY.equals(state) && ANY.equals(type) && ANY.equals(concept))) {
+                        out.add(annotationKey(state, type, concept));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Every way a curator may write a mention's concepts: the bare id and {@code db:id}, lowercased;
+     * a bare MeSH-shaped id also as {@code mesh:id}, since PubTator leaves the prefix out.
+     */
+    static Set<String> conceptForms(List<Normalization> normalizations) {
+        Set<String> forms = new LinkedHashSet<>();
+        for (Normalization n : normalizations) {
+            for (String id : n.id().split("\\|")) {
+                if (id.isBlank() || id.equals("-1")) {
+                    continue;
+                }
+                forms.add(lower(id));
+                if (!n.db().isEmpty()) {
+                    forms.add(lower(n.db() + ":" + id));
+                } else if (MESH_ID.matcher(id).matches()) {
+                    forms.add("mesh:" + lower(id));
+                }
+            }
+        }
+        return forms;
+    }
+
+    /**
+     * Whether model and curator disagree: some suggestion's span and type has no equal curated
+     * mention, or some curated mention has no equal suggestion. A rejected suggestion is such a
+     * disagreement, an accepted one is not (the curated layer holds its copy).
+     */
+    static boolean disagree(IndexedDocument indexed) {
+        Set<String> suggested = new java.util.HashSet<>();
+        for (Suggestion s : indexed.suggestions()) {
+            suggested.add(spanAndType(s.mention()));
+        }
+        Set<String> curated = new java.util.HashSet<>();
+        for (EntityMention m : indexed.curated().mentions()) {
+            curated.add(spanAndType(m));
+        }
+        return !suggested.equals(curated);
+    }
+
+    static String spanAndType(EntityMention m) {
+        return m.spans() + "|" + m.type();
+    }
+}
