@@ -15,18 +15,32 @@ class CuratorQueryParserTest {
         return parser.parse(q).toString();
     }
 
+    /** An annotation of any layer or status: the four states of the compound keys. */
+    private static String anyState(String typeAndConcept) {
+        return String.join(" ", java.util.stream.Stream.of("curated", "unreviewed", "accepted", "rejected")
+                .map(s -> "ann:" + s + "|" + typeAndConcept).toList());
+    }
+
     @Test
     void adjacentAnnotationFieldsDescribeOneAnnotation() {
         assertEquals("ann:unreviewed|disease|*", parsed("type:Disease status:unreviewed"));
         assertEquals("ann:unreviewed|disease|*", parsed("type:Disease AND status:unreviewed"));
-        assertEquals("ann:*|chemical|mesh:d003924", parsed("concept:MESH:D003924 type:Chemical"));
+        // the compound keys hold the bare concept id, whichever spelling the query uses
+        assertEquals(anyState("chemical|d003924"), parsed("concept:MESH:D003924 type:Chemical"));
+        assertEquals(anyState("chemical|d003924"), parsed("type:Chemical concept:D003924"));
         assertEquals("ann:curated|*|d003924", parsed("layer:curated concept:D003924"));
+        assertEquals("ann:unreviewed|*|* ann:accepted|*|* ann:rejected|*|*", parsed("layer:suggested"));
+        // a concept alone is looked up as written, every spelling being indexed
+        assertEquals("concept:mesh:d003924", parsed("concept:MESH:D003924"));
     }
 
     @Test
     void aRepeatedFieldOrParenthesesStartAnotherAnnotation() {
-        assertEquals("+ann:*|disease|* +ann:*|chemical|*", parsed("type:Disease type:Chemical"));
-        assertEquals("+ann:*|disease|* +ann:unreviewed|*|*", parsed("(type:Disease) (status:unreviewed)"));
+        assertEquals("+(" + anyState("disease|*") + ") +(" + anyState("chemical|*") + ")", parsed("type:Disease type:Chemical"));
+        assertEquals("+(" + anyState("disease|*") + ") +ann:unreviewed|*|*", parsed("(type:Disease) (status:unreviewed)"));
+        assertEquals("ann:curated|disease|*", parsed("layer:curated type:Disease"));
+        // statuses belong to suggestions: a curated mention with one matches nothing
+        assertTrue(parsed("status:unreviewed layer:curated").startsWith("MatchNoDocsQuery"), parsed("status:unreviewed layer:curated"));
     }
 
     @Test

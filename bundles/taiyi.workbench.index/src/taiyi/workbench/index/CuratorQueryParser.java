@@ -259,8 +259,19 @@ public final class CuratorQueryParser {
                     return new MatchNoDocsQuery("status of a curated mention");
                 }
                 states = statuses;
+            } else if (IndexFields.CURATED.equals(layer)) {
+                states = List.of(IndexFields.CURATED);
+            } else if (IndexFields.SUGGESTED.equals(layer)) {
+                states = IndexFields.STATES.subList(1, 4);
+            } else if (IndexFields.ANY.equals(type) && facts.size() == 1) {
+                // a concept alone: every spelling of it is indexed per document
+                return term(IndexFields.CONCEPT, concept);
             } else {
-                states = List.of(layer != null ? layer : IndexFields.ANY);
+                states = IndexFields.STATES;
+            }
+            if (!IndexFields.ANY.equals(concept)) {
+                // the compound keys hold the bare id: MESH:D003924 and D003924 are one concept
+                concept = IndexFields.lower(taiyi.workbench.core.model.Normalization.parse(concept).id());
             }
             BooleanQuery.Builder b = new BooleanQuery.Builder();
             for (String state : states) {

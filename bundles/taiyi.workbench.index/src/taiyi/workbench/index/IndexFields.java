@@ -27,9 +27,12 @@ import taiyi.workbench.core.model.Relation;
  * <p>Annotation facts are keywords, lowercased so that {@code type:disease} finds {@code Disease}.
  * Facts that a query may combine ({@code type:Disease status:unreviewed}) must hold for the same
  * annotation, which separate per-document keyword fields cannot say; so each annotation also yields
- * compound keywords {@code state|type|concept} in {@link #ANNOTATION}, one for every choice of
- * which slots are given and which are {@code *}. Deduplicated per document they stay few (a
- * PubMed abstract repeats its concepts).
+ * compound keywords {@code state|type|concept} in {@link #ANNOTATION}, where state is
+ * {@code curated} or the suggestion's status, and type and concept are given or {@code *}. The
+ * state is never {@code *}: a query without one asks for each of the four, which keeps the keywords
+ * per annotation at four (they are most of what indexing costs beyond the text). The concept slot
+ * holds the bare id ({@code d003924}); {@link #CONCEPT} holds every spelling for a concept asked for
+ * alone.
  */
 final class IndexFields {
 
@@ -44,6 +47,8 @@ final class IndexFields {
     static final String TEXT_ZH = "text_zh";
     static final String MENTION = "mention";
     static final String ANNOTATION = "ann";
+    /** Per document, each concept as the bare id and as {@code db:id} (MeSH ids also as {@code mesh:id}). */
+    static final String CONCEPT = "concept";
     static final String RELATION = "relation";
     static final String LABEL = "label";
     static final String STATE = "state";
@@ -56,6 +61,8 @@ final class IndexFields {
     static final String ANY = "*";
     static final String CURATED = "curated";
     static final String SUGGESTED = "suggested";
+    /** The states of the compound keywords: the curated layer and the three suggestion statuses. */
+    static final List<String> STATES = List.of("curated", "unreviewed", "accepted", "rejected");
     static final String UNREVIEWED = "unreviewed";
     static final String ACCEPTED = "accepted";
     static final String REJECTED = "rejected";
@@ -95,18 +102,27 @@ final class IndexFields {
         Set<String> annotations = new LinkedHashSet<>();
         Set<String> types = new LinkedHashSet<>();
         Set<String> statuses = new LinkedHashSet<>();
+        Set<String> concepts = new LinkedHashSet<>();
+        // an abstract names the same concept many times: its keys are made once per distinct
+        // (layer or status, type, concepts)
+        Set<List<Object>> seen = new java.util.HashSet<>();
         for (EntityMention m : d.mentions()) {
             mentions.add(lower(m.coveredText(d.text())));
             types.add(m.type());
-            addAnnotationKeys(annotations, List.of(CURATED), m);
+            if (seen.add(List.of(CURATED, m.type(), m.normalizations()))) {
+                addAnnotationKeys(annotations, concepts, CURATED, m);
+            }
         }
         for (Suggestion s : indexed.suggestions()) {
             String status = status(indexed.decisions().get(s.id()));
             mentions.add(lower(s.mention().coveredText(d.text())));
             types.add(s.mention().type());
             statuses.add(status);
-            addAnnotationKeys(annotations, List.of(SUGGESTED, status), s.mention());
+            if (seen.add(List.of(status, s.mention().type(), s.mention().normalizations()))) {
+                addAnnotationKeys(annotations, concepts, status, s.mention());
+            }
         }
+        concepts.forEach(v -> out.add(new StringField(CONCEPT, v, Field.Store.NO)));
         mentions.forEach(v -> out.add(new StringField(MENTION, v, Field.Store.NO)));
         annotations.forEach(v -> out.add(new StringField(ANNOTATION, v, Field.Store.NO)));
         types.forEach(v -> out.add(new SortedSetDocValuesField(FACET_TYPE, new BytesRef(v))));
@@ -127,21 +143,29 @@ final class IndexFields {
         return decision == CorrectionAction.REJECT ? REJECTED : UNREVIEWED;
     }
 
-    private static void addAnnotationKeys(Set<String> out, List<String> states, EntityMention m) {
-        List<String> stateSlots = new ArrayList<>(states);
-        stateSlots.add(ANY);
-        List<String> typeSlots = List.of(lower(m.type()), ANY);
-        List<String> conceptSlots = new ArrayList<>(conceptForms(m.normalizations()));
-        conceptSlots.add(ANY);
-        for (String state : stateSlots) {
-            for (String type : typeSlots) {
-                for (String concept : conceptSlots) {
-                    if (!(ANY.equals(state) && ANY.equals(type) && ANY.equals(concept))) {
-                        out.add(annotationKey(state, type, concept));
-                    }
-                }
+    private static void addAnnotationKeys(Set<String> out, Set<String> concepts, String state, EntityMention m) {
+        String type = lower(m.type());
+        out.add(annotationKey(state, type, ANY));
+        out.add(annotationKey(state, ANY, ANY));
+        for (Normalization n : m.normalizations()) {
+            for (String id : ids(n)) {
+                String concept = lower(id);
+                out.add(annotationKey(state, type, concept));
+                out.add(annotationKey(state, ANY, concept));
             }
         }
+        concepts.addAll(conceptForms(m.normalizations()));
+    }
+
+    /** The ids of a normalisation: PubTator's composite {@code D001|D002} is two, {@code -1} none. */
+    static List<String> ids(Normalization n) {
+        List<String> ids = new ArrayList<>();
+        for (String id : n.id().split("\\|")) {
+            if (!id.isBlank() && !id.equals("-1")) {
+                ids.add(id);
+            }
+        }
+        return ids;
     }
 
     /**
@@ -151,10 +175,7 @@ final class IndexFields {
     static Set<String> conceptForms(List<Normalization> normalizations) {
         Set<String> forms = new LinkedHashSet<>();
         for (Normalization n : normalizations) {
-            for (String id : n.id().split("\\|")) {
-                if (id.isBlank() || id.equals("-1")) {
-                    continue;
-                }
+            for (String id : ids(n)) {
                 forms.add(lower(id));
                 if (!n.db().isEmpty()) {
                     forms.add(lower(n.db() + ":" + id));
