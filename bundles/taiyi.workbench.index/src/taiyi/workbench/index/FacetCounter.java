@@ -15,46 +15,36 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 
 /**
- * Counts, over every hit, the documents per value of the facet doc-values fields. Ordinals are
- * counted per segment and turned into strings once at the end, so a hit costs an array increment
- * per value rather than a string lookup; lucene-facet's taxonomy would need a second index kept in
- * step for three small fields.
+ * Counts, over every hit, the documents per entity type, suggestion status and language, read from
+ * the one {@link IndexFields#FACETS} doc-values field. Ordinals are counted per segment and turned
+ * into strings once at the end, so a hit costs one doc-values lookup and an array increment per
+ * value; lucene-facet's taxonomy would need a second index kept in step for three small facets.
  */
 final class FacetCounter extends SimpleCollector {
 
-    static final List<String> FIELDS = List.of(IndexFields.FACET_TYPE, IndexFields.FACET_STATUS, IndexFields.FACET_LANGUAGE);
+    /** The facet prefixes, in the order {@link #counts()} returns them. */
+    static final List<String> PREFIXES = List.of(IndexFields.FACET_TYPE, IndexFields.FACET_STATUS, IndexFields.FACET_LANGUAGE);
 
-    /** One segment's values and counts of one field. */
+    /** One segment's values and counts. */
     private record LeafCounts(SortedSetDocValues values, long[] counts) {
     }
 
-    private final List<List<LeafCounts>> leaves = new ArrayList<>();
-    private SortedSetDocValues[] current;
-    private long[][] currentCounts;
-
-    FacetCounter() {
-        FIELDS.forEach(f -> leaves.add(new ArrayList<>()));
-    }
+    private final List<LeafCounts> leaves = new ArrayList<>();
+    private SortedSetDocValues current;
+    private long[] currentCounts;
 
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
-        current = new SortedSetDocValues[FIELDS.size()];
-        currentCounts = new long[FIELDS.size()][];
-        for (int i = 0; i < FIELDS.size(); i++) {
-            current[i] = DocValues.getSortedSet(context.reader(), FIELDS.get(i));
-            currentCounts[i] = new long[(int) current[i].getValueCount()];
-            leaves.get(i).add(new LeafCounts(current[i], currentCounts[i]));
-        }
+        current = DocValues.getSortedSet(context.reader(), IndexFields.FACETS);
+        currentCounts = new long[(int) current.getValueCount()];
+        leaves.add(new LeafCounts(current, currentCounts));
     }
 
     @Override
     public void collect(int doc) throws IOException {
-        for (int i = 0; i < current.length; i++) {
-            SortedSetDocValues dv = current[i];
-            if (dv.advanceExact(doc)) {
-                for (int k = dv.docValueCount(); k > 0; k--) {
-                    currentCounts[i][(int) dv.nextOrd()]++;
-                }
+        if (current.advanceExact(doc)) {
+            for (int k = current.docValueCount(); k > 0; k--) {
+                currentCounts[(int) current.nextOrd()]++;
             }
         }
     }
@@ -64,19 +54,20 @@ final class FacetCounter extends SimpleCollector {
         return ScoreMode.COMPLETE_NO_SCORES;
     }
 
-    /** Per facet field, value → count, merged over segments. */
+    /** Per facet (types, statuses, languages), value → count, merged over segments. */
     List<Map<String, Integer>> counts() throws IOException {
         List<Map<String, Integer>> out = new ArrayList<>();
-        for (List<LeafCounts> field : leaves) {
-            Map<String, Integer> merged = new TreeMap<>();
-            for (LeafCounts leaf : field) {
-                for (int ord = 0; ord < leaf.counts().length; ord++) {
-                    if (leaf.counts()[ord] > 0) {
-                        merged.merge(leaf.values().lookupOrd(ord).utf8ToString(), (int) leaf.counts()[ord], Integer::sum);
+        PREFIXES.forEach(p -> out.add(new TreeMap<>()));
+        for (LeafCounts leaf : leaves) {
+            for (int ord = 0; ord < leaf.counts().length; ord++) {
+                if (leaf.counts()[ord] > 0) {
+                    String value = leaf.values().lookupOrd(ord).utf8ToString();
+                    int facet = PREFIXES.indexOf(value.substring(0, 2));
+                    if (facet >= 0) {
+                        out.get(facet).merge(value.substring(2), (int) leaf.counts()[ord], Integer::sum);
                     }
                 }
             }
-            out.add(merged);
         }
         return out;
     }
@@ -91,7 +82,7 @@ final class FacetCounter extends SimpleCollector {
         @Override
         public List<Map<String, Integer>> reduce(Collection<FacetCounter> collectors) throws IOException {
             List<Map<String, Integer>> total = new ArrayList<>();
-            FIELDS.forEach(f -> total.add(new TreeMap<>()));
+            PREFIXES.forEach(p -> total.add(new TreeMap<>()));
             for (FacetCounter c : collectors) {
                 List<Map<String, Integer>> counts = c.counts();
                 for (int i = 0; i < counts.size(); i++) {
