@@ -5,7 +5,8 @@ package taiyi.workbench.index;
  *
  * @param documentId the document's id in its corpus
  * @param language its language code ({@code en}, {@code zh})
- * @param score Lucene's relevance score (0 for queries on annotation facts alone)
+ * @param score Lucene's BM25 relevance score; it ranks by the words of the query, and for a query of
+ *     annotation facts alone it only orders documents by how rare the fact is in them
  * @param snippet the best passage of the text with the matched words between {@code <b>} and
  *     {@code </b>}; the opening passage when no word of the query is in the text
  */
