@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code taiyi} root command; its subcommands are the steps of the loop. */
 @Command(name = "taiyi", mixinStandardHelpOptions = true, versionProvider = TaiyiCommand.Version.class,
         description = "Taiyi Workbench, headless: curate bilingual biomedical corpora with a model in the loop.",
-        subcommands = {VersionCommand.class, ImportCommand.class, ExportCommand.class, StatsCommand.class, BenchCommand.class,
+        subcommands = {VersionCommand.class, ImportCommand.class, ExportCommand.class, StatsCommand.class, SearchCommand.class,
+                IndexCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TaiyiCommand implements Runnable {
 

@@ -1,0 +1,350 @@
+package taiyi.workbench.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import taiyi.workbench.core.curation.CorrectionAction;
+import taiyi.workbench.core.curation.CorrectionEvent;
+import taiyi.workbench.core.curation.CurationFold;
+import taiyi.workbench.core.curation.CurationState;
+import taiyi.workbench.core.curation.Suggestion;
+import taiyi.workbench.core.model.Document;
+import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.formats.FormatException;
+import taiyi.workbench.formats.cblue.CmeeeReader;
+import taiyi.workbench.formats.pubtator.PubTatorReader;
+import taiyi.workbench.store.CorpusStore;
+
+/**
+ * The curators' queries on the real BC5CDR development set (500 abstracts) and the CMeEE subset
+ * (500 Chinese sentences), with model suggestions made from the gold mentions (some dropped, one
+ * mistyped per document) and curator decisions recorded in the store. Every expected answer is
+ * computed here from the store's own view of the documents, not from the index.
+ */
+class CorpusIndexTest {
+
+    private static final String CDR = "cdr";
+    private static final String CMEEE = "cmeee";
+    private static final String MODEL = "taiyi-test-model";
+
+    @TempDir
+    static Path dir;
+    private static CorpusStore store;
+    private static CorpusIndex index;
+    /** Per CDR document: what the store says (curated layer, suggestions, fold). */
+    private static final Map<String, View> views = new LinkedHashMap<>();
+    /** A document whose Disease suggestion is rejected while its Chemical suggestion is unreviewed. */
+    private static String mixedDocument;
+
+    private record View(Document curated, List<Suggestion> suggestions, CurationFold fold) {
+        String status(Suggestion s) {
+            CorrectionAction a = fold.decisions().get(s.id());
+            return a == null ? "unreviewed" : a == CorrectionAction.ACCEPT ? "accepted" : "rejected";
+        }
+    }
+
+    static Path data(String relative) {
+        return Path.of(System.getProperty("taiyi.testdata"), relative);
+    }
+
+    @BeforeAll
+    static void importSuggestAndDecide() throws Exception {
+        List<Document> cdr = new PubTatorReader().read(data("bc5cdr/CDR_DevelopmentSet.PubTator.txt"));
+        store = CorpusStore.open(dir.resolve("db"));
+        setUp(cdr);
+        index = CorpusIndex.open(dir.resolve("index"));
+        IndexUpdater updater = new IndexUpdater(store, index);
+        assertEquals(500, updater.rebuild(CDR));
+        assertEquals(500, updater.rebuild(CMEEE));
+    }
+
+    private static void setUp(List<Document> cdr) {
+        store.importDocuments(CDR, cdr, "CDR_DevelopmentSet.PubTator.txt");
+        try {
+            store.importDocuments(CMEEE, new CmeeeReader().read(data("cmeee/CMeEE_dev_subset.json")), "CMeEE_dev_subset.json");
+        } catch (FormatException e) {
+            throw new AssertionError(e);
+        }
+        Pattern cisplatin = Pattern.compile("(?i)cisplatin");
+        List<Document> suggested = new ArrayList<>();
+        for (int i = 0; i < cdr.size(); i++) {
+            if (i < 40 || cisplatin.matcher(cdr.get(i).text()).find()) {
+                suggested.add(cdr.get(i));
+            }
+        }
+        for (int k = 0; k < suggested.size(); k++) {
+            suggest(suggested.get(k), k);
+        }
+        // a document with one rejected Disease and one unreviewed Chemical suggestion, nothing else
+        Document mixed = cdr.stream().filter(d -> !suggested.contains(d) && has(d, "Disease") && has(d, "Chemical"))
+                .findFirst().orElseThrow();
+        mixedDocument = mixed.id();
+        EntityMention disease = mixed.mentions().stream().filter(m -> m.type().equals("Disease")).findFirst().orElseThrow();
+        EntityMention chemical = mixed.mentions().stream().filter(m -> m.type().equals("Chemical")).findFirst().orElseThrow();
+        store.addSuggestions(CDR, mixed.id(), List.of(suggestion(disease, "S-d"), suggestion(chemical, "S-c")));
+        store.record(CDR, CorrectionEvent.decision(mixed.id(), "ann", CorrectionAction.REJECT, "S-d", "test", 100));
+        // curated and finished without suggestions
+        for (Document d : cdr.subList(100, 120)) {
+            store.record(CDR, CorrectionEvent.decision(d.id(), "ann", CorrectionAction.MARK_DONE, null, "test", 100));
+        }
+        for (Document d : cdr) {
+            views.put(d.id(), new View(store.document(CDR, d.id()).orElseThrow(), store.suggestions(CDR, d.id()),
+                    store.fold(CDR, d.id())));
+        }
+    }
+
+    private static boolean has(Document d, String type) {
+        return d.mentions().stream().anyMatch(m -> m.type().equals(type));
+    }
+
+    private static Suggestion suggestion(EntityMention m, String id) {
+        return new Suggestion(new EntityMention(id, m.type(), m.spans(), m.normalizations()), MODEL, "", "ner-en-1", 1, -0.5);
+    }
+
+    /**
+     * The k-th suggested document: gold mentions as suggestions, every fourth dropped (all kept in
+     * every tenth document), the first Chemical also suggested as a Disease; then the mistyped one
+     * rejected (k % 3 == 0) or the first suggestion accepted (k % 3 == 1), and every fourth
+     * document marked done.
+     */
+    private static void suggest(Document d, int k) {
+        List<Suggestion> suggestions = new ArrayList<>();
+        List<EntityMention> gold = d.mentions();
+        boolean agree = k % 10 == 0;
+        for (int i = 0; i < gold.size(); i++) {
+            if (agree || i % 4 != 3) {
+                suggestions.add(suggestion(gold.get(i), "S" + i));
+            }
+        }
+        EntityMention chemical = gold.stream().filter(m -> m.type().equals("Chemical")).findFirst().orElse(null);
+        if (!agree && chemical != null) {
+            suggestions.add(new Suggestion(new EntityMention("SX", "Disease", chemical.spans(), List.of()), MODEL, "", "ner-en-1",
+                    1, -3.0));
+        }
+        if (suggestions.isEmpty()) {
+            return;
+        }
+        store.addSuggestions(CDR, d.id(), suggestions);
+        if (k % 3 == 0 && !agree && chemical != null) {
+            store.record(CDR, CorrectionEvent.decision(d.id(), "ann", CorrectionAction.REJECT, "SX", "test", 100));
+        } else if (k % 3 == 1) {
+            Suggestion first = suggestions.get(0);
+            EntityMention accepted = new EntityMention("A-" + first.id(), first.mention().type(), first.mention().spans(),
+                    first.mention().normalizations());
+            store.record(CDR, CorrectionEvent.onMention(d.id(), "ann", CorrectionAction.ACCEPT, null, accepted, first.id(),
+                    "test", 100));
+        }
+        if (k % 4 == 0) {
+            store.record(CDR, CorrectionEvent.decision(d.id(), "ann", CorrectionAction.MARK_DONE, null, "test", 100));
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        if (index != null) {
+            index.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private static Set<String> hits(String corpus, String query) {
+        return new TreeSet<>(index.search(corpus, query, 10_000).documentIds());
+    }
+
+    private static Set<String> expected(Predicate<View> p) {
+        Set<String> out = new TreeSet<>();
+        views.forEach((id, v) -> {
+            if (p.test(v)) {
+                out.add(id);
+            }
+        });
+        return out;
+    }
+
+    private static boolean hasSuggestion(View v, String type, String status) {
+        return v.suggestions().stream().anyMatch(s -> s.mention().type().equals(type) && v.status(s).equals(status));
+    }
+
+    @Test
+    void documentsWithADiseaseSuggestionNotYetReviewed() {
+        Set<String> expected = expected(v -> hasSuggestion(v, "Disease", "unreviewed"));
+        assertFalse(expected.isEmpty());
+        assertEquals(expected, hits(CDR, "type:Disease status:unreviewed"));
+        // the same annotation: a rejected Disease beside an unreviewed Chemical is not a match...
+        assertFalse(expected.contains(mixedDocument));
+        // ...though the document has a Disease suggestion and an unreviewed one
+        assertTrue(hits(CDR, "(type:Disease) AND (status:unreviewed)").contains(mixedDocument));
+        assertTrue(hits(CDR, "type:Disease status:rejected").contains(mixedDocument));
+        assertEquals(expected(v -> hasSuggestion(v, "Disease", "accepted") || hasSuggestion(v, "Disease", "rejected")),
+                hits(CDR, "type:Disease status:reviewed"));
+    }
+
+    @Test
+    void mentionsOfMeshD003924InEitherSpelling() {
+        Set<String> expected = expected(v -> v.curated().mentions().stream().anyMatch(m -> m.isNormalizedTo("D003924"))
+                || v.suggestions().stream().anyMatch(s -> s.mention().isNormalizedTo("D003924")));
+        assertEquals(2, expected.size(), "BC5CDR development set: two abstracts mention type 2 diabetes (D003924)");
+        assertEquals(expected, hits(CDR, "concept:D003924"));
+        assertEquals(expected, hits(CDR, "concept:MESH:D003924"));
+        assertEquals(expected, hits(CDR, "concept:mesh:d003924 type:Disease"));
+        assertEquals(Set.of(), hits(CDR, "concept:D003924 type:Chemical"));
+    }
+
+    @Test
+    void documentsWhereModelAndCuratorDisagree() {
+        Predicate<View> withSuggestions = v -> !v.suggestions().isEmpty();
+        Predicate<View> disagree = v -> {
+            Set<String> suggested = new HashSet<>();
+            v.suggestions().forEach(s -> suggested.add(s.mention().spans() + s.mention().type()));
+            Set<String> curated = new HashSet<>();
+            v.curated().mentions().forEach(m -> curated.add(m.spans() + m.type()));
+            return !suggested.equals(curated);
+        };
+        Set<String> expected = expected(withSuggestions.and(disagree));
+        Set<String> agreeing = expected(withSuggestions.and(disagree.negate()));
+        assertFalse(expected.isEmpty());
+        assertFalse(agreeing.isEmpty(), "every tenth suggested document has all gold mentions and nothing else");
+        assertEquals(expected, hits(CDR, "disagree:true"));
+        assertEquals(agreeing, hits(CDR, "disagree:false"));
+        assertTrue(expected.contains(mixedDocument));
+    }
+
+    @Test
+    void curatedDocumentsContainingACidRelation() {
+        Set<String> expected = expected(v -> v.fold().state() == CurationState.DONE
+                && v.curated().relations().stream().anyMatch(r -> r.type().equals("CID")));
+        assertFalse(expected.isEmpty());
+        assertEquals(expected, hits(CDR, "relation:CID state:done"));
+        assertEquals(expected(v -> v.curated().relations().isEmpty()), hits(CDR, "NOT relation:CID"));
+        assertEquals(expected(v -> v.fold().state() == CurationState.IN_PROGRESS), hits(CDR, "state:in_progress"));
+    }
+
+    @Test
+    void textCombinedWithSuggestionFacts() {
+        Pattern word = Pattern.compile("(?i)\\bcisplatin\\b");
+        Set<String> expected = expected(v -> word.matcher(v.curated().text()).find() && hasSuggestion(v, "Chemical", "unreviewed"));
+        assertFalse(expected.isEmpty());
+        assertEquals(expected, hits(CDR, "cisplatin AND type:Chemical status:unreviewed"));
+        SearchResult r = index.search(CDR, "cisplatin AND type:Chemical status:unreviewed", 5);
+        assertEquals(expected.size(), r.totalHits());
+        for (SearchHit h : r.hits()) {
+            assertTrue(h.snippet().toLowerCase().contains("<b>cisplatin</b>"), h.snippet());
+            assertTrue(h.score() > 0);
+        }
+        // facets count every hit, not just the five shown
+        assertEquals(Map.of("en", expected.size()), r.languages());
+        assertEquals(expected.size(), r.statuses().get("unreviewed"));
+        assertEquals(expected.size(), r.types().get("Chemical"));
+    }
+
+    @Test
+    void phrasesAndBooleanOperators() {
+        Pattern phrase = Pattern.compile("(?i)\\brenal failure\\b");
+        Set<String> expected = expected(v -> phrase.matcher(v.curated().text()).find());
+        assertFalse(expected.isEmpty());
+        assertEquals(expected, hits(CDR, "\"renal failure\""));
+        Set<String> cisplatin = hits(CDR, "cisplatin");
+        Set<String> either = new TreeSet<>(expected);
+        either.addAll(cisplatin);
+        assertEquals(either, hits(CDR, "\"renal failure\" OR cisplatin"));
+        Set<String> butNot = new TreeSet<>(expected);
+        butNot.removeAll(cisplatin);
+        assertEquals(butNot, hits(CDR, "\"renal failure\" NOT cisplatin"));
+    }
+
+    @Test
+    void chineseWordsAndFactsOnCmeee() {
+        List<Document> cmeee = store.allDocuments(CMEEE);
+        Set<String> containing = new TreeSet<>();
+        Set<String> withDisease = new TreeSet<>();
+        for (Document d : cmeee) {
+            if (d.text().contains("糖尿病")) {
+                containing.add(d.id());
+            }
+            if (has(d, "dis")) {
+                withDisease.add(d.id());
+            }
+        }
+        assertFalse(containing.isEmpty());
+        assertEquals(containing, hits(CMEEE, "糖尿病"));
+        SearchResult r = index.search(CMEEE, "糖尿病", 3);
+        r.hits().forEach(h -> assertTrue(h.snippet().contains("<b>") && h.snippet().contains("糖"), h.snippet()));
+        assertEquals(withDisease, hits(CMEEE, "type:dis"));
+        SearchResult all = index.search(CMEEE, "lang:zh", 0);
+        assertEquals(500, all.totalHits());
+        assertEquals(Map.of("zh", 500), all.languages());
+        assertEquals(withDisease.size(), all.types().get("dis"));
+        assertTrue(all.hits().isEmpty());
+        assertEquals(0, index.search(CMEEE, "lang:en", 10).totalHits());
+    }
+
+    @Test
+    void aSyntaxErrorIsAMessageWithTheColumn() {
+        QuerySyntaxException e = assertThrows(QuerySyntaxException.class,
+                () -> index.search(CDR, "cisplatin AND (type:Chemical status:unreviewed", 10));
+        assertEquals(15, e.column());
+        assertTrue(e.getMessage().startsWith("query syntax error at column 15"), e.getMessage());
+    }
+
+    @Test
+    void aDecisionIsSearchableAfterReindexWithoutACommit() throws Exception {
+        String corpus = "cdr-nrt";
+        List<Document> docs = new PubTatorReader().read(data("bc5cdr/CDR_TrainingSet.PubTator.txt")).subList(0, 10);
+        store.importDocuments(corpus, docs, "CDR_TrainingSet.PubTator.txt");
+        IndexUpdater updater = new IndexUpdater(store, index);
+        updater.rebuild(corpus);
+        Document d = docs.stream().filter(x -> has(x, "Disease")).findFirst().orElseThrow();
+        EntityMention disease = d.mentions().stream().filter(m -> m.type().equals("Disease")).findFirst().orElseThrow();
+        store.addSuggestions(corpus, d.id(), List.of(suggestion(disease, "S1")));
+        assertEquals(Set.of(), hits(corpus, "type:Disease status:unreviewed"), "not yet reindexed");
+        updater.reindex(corpus, d.id());
+        assertEquals(Set.of(d.id()), hits(corpus, "type:Disease status:unreviewed"));
+        store.record(corpus, CorrectionEvent.decision(d.id(), "ann", CorrectionAction.REJECT, "S1", "test", 100));
+        updater.reindex(corpus, d.id());
+        assertEquals(Set.of(), hits(corpus, "type:Disease status:unreviewed"));
+        assertEquals(Set.of(d.id()), hits(corpus, "type:Disease status:rejected disagree:true state:in_progress"));
+        assertEquals(10, index.documentCount(corpus));
+    }
+
+    @Test
+    void aDeletedIndexRebuildsToTheSameResults() {
+        List<String> queries = List.of("type:Disease status:unreviewed", "concept:D003924", "disagree:true", "relation:CID state:done",
+                "cisplatin AND type:Chemical status:unreviewed", "\"renal failure\" OR hypotension", "NOT type:Chemical");
+        Path folder = dir.resolve("index-rebuilt");
+        for (int round = 0; round < 2; round++) {
+            try (CorpusIndex rebuilt = CorpusIndex.open(folder)) {
+                assertEquals(500, new IndexUpdater(store, rebuilt).rebuild(CDR));
+                for (String q : queries) {
+                    SearchResult a = index.search(CDR, q, 10_000);
+                    SearchResult b = rebuilt.search(CDR, q, 10_000);
+                    assertEquals(new TreeSet<>(a.documentIds()), new TreeSet<>(b.documentIds()), q);
+                    assertEquals(a.totalHits(), b.totalHits(), q);
+                    assertEquals(List.of(a.types(), a.statuses(), a.languages()), List.of(b.types(), b.statuses(), b.languages()), q);
+                }
+            }
+            CorpusIndex.delete(folder);
+            assertFalse(Files.exists(folder));
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package taiyi.workbench.index;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.util.BytesRef;
+
+import taiyi.workbench.core.curation.CorrectionAction;
+import taiyi.workbench.core.curation.Suggestion;
+import taiyi.workbench.core.model.Document;
+import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Normalization;
+import taiyi.workbench.core.model.Relation;
+
+/**
+ * The index's fields and how one {@link IndexedDocument} becomes one Lucene document.
+ *
+ * <p>Annotation facts are keywords, lowercased so that {@code type:disease} finds {@code Disease}.
+ * Facts that a query may combine ({@code type:Disease status:unreviewed}) must hold for the same
+ * annotation, which separate per-document keyword fields cannot say; so each annotation also yields
+ * compound keywords {@code state|type|concept} in {@link #ANNOTATION}, where state is
+ * {@code curated} or the suggestion's status, and type and concept are given or {@code *}. The
+ * state is never {@code *}: a query without one asks for each of the four, which keeps the keywords
+ * per annotation at four (they are most of what indexing costs beyond the text). The concept slot
+ * holds the bare id ({@code d003924}); {@link #CONCEPT} holds every spelling for a concept asked for
+ * alone.
+ */
+final class IndexFields {
+
+    /** {@code corpus}, a separator, {@code id}: what an update or delete replaces. */
+    static final String KEY = "key";
+    static final String CORPUS = "corpus";
+    static final String ID = "id";
+    static final String LANGUAGE = "lang";
+    /** The text analysed for English; stored, so it is also the snippets' source. */
+    static final String TEXT_EN = "text_en";
+    /** The text analysed for Chinese (SmartChineseAnalyzer); not stored. */
+    static final String TEXT_ZH = "text_zh";
+    static final String MENTION = "mention";
+    static final String ANNOTATION = "ann";
+    /** Per document, each concept as the bare id and as {@code db:id} (MeSH ids also as {@code mesh:id}). */
+    static final String CONCEPT = "concept";
+    static final String RELATION = "relation";
+    static final String LABEL = "label";
+    static final String STATE = "state";
+    static final String DISAGREE = "disagree";
+    /**
+     * The doc values the facet counts read, one field for all three facets ({@code t:Disease},
+     * {@code s:unreviewed}, {@code l:en}): counting visits every hit, and one doc-values lookup per
+     * hit costs a third of three.
+     */
+    static final String FACETS = "facets";
+    static final String FACET_TYPE = "t:";
+    static final String FACET_STATUS = "s:";
+    static final String FACET_LANGUAGE = "l:";
+
+    static final String ANY = "*";
+    static final String CURATED = "curated";
+    static final String SUGGESTED = "suggested";
+    /** The states of the compound keywords: the curated layer and the three suggestion statuses. */
+    static final List<String> STATES = List.of("curated", "unreviewed", "accepted", "rejected");
+    static final String UNREVIEWED = "unreviewed";
+    static final String ACCEPTED = "accepted";
+    static final String REJECTED = "rejected";
+
+    /** MeSH descriptor and supplementary concept ids, which PubTator writes without {@code MESH:}. */
+    private static final Pattern MESH_ID = Pattern.compile("[CD]\\d{6,9}");
+
+    private IndexFields() {
+    }
+
+    static String key(String corpus, String id) {
+        return corpus + '\u001f' + id;
+    }
+
+    static String annotationKey(String state, String type, String concept) {
+        return state + '|' + type + '|' + concept;
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    /** The fields of one document. */
+    static List<IndexableField> fields(IndexedDocument indexed) {
+        Document d = indexed.curated();
+        List<IndexableField> out = new ArrayList<>();
+        out.add(new StringField(KEY, key(indexed.corpus(), d.id()), Field.Store.NO));
+        out.add(new StringField(CORPUS, indexed.corpus(), Field.Store.NO));
+        out.add(new StringField(ID, d.id(), Field.Store.YES));
+        out.add(new StringField(LANGUAGE, d.language().code(), Field.Store.YES));
+        out.add(new SortedSetDocValuesField(FACETS, new BytesRef(FACET_LANGUAGE + d.language().code())));
+        out.add(new TextField(TEXT_EN, d.text(), Field.Store.YES));
+        out.add(new TextField(TEXT_ZH, d.text(), Field.Store.NO));
+        out.add(new StringField(STATE, lower(indexed.state().name()), Field.Store.NO));
+
+        Set<String> mentions = new LinkedHashSet<>();
+        Set<String> annotations = new LinkedHashSet<>();
+        Set<String> types = new LinkedHashSet<>();
+        Set<String> statuses = new LinkedHashSet<>();
+        Set<String> concepts = new LinkedHashSet<>();
+        // an abstract names the same concept many times: its keys are made once per distinct
+        // (layer or status, type, concepts)
+        Set<List<Object>> seen = new java.util.HashSet<>();
+        for (EntityMention m : d.mentions()) {
+            mentions.add(lower(m.coveredText(d.text())));
+            types.add(m.type());
+            if (seen.add(List.of(CURATED, m.type(), m.normalizations()))) {
+                addAnnotationKeys(annotations, concepts, CURATED, m);
+            }
+        }
+        for (Suggestion s : indexed.suggestions()) {
+            String status = status(indexed.decisions().get(s.id()));
+            mentions.add(lower(s.mention().coveredText(d.text())));
+            types.add(s.mention().type());
+            statuses.add(status);
+            if (seen.add(List.of(status, s.mention().type(), s.mention().normalizations()))) {
+                addAnnotationKeys(annotations, concepts, status, s.mention());
+            }
+        }
+        concepts.forEach(v -> out.add(new StringField(CONCEPT, v, Field.Store.NO)));
+        mentions.forEach(v -> out.add(new StringField(MENTION, v, Field.Store.NO)));
+        annotations.forEach(v -> out.add(new StringField(ANNOTATION, v, Field.Store.NO)));
+        types.forEach(v -> out.add(new SortedSetDocValuesField(FACETS, new BytesRef(FACET_TYPE + v))));
+        statuses.forEach(v -> out.add(new SortedSetDocValuesField(FACETS, new BytesRef(FACET_STATUS + v))));
+        d.relations().stream().map(Relation::type).map(IndexFields::lower).distinct()
+                .forEach(v -> out.add(new StringField(RELATION, v, Field.Store.NO)));
+        d.labels().stream().map(IndexFields::lower).distinct().forEach(v -> out.add(new StringField(LABEL, v, Field.Store.NO)));
+        if (!indexed.suggestions().isEmpty()) {
+            out.add(new StringField(DISAGREE, Boolean.toString(disagree(indexed)), Field.Store.NO));
+        }
+        return out;
+    }
+
+    static String status(CorrectionAction decision) {
+        if (decision == CorrectionAction.ACCEPT) {
+            return ACCEPTED;
+        }
+        return decision == CorrectionAction.REJECT ? REJECTED : UNREVIEWED;
+    }
+
+    private static void addAnnotationKeys(Set<String> out, Set<String> concepts, String state, EntityMention m) {
+        String type = lower(m.type());
+        out.add(annotationKey(state, type, ANY));
+        out.add(annotationKey(state, ANY, ANY));
+        for (Normalization n : m.normalizations()) {
+            for (String id : ids(n)) {
+                String concept = lower(id);
+                out.add(annotationKey(state, type, concept));
+                out.add(annotationKey(state, ANY, concept));
+            }
+        }
+        concepts.addAll(conceptForms(m.normalizations()));
+    }
+
+    /** The ids of a normalisation: PubTator's composite {@code D001|D002} is two, {@code -1} none. */
+    static List<String> ids(Normalization n) {
+        List<String> ids = new ArrayList<>();
+        for (String id : n.id().split("\\|")) {
+            if (!id.isBlank() && !id.equals("-1")) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Every way a curator may write a mention's concepts: the bare id and {@code db:id}, lowercased;
+     * a bare MeSH-shaped id also as {@code mesh:id}, since PubTator leaves the prefix out.
+     */
+    static Set<String> conceptForms(List<Normalization> normalizations) {
+        Set<String> forms = new LinkedHashSet<>();
+        for (Normalization n : normalizations) {
+            for (String id : ids(n)) {
+                forms.add(lower(id));
+                if (!n.db().isEmpty()) {
+                    forms.add(lower(n.db() + ":" + id));
+                } else if (MESH_ID.matcher(id).matches()) {
+                    forms.add("mesh:" + lower(id));
+                }
+            }
+        }
+        return forms;
+    }
+
+    /**
+     * Whether model and curator disagree: some suggestion's span and type has no equal curated
+     * mention, or some curated mention has no equal suggestion. A rejected suggestion is such a
+     * disagreement, an accepted one is not (the curated layer holds its copy).
+     */
+    static boolean disagree(IndexedDocument indexed) {
+        Set<String> suggested = new java.util.HashSet<>();
+        for (Suggestion s : indexed.suggestions()) {
+            suggested.add(spanAndType(s.mention()));
+        }
+        Set<String> curated = new java.util.HashSet<>();
+        for (EntityMention m : indexed.curated().mentions()) {
+            curated.add(spanAndType(m));
+        }
+        return !suggested.equals(curated);
+    }
+
+    static String spanAndType(EntityMention m) {
+        return m.spans() + "|" + m.type();
+    }
+}

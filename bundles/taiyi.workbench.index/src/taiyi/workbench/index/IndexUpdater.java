@@ -1,0 +1,63 @@
+package taiyi.workbench.index;
+
+import java.util.List;
+import java.util.Optional;
+
+import taiyi.workbench.core.curation.CurationFold;
+import taiyi.workbench.core.model.Document;
+import taiyi.workbench.store.CorpusStore;
+
+/**
+ * Keeps a {@link CorpusIndex} in step with a {@link CorpusStore}: after a decision is recorded,
+ * {@link #reindex} makes the document's new facts searchable at once (near-real-time reader, no
+ * commit); {@link #rebuild} rereads a whole corpus, so an index that was deleted, or went stale
+ * through a CLI import, is whole again.
+ */
+public final class IndexUpdater {
+
+    private final CorpusStore store;
+    private final CorpusIndex index;
+
+    public IndexUpdater(CorpusStore store, CorpusIndex index) {
+        this.store = store;
+        this.index = index;
+    }
+
+    /** What the store holds of one document, as the index wants it; empty when the store has no such document. */
+    public Optional<IndexedDocument> load(String corpus, String documentId) {
+        Optional<Document> curated = store.document(corpus, documentId);
+        return curated.map(d -> assemble(corpus, d));
+    }
+
+    private IndexedDocument assemble(String corpus, Document curated) {
+        CurationFold fold = store.fold(corpus, curated.id());
+        return new IndexedDocument(corpus, curated, store.suggestions(corpus, curated.id()), fold.decisions(), fold.state());
+    }
+
+    /** Reindexes one document (removing it when the store no longer has it) and makes it searchable. */
+    public void reindex(String corpus, String documentId) {
+        Optional<IndexedDocument> d = load(corpus, documentId);
+        if (d.isPresent()) {
+            index.index(d.get());
+        } else {
+            index.delete(corpus, documentId);
+        }
+        index.refresh();
+    }
+
+    /**
+     * Replaces the corpus's documents in the index with what the store holds, commits and refreshes.
+     *
+     * @return the number of documents indexed
+     */
+    public int rebuild(String corpus) {
+        List<Document> documents = store.allDocuments(corpus);
+        index.deleteCorpus(corpus);
+        for (Document d : documents) {
+            index.index(assemble(corpus, d));
+        }
+        index.commit();
+        index.refresh();
+        return documents.size();
+    }
+}
