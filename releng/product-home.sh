@@ -19,6 +19,18 @@ TAIYI_DATA=${TAIYI_DATA:-${XDG_DATA_HOME:-$HOME/.local/share}/taiyi-workbench}
 export TAIYI_DATA
 mkdir -p "$TAIYI_DATA"
 
+# Equinox caches the resolved bundles in its configuration area; one left by another build of the
+# product fails to start, so each build gets its own area (keyed by the product's artifact list)
+# and the areas of older builds are removed.
+TAIYI_BUILD_STAMP=$(cksum < "$TAIYI_PRODUCT/artifacts.xml" | cut -d' ' -f1)
+taiyi_configuration() { # kind (workbench or cli) -> configuration folder of this build
+  local kind=$1 dir
+  for dir in "$TAIYI_DATA/configuration/$kind"-*; do
+    [ -d "$dir" ] && [ "$dir" != "$TAIYI_DATA/configuration/$kind-$TAIYI_BUILD_STAMP" ] && rm -rf "$dir"
+  done
+  echo "$TAIYI_DATA/configuration/$kind-$TAIYI_BUILD_STAMP"
+}
+
 # JVM options both launchers share: DJL stays offline (no download, no EC2 telemetry probe) and
 # unpacks its natives into the data folder; SLF4J (DJL's logger) only reports warnings.
 TAIYI_VM_ARGS=(-Dtaiyi.data="$TAIYI_DATA" -Dai.djl.offline=true -DOPT_OUT_TRACKING=true

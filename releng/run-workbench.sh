@@ -5,5 +5,5 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/product-home.sh"
 exec java "${TAIYI_VM_ARGS[@]}" -Xmx4g -jar "$TAIYI_LAUNCHER" \
-  -data "$TAIYI_DATA/workspace" -configuration "$TAIYI_DATA/configuration/workbench" \
+  -data "$TAIYI_DATA/workspace" -configuration "$(taiyi_configuration workbench)" \
   -application taiyi.workbench.app.application -product taiyi.workbench.app.product -consoleLog "$@"

@@ -31,6 +31,9 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption db;
 
+    @Mixin
+    IndexOption index;
+
     @Option(names = "--corpus", required = true, paramLabel = "NAME", description = "Corpus to add to (created if new).")
     String corpus;
 
@@ -49,7 +52,7 @@ final class ImportCommand implements Callable<Integer> {
         int mentions = 0;
         int relations = 0;
         int refused = 0;
-        try (CorpusStore store = db.open()) {
+        try (CorpusStore store = db.open(); FollowingIndex following = FollowingIndex.open(store, index.folder(db), err)) {
             for (Path file : files) {
                 try {
                     List<Document> read = format.newReader().read(file);

@@ -328,6 +328,26 @@ class CorpusIndexTest {
     }
 
     @Test
+    void aFollowingIndexSeesEveryCommittedChangeWithoutBeingAsked() throws Exception {
+        String corpus = "cdr-follow";
+        List<Document> docs = new PubTatorReader().read(data("bc5cdr/CDR_TrainingSet.PubTator.txt")).subList(10, 20);
+        IndexUpdater updater = new IndexUpdater(store, index).follow();
+        try {
+            store.importDocuments(corpus, docs, "CDR_TrainingSet.PubTator.txt");
+            assertEquals(10, index.documentCount(corpus), "the import reached the index");
+            Document d = docs.stream().filter(x -> has(x, "Disease")).findFirst().orElseThrow();
+            EntityMention disease = d.mentions().stream().filter(m -> m.type().equals("Disease")).findFirst().orElseThrow();
+            store.addSuggestions(corpus, d.id(), List.of(suggestion(disease, "S1")));
+            assertEquals(Set.of(d.id()), hits(corpus, "type:Disease status:unreviewed"));
+            store.record(corpus, CorrectionEvent.decision(d.id(), "ann", CorrectionAction.REJECT, "S1", "test", 100));
+            assertEquals(Set.of(d.id()), hits(corpus, "type:Disease status:rejected"));
+            assertEquals(Set.of(), hits(corpus, "type:Disease status:unreviewed"));
+        } finally {
+            updater.unfollow();
+        }
+    }
+
+    @Test
     void aDeletedIndexRebuildsToTheSameResults() {
         List<String> queries = List.of("type:Disease status:unreviewed", "concept:D003924", "disagree:true", "relation:CID state:done",
                 "cisplatin AND type:Chemical status:unreviewed", "\"renal failure\" OR hypotension", "NOT type:Chemical");

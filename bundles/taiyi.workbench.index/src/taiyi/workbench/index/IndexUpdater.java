@@ -6,9 +6,11 @@ import java.util.Optional;
 import taiyi.workbench.core.curation.CurationFold;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.store.CorpusStore;
+import taiyi.workbench.store.StoreChangeListener;
 
 /**
- * Keeps a {@link CorpusIndex} in step with a {@link CorpusStore}: after a decision is recorded,
+ * Keeps a {@link CorpusIndex} in step with a {@link CorpusStore}: once {@link #follow following}, every
+ * committed change reindexes its documents; otherwise, after a decision is recorded,
  * {@link #reindex} makes the document's new facts searchable at once (near-real-time reader, no
  * commit); {@link #rebuild} rereads a whole corpus, so an index that was deleted, or went stale
  * through a CLI import, is whole again.
@@ -17,10 +19,37 @@ public final class IndexUpdater {
 
     private final CorpusStore store;
     private final CorpusIndex index;
+    private final StoreChangeListener follower = this::reindexAll;
 
     public IndexUpdater(CorpusStore store, CorpusIndex index) {
         this.store = store;
         this.index = index;
+    }
+
+    /**
+     * Makes the index follow the store from now on: every committed import, decision or suggestion
+     * batch reindexes its documents, searchable at once through the near-real-time reader.
+     */
+    public IndexUpdater follow() {
+        store.addChangeListener(follower);
+        return this;
+    }
+
+    /** Stops following the store. */
+    public void unfollow() {
+        store.removeChangeListener(follower);
+    }
+
+    private void reindexAll(String corpus, List<String> documentIds) {
+        for (String id : documentIds) {
+            Optional<IndexedDocument> d = load(corpus, id);
+            if (d.isPresent()) {
+                index.index(d.get());
+            } else {
+                index.delete(corpus, id);
+            }
+        }
+        index.refresh();
     }
 
     /** What the store holds of one document, as the index wants it; empty when the store has no such document. */
@@ -36,13 +65,7 @@ public final class IndexUpdater {
 
     /** Reindexes one document (removing it when the store no longer has it) and makes it searchable. */
     public void reindex(String corpus, String documentId) {
-        Optional<IndexedDocument> d = load(corpus, documentId);
-        if (d.isPresent()) {
-            index.index(d.get());
-        } else {
-            index.delete(corpus, documentId);
-        }
-        index.refresh();
+        reindexAll(corpus, List.of(documentId));
     }
 
     /**

@@ -55,6 +55,7 @@ public final class CorpusStore implements AutoCloseable {
     private final int schemaVersion;
     /** The parsed logs of recently used documents (static helpers that open no store pass a fresh one). */
     private final EventCache events = new EventCache();
+    private final List<StoreChangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Keeps the database open while the store is; see the class comment. */
     private final Connection keepOpen;
 
@@ -188,7 +189,7 @@ public final class CorpusStore implements AutoCloseable {
                 throw new StoreException(source + ": document " + d.id() + " occurs twice; nothing was imported");
             }
         }
-        return inTransaction("import of " + source + " into corpus '" + corpus + "' failed, nothing was imported", c -> {
+        int imported = inTransaction("import of " + source + " into corpus '" + corpus + "' failed, nothing was imported", c -> {
             long corpusId = corpusId(c, corpus, true);
             Set<String> existing = new HashSet<>();
             Jdbc.query(c, "SELECT external_id FROM document WHERE corpus_id = ?", ps -> ps.setLong(1, corpusId),
@@ -208,6 +209,8 @@ public final class CorpusStore implements AutoCloseable {
             SchemaTypes.save(c, corpusId, SchemaTypes.load(c, corpusId).union(LabelSchema.inferredFrom(documents)));
             return documents.size();
         });
+        changed(corpus, documents.stream().map(Document::id).toList());
+        return imported;
     }
 
     /** Replaces a corpus's label schema (display names, order); the corpus must exist. */
@@ -330,6 +333,7 @@ public final class CorpusStore implements AutoCloseable {
         });
         // cached only now that the transaction has committed
         events.append(appended.docId(), appended.history(), appended.stored());
+        changed(corpus, List.of(event.documentId()));
         return appended.stored();
     }
 
@@ -399,6 +403,7 @@ public final class CorpusStore implements AutoCloseable {
             }
             return null;
         });
+        changed(corpus, List.of(documentId));
     }
 
     /** A document's suggestion layer, in the order the suggestions were added. */
@@ -517,6 +522,27 @@ public final class CorpusStore implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StoreException(failure + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Tells {@code listener} about every committed change from now on. */
+    public void addChangeListener(StoreChangeListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeChangeListener(StoreChangeListener listener) {
+        listeners.remove(listener);
+    }
+
+    private void changed(String corpus, List<String> documentIds) {
+        for (StoreChangeListener l : listeners) {
+            try {
+                l.documentsChanged(corpus, documentIds);
+            } catch (RuntimeException e) {
+                // the change is committed; a follower that fails catches up on its next rebuild
+                System.getLogger(CorpusStore.class.getName()).log(System.Logger.Level.WARNING,
+                        "a store listener failed on " + documentIds.size() + " documents of corpus " + corpus, e);
+            }
         }
     }
 
