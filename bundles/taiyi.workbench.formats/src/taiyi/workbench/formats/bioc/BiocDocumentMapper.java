@@ -19,6 +19,7 @@ import taiyi.workbench.core.model.Normalization;
 import taiyi.workbench.core.model.Passage;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.core.model.Span;
+import taiyi.workbench.formats.CodePointOffsets;
 import taiyi.workbench.formats.FormatException;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
 import taiyi.workbench.formats.bioc.BiocCollection.BiocAnnotation;
@@ -154,11 +155,11 @@ final class BiocDocumentMapper {
         }
         relations.addAll(d.relations());
         String body = text.toString();
-        int[] charOfCodePoint = charOfCodePoint(body);
+        CodePointOffsets charOfCodePoint = new CodePointOffsets(body);
         for (BiocSentence s : sentencesToCheck) {
             long end = (long) s.offset() + s.text().codePointCount(0, s.text().length());
-            if (end >= charOfCodePoint.length
-                    || !body.substring(charOfCodePoint[s.offset()], charOfCodePoint[(int) end]).equals(s.text())) {
+            if (end > charOfCodePoint.codePointCount()
+                    || !body.substring(charOfCodePoint.toUtf16(s.offset()), charOfCodePoint.toUtf16((int) end)).equals(s.text())) {
                 throw error(file, s.at(), "sentence at offset " + s.offset() + " of document " + docId
                         + " does not match its passage's text there");
             }
@@ -231,7 +232,7 @@ final class BiocDocumentMapper {
      * Checks an IndividualMention annotation against its composite: inside its span, naming its
      * concepts. Answers the part's text.
      */
-    private static String compositePart(Path file, String docId, String body, int[] charOfCodePoint,
+    private static String compositePart(Path file, String docId, String body, CodePointOffsets charOfCodePoint,
             EntityMention composite, BiocAnnotation a) throws FormatException {
         EntityMention part = toMention(file, docId, body, charOfCodePoint, a, false);
         if (part.start() < composite.start() || part.end() > composite.end()) {
@@ -264,7 +265,7 @@ final class BiocDocumentMapper {
         parts.clear();
     }
 
-    private static EntityMention toMention(Path file, String docId, String body, int[] charOfCodePoint, BiocAnnotation a,
+    private static EntityMention toMention(Path file, String docId, String body, CodePointOffsets charOfCodePoint, BiocAnnotation a,
             boolean checkText) throws FormatException {
         if (a.id() == null || a.id().isBlank()) {
             throw error(file, a.at(), "annotation without an id in document " + docId);
@@ -277,7 +278,7 @@ final class BiocDocumentMapper {
         if (a.locations().isEmpty()) {
             throw error(file, a.at(), what + " has no location");
         }
-        int codePoints = charOfCodePoint.length - 1;
+        int codePoints = charOfCodePoint.codePointCount();
         List<Span> spans = new ArrayList<>(a.locations().size());
         for (BiocLocation l : a.locations()) {
             long end = (long) l.offset() + l.length();
@@ -288,7 +289,7 @@ final class BiocDocumentMapper {
                 throw error(file, a.at(), what + " location " + l.offset() + "+" + l.length()
                         + " ends past the document text (" + codePoints + " characters)");
             }
-            spans.add(new Span(charOfCodePoint[l.offset()], charOfCodePoint[(int) end]));
+            spans.add(new Span(charOfCodePoint.toUtf16(l.offset()), charOfCodePoint.toUtf16((int) end)));
         }
         spans.sort(null);
         List<Normalization> normalizations = new ArrayList<>();
@@ -395,17 +396,6 @@ final class BiocDocumentMapper {
         } catch (IllegalArgumentException e) {
             throw error(file, r.at(), what + ": " + e.getMessage(), e);
         }
-    }
-
-    /** UTF-16 index of every code point of the text, and of its end. */
-    private static int[] charOfCodePoint(String text) {
-        int[] index = new int[text.codePointCount(0, text.length()) + 1];
-        int cp = 0;
-        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
-            index[cp++] = i;
-        }
-        index[cp] = text.length();
-        return index;
     }
 
     /** The document text being assembled from passages at their code point offsets. */
@@ -518,7 +508,7 @@ final class BiocDocumentMapper {
                 throw refuse(target, d, "its text holds a lone surrogate at " + i + ", which UTF-8 cannot encode");
             }
         }
-        int[] codePointOf = codePointOfChar(text);
+        CodePointOffsets codePointOf = new CodePointOffsets(text);
 
         // passage infons travel in metadata as passage.<index>.<key>
         List<Map<String, String>> passageInfons = new ArrayList<>();
@@ -584,7 +574,7 @@ final class BiocDocumentMapper {
         List<BiocPassage> passages = new ArrayList<>(pieces.size());
         for (int i = 0; i < pieces.size(); i++) {
             int[] piece = pieces.get(i);
-            passages.add(new BiocPassage(codePointOf[piece[0]], pieceInfons.get(i), text.substring(piece[0], piece[1]),
+            passages.add(new BiocPassage(codePointOf.toCodePoint(piece[0]), pieceInfons.get(i), text.substring(piece[0], piece[1]),
                     List.of(), annotationsOf.get(i), List.of(), Position.NOWHERE));
         }
         List<BiocRelation> relations = new ArrayList<>(d.relations().size());
@@ -594,7 +584,7 @@ final class BiocDocumentMapper {
         return new BiocDocument(d.id(), documentInfons, passages, List.of(), relations, Position.NOWHERE);
     }
 
-    private static BiocAnnotation toAnnotation(Path target, Document d, int[] codePointOf, EntityMention m)
+    private static BiocAnnotation toAnnotation(Path target, Document d, CodePointOffsets codePointOf, EntityMention m)
             throws FormatException {
         Map<String, String> infons = new LinkedHashMap<>();
         infons.put(TYPE, m.type());
@@ -616,8 +606,8 @@ final class BiocDocumentMapper {
             if (splitsSurrogatePair(d.text(), s.start()) || splitsSurrogatePair(d.text(), s.end())) {
                 throw refuse(target, d, "mention " + m.id() + " span " + s + " splits a surrogate pair; BioC counts code points");
             }
-            int start = codePointOf[s.start()];
-            locations.add(new BiocLocation(start, codePointOf[s.end()] - start));
+            int start = codePointOf.toCodePoint(s.start());
+            locations.add(new BiocLocation(start, codePointOf.toCodePoint(s.end()) - start));
         }
         return new BiocAnnotation(m.id(), infons, locations, m.coveredText(d.text()), Position.NOWHERE);
     }
@@ -685,20 +675,6 @@ final class BiocDocumentMapper {
                 && Character.isHighSurrogate(text.charAt(index - 1));
     }
 
-    /** The code point index of every UTF-16 index of the text, and of its end. */
-    private static int[] codePointOfChar(String text) {
-        int[] index = new int[text.length() + 1];
-        int cp = 0;
-        for (int i = 0; i < text.length(); i++) {
-            index[i] = cp;
-            if (!(Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1)))) {
-                cp++;
-            }
-        }
-        index[text.length()] = cp;
-        return index;
-    }
 
     /** What a document lost on its way through BioC, for the writer's refusal. */
     private static String difference(Document wanted, Document got) {
