@@ -40,12 +40,7 @@ public final class CmeieWriter implements DocumentWriter {
 
     @Override
     public void write(List<Document> documents, Path target) throws IOException, FormatException {
-        String stem = SentenceIds.stem(target);
-        List<Sentence> sentences = new ArrayList<>();
-        for (Document d : documents) {
-            String generatedId = SentenceIds.generated(stem, sentences.size() + 1);
-            sentences.add(sentence(target, d, d.id().equals(generatedId) ? null : d.id()));
-        }
+        List<Sentence> sentences = SentenceIds.sentences(documents, target, (d, id) -> sentence(target, d, id));
         AtomicOutput.writeText(target, out -> {
             for (Sentence s : sentences) {
                 try (JsonGenerator g = PythonJsonLayout.oneLine().generator(out)) {
