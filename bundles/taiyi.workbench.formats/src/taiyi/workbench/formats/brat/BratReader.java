@@ -19,9 +19,10 @@ import taiyi.workbench.core.model.Language;
 import taiyi.workbench.core.model.Normalization;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.core.model.Span;
+import taiyi.workbench.formats.CodePointOffsets;
+import taiyi.workbench.formats.DocumentFileName;
 import taiyi.workbench.formats.DocumentReader;
 import taiyi.workbench.formats.FormatException;
-import taiyi.workbench.formats.DocumentFileName;
 import taiyi.workbench.formats.Utf8File;
 
 /**
@@ -136,27 +137,21 @@ public final class BratReader implements DocumentReader {
 
     /** brat's code point offsets to UTF-16 indices into the text without its byte order mark. */
     private static final class OffsetMap {
-        final int[] charIndex;
+        final CodePointOffsets codePoints;
         final int shift;
 
         OffsetMap(String raw, int shift) {
             this.shift = shift;
-            charIndex = new int[raw.codePointCount(0, raw.length()) + 1];
-            int c = 0;
-            for (int cp = 0; cp < charIndex.length - 1; cp++) {
-                charIndex[cp] = c;
-                c += Character.charCount(raw.codePointAt(c));
-            }
-            charIndex[charIndex.length - 1] = c;
+            codePoints = new CodePointOffsets(raw);
         }
 
         int codePoints() {
-            return charIndex.length - 1;
+            return codePoints.codePointCount();
         }
 
         /** The UTF-16 index, or -1 for an offset at the byte order mark. */
         int toChar(int codePoint) {
-            return charIndex[codePoint] - shift;
+            return codePoints.toUtf16(codePoint) - shift;
         }
     }
 
