@@ -108,6 +108,18 @@ public final class DocumentEditor extends EditorPart {
         return text;
     }
 
+    /**
+     * Selects chars {@code [start, end)} of the document and scrolls them into view (search hits,
+     * the properties view, the queue all land here).
+     */
+    public void reveal(int start, int end) {
+        int length = text.getCharCount();
+        int from = Math.max(0, Math.min(start, length));
+        int to = Math.max(from, Math.min(end, length));
+        text.setSelection(from, to);
+        text.showSelection();
+    }
+
     /** The Draw2d legend figure. */
     public EntityTypeLegend legend() {
         return legend;
