@@ -426,7 +426,17 @@ public final class CorpusStore implements AutoCloseable {
     }
 
     private void checkSuggestion(String corpus, CorrectionEvent event) {
-        boolean known = suggestions(corpus, event.documentId()).stream().anyMatch(s -> s.id().equals(event.suggestionId()));
+        // one row, not the whole layer: a large document has thousands of suggestions and this runs per keystroke
+        boolean known = read("cannot read the suggestions of document " + event.documentId(), c -> {
+            long docId = existingDocumentId(c, corpus, event.documentId());
+            boolean[] found = {false};
+            Jdbc.query(c, "SELECT 1 FROM entity_mention WHERE document_id = ? AND layer = '" + SUGGESTED + "' AND mention_key = ?",
+                    ps -> {
+                        ps.setLong(1, docId);
+                        ps.setString(2, event.suggestionId());
+                    }, rs -> found[0] = true);
+            return found[0];
+        });
         if (!known) {
             throw new StoreException("document " + event.documentId() + " has no suggestion " + event.suggestionId());
         }
