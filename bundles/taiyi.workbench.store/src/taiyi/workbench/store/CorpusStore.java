@@ -24,11 +24,15 @@ import taiyi.workbench.core.curation.CorrectionAction;
 import taiyi.workbench.core.curation.CorrectionEvent;
 import taiyi.workbench.core.curation.CurationFold;
 import taiyi.workbench.core.curation.CurationState;
+import taiyi.workbench.core.curation.LabelSuggestion;
+import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.LabelSchema;
 import taiyi.workbench.core.model.Language;
+import taiyi.workbench.core.model.Relation;
+import taiyi.workbench.core.model.Span;
 
 /**
  * The corpus database in one folder: an embedded H2 file database, migrated to the newest schema
@@ -379,31 +383,151 @@ public final class CorpusStore implements AutoCloseable {
      * ids must be new in the document's suggestion layer.
      */
     public void addSuggestions(String corpus, String documentId, List<Suggestion> suggestions) {
+        addSuggestions(corpus, documentId, suggestions, List.of(), List.of());
+    }
+
+    /**
+     * Adds what a model proposed for a document — mentions, relations between them, document
+     * labels — in one transaction: all of it or, on any error, nothing. Ids must be new in the
+     * suggestion layer; a relation's arguments must be mentions of the suggestion layer (already
+     * there or added by this call) or concepts they are normalised to.
+     */
+    public void addSuggestions(String corpus, String documentId, List<Suggestion> mentions,
+            List<RelationSuggestion> relations, List<LabelSuggestion> labels) {
         inTransaction("cannot add suggestions to document " + documentId, c -> {
             long docId = existingDocumentId(c, corpus, documentId);
             String text = documentText(c, docId);
+            Set<String> arguments = new HashSet<>();
+            Jdbc.query(c, "SELECT m.mention_key, n.concept_id FROM entity_mention m LEFT JOIN mention_normalization n "
+                    + "ON n.mention_id = m.id WHERE m.document_id = ? AND m.layer = '" + SUGGESTED + "'",
+                    ps -> ps.setLong(1, docId), rs -> {
+                        arguments.add(rs.getString(1));
+                        if (rs.getString(2) != null) {
+                            arguments.add(rs.getString(2));
+                        }
+                    });
             try (DocumentInserter inserter = new DocumentInserter(c);
-                    PreparedStatement provenance = c.prepareStatement("UPDATE entity_mention SET model_id = ?, adapter_id = ?, "
-                            + "prompt_template_id = ?, suggestion_round = ?, score = ? WHERE id = ?")) {
-                for (Suggestion s : suggestions) {
+                    PreparedStatement mentionProvenance = provenanceUpdate(c, "entity_mention");
+                    PreparedStatement relationProvenance = provenanceUpdate(c, "relation");
+                    PreparedStatement label = c.prepareStatement("INSERT INTO label_suggestion (document_id, ordinal, label, "
+                            + "model_id, adapter_id, prompt_template_id, suggestion_round, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Suggestion s : mentions) {
                     if (s.mention().end() > text.length()) {
                         throw new StoreException("suggestion " + s.id() + " ends past the text of document " + documentId);
                     }
-                    long rowId = inserter.insertMention(docId, s.mention(), SUGGESTED);
-                    provenance.setString(1, s.modelId());
-                    provenance.setString(2, s.adapterId());
-                    provenance.setString(3, s.promptTemplateId());
-                    provenance.setInt(4, s.round());
-                    provenance.setDouble(5, s.score());
-                    provenance.setLong(6, rowId);
-                    provenance.addBatch();
+                    setProvenance(mentionProvenance, inserter.insertMention(docId, s.mention(), SUGGESTED), s.modelId(),
+                            s.adapterId(), s.promptTemplateId(), s.round(), s.score());
+                    arguments.add(s.id());
+                    s.mention().normalizations().forEach(n -> arguments.add(n.id()));
                 }
                 inserter.flush();
-                provenance.executeBatch();
+                for (RelationSuggestion r : relations) {
+                    for (String arg : List.of(r.relation().head(), r.relation().tail())) {
+                        if (!arguments.contains(arg)) {
+                            throw new StoreException("relation suggestion " + r.id() + " of document " + documentId
+                                    + ": argument " + arg + " is no suggested mention (nor a concept of one)");
+                        }
+                    }
+                    for (Span evidence : r.relation().evidence()) {
+                        if (evidence.end() > text.length()) {
+                            throw new StoreException("relation suggestion " + r.id() + " has evidence past the text of document "
+                                    + documentId);
+                        }
+                    }
+                    setProvenance(relationProvenance, inserter.insertRelation(docId, r.relation(), SUGGESTED), r.modelId(),
+                            r.adapterId(), r.promptTemplateId(), r.round(), r.score());
+                }
+                inserter.flush();
+                mentionProvenance.executeBatch();
+                relationProvenance.executeBatch();
+                int[] ordinal = {0};
+                Jdbc.query(c, "SELECT COALESCE(MAX(ordinal) + 1, 0) FROM label_suggestion WHERE document_id = ?",
+                        ps -> ps.setLong(1, docId), rs -> ordinal[0] = rs.getInt(1));
+                for (LabelSuggestion l : labels) {
+                    label.setLong(1, docId);
+                    label.setInt(2, ordinal[0]++);
+                    label.setString(3, l.label());
+                    label.setString(4, l.modelId());
+                    label.setString(5, l.adapterId());
+                    label.setString(6, l.promptTemplateId());
+                    label.setInt(7, l.round());
+                    label.setDouble(8, l.score());
+                    label.addBatch();
+                }
+                label.executeBatch();
             }
             return null;
         });
         changed(corpus, List.of(documentId));
+    }
+
+    private static PreparedStatement provenanceUpdate(Connection c, String table) throws SQLException {
+        return c.prepareStatement("UPDATE " + table + " SET model_id = ?, adapter_id = ?, prompt_template_id = ?, "
+                + "suggestion_round = ?, score = ? WHERE id = ?");
+    }
+
+    private static void setProvenance(PreparedStatement ps, long rowId, String model, String adapter, String template,
+            int round, double score) throws SQLException {
+        ps.setString(1, model);
+        ps.setString(2, adapter);
+        ps.setString(3, template);
+        ps.setInt(4, round);
+        ps.setDouble(5, score);
+        ps.setLong(6, rowId);
+        ps.addBatch();
+    }
+
+    /**
+     * Whether the document already holds suggestions of this model and adapter for this round
+     * (pre-annotating it again would propose the same things twice).
+     */
+    public boolean hasSuggestionsFrom(String corpus, String documentId, String modelId, String adapterId, int round) {
+        return read("cannot read the suggestions of document " + documentId, c -> {
+            long docId = existingDocumentId(c, corpus, documentId);
+            boolean[] found = {false};
+            for (String sql : List.of("SELECT 1 FROM entity_mention WHERE document_id = ? AND layer = '" + SUGGESTED + "' AND "
+                    + "model_id = ? AND adapter_id = ? AND suggestion_round = ? LIMIT 1", "SELECT 1 FROM label_suggestion WHERE "
+                    + "document_id = ? AND model_id = ? AND adapter_id = ? AND suggestion_round = ? LIMIT 1")) {
+                Jdbc.query(c, sql, ps -> {
+                    ps.setLong(1, docId);
+                    ps.setString(2, modelId);
+                    ps.setString(3, adapterId == null ? "" : adapterId);
+                    ps.setInt(4, round);
+                }, rs -> found[0] = true);
+            }
+            return found[0];
+        });
+    }
+
+    /** A document's suggested relations, in the order they were added. */
+    public List<RelationSuggestion> relationSuggestions(String corpus, String documentId) {
+        return read("cannot read the relation suggestions of document " + documentId, c -> {
+            long docId = existingDocumentId(c, corpus, documentId);
+            Document layer = new DocumentLoader(c).load(corpus, documentId, SUGGESTED).orElseThrow();
+            Map<String, Object[]> provenance = new java.util.HashMap<>();
+            Jdbc.query(c, "SELECT relation_key, model_id, adapter_id, prompt_template_id, suggestion_round, score FROM "
+                    + "relation WHERE document_id = ? AND layer = '" + SUGGESTED + "'", ps -> ps.setLong(1, docId),
+                    rs -> provenance.put(rs.getString(1), new Object[] {rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), rs.getDouble(6)}));
+            List<RelationSuggestion> out = new ArrayList<>();
+            for (Relation r : layer.relations()) {
+                Object[] p = provenance.get(r.id());
+                out.add(new RelationSuggestion(r, (String) p[0], (String) p[1], (String) p[2], (Integer) p[3], (Double) p[4]));
+            }
+            return out;
+        });
+    }
+
+    /** A document's suggested labels, in the order they were added. */
+    public List<LabelSuggestion> labelSuggestions(String corpus, String documentId) {
+        return read("cannot read the label suggestions of document " + documentId, c -> {
+            long docId = existingDocumentId(c, corpus, documentId);
+            List<LabelSuggestion> out = new ArrayList<>();
+            Jdbc.query(c, "SELECT label, model_id, adapter_id, prompt_template_id, suggestion_round, score FROM label_suggestion "
+                    + "WHERE document_id = ? ORDER BY ordinal", ps -> ps.setLong(1, docId), rs -> out.add(new LabelSuggestion(
+                            rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getDouble(6))));
+            return out;
+        });
     }
 
     /** A document's suggestion layer, in the order the suggestions were added. */

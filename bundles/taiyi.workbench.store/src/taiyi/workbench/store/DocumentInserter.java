@@ -130,7 +130,7 @@ final class DocumentInserter implements AutoCloseable {
     }
 
     /** Adds one relation to a layer; its evidence rows wait for {@link #flush()}. */
-    void insertRelation(long docId, Relation r, String layer) throws SQLException {
+    long insertRelation(long docId, Relation r, String layer) throws SQLException {
         relation.setLong(1, docId);
         relation.setString(2, layer);
         relation.setString(3, r.id());
@@ -139,6 +139,7 @@ final class DocumentInserter implements AutoCloseable {
         relation.setString(6, r.tail());
         long relationId = Jdbc.insertReturningKey(relation);
         spans(evidence, relationId, r.evidence());
+        return relationId;
     }
 
     private static void spans(PreparedStatement ps, long ownerId, List<Span> spans) throws SQLException {

@@ -1,0 +1,83 @@
+package taiyi.workbench.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import taiyi.workbench.core.curation.LabelSuggestion;
+import taiyi.workbench.core.curation.RelationSuggestion;
+import taiyi.workbench.core.curation.Suggestion;
+import taiyi.workbench.core.model.Document;
+import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Relation;
+import taiyi.workbench.formats.pubtator.PubTatorReader;
+
+/** What a model proposes for a real abstract — mentions, relations between them, labels — kept with provenance. */
+class SuggestionLayerTest {
+
+    private static final String CORPUS = "cdr";
+    @TempDir
+    Path dir;
+    private Document doc;
+
+    @BeforeEach
+    void importOneAbstract() throws Exception {
+        doc = new PubTatorReader().read(Path.of(System.getProperty("taiyi.testdata"), "bc5cdr/CDR_DevelopmentSet.PubTator.txt"))
+                .get(0);
+        try (CorpusStore store = CorpusStore.open(dir)) {
+            store.importDocuments(CORPUS, List.of(doc), "CDR_DevelopmentSet.PubTator.txt");
+        }
+    }
+
+    /** The first gold chemical and disease of the abstract, proposed as a model would. */
+    private List<Suggestion> twoMentions() {
+        EntityMention chemical = doc.mentions().stream().filter(m -> m.type().equals("Chemical")).findFirst().orElseThrow();
+        EntityMention disease = doc.mentions().stream().filter(m -> m.type().equals("Disease")).findFirst().orElseThrow();
+        return List.of(new Suggestion(new EntityMention("s-1-0", "Chemical", chemical.spans(), List.of()), "taiyi", "a1", "ner-en",
+                1, -0.2), new Suggestion(new EntityMention("s-1-1", "Disease", disease.spans(), List.of()), "taiyi", "a1", "ner-en",
+                        1, -0.4));
+    }
+
+    @Test
+    void mentionsRelationsAndLabelsComeBackWithTheirProvenance() {
+        try (CorpusStore store = CorpusStore.open(dir)) {
+            assertFalse(store.hasSuggestionsFrom(CORPUS, doc.id(), "taiyi", "a1", 1));
+            RelationSuggestion cid = new RelationSuggestion(new Relation("s-1-r0", "CID", "s-1-0", "s-1-1"), "taiyi", "a1",
+                    "re-en", 1, -0.9);
+            LabelSuggestion label = new LabelSuggestion("Case Report", "taiyi", "a1", "tc-en", 1, -0.05);
+            store.addSuggestions(CORPUS, doc.id(), twoMentions(), List.of(cid), List.of(label));
+
+            assertEquals(twoMentions(), store.suggestions(CORPUS, doc.id()));
+            assertEquals(List.of(cid), store.relationSuggestions(CORPUS, doc.id()));
+            assertEquals(List.of(label), store.labelSuggestions(CORPUS, doc.id()));
+            assertTrue(store.hasSuggestionsFrom(CORPUS, doc.id(), "taiyi", "a1", 1));
+            assertFalse(store.hasSuggestionsFrom(CORPUS, doc.id(), "taiyi", "a1", 2), "another round is not the same");
+            // the curated layer is untouched
+            assertEquals(doc.mentions().size(), store.document(CORPUS, doc.id()).orElseThrow().mentions().size());
+            assertTrue(store.document(CORPUS, doc.id()).orElseThrow().labels().isEmpty());
+        }
+    }
+
+    @Test
+    void aRelationBetweenMentionsThatAreNotSuggestedRefusesTheWholeBatch() {
+        try (CorpusStore store = CorpusStore.open(dir)) {
+            String curatedId = doc.mentions().get(0).id();
+            RelationSuggestion dangling = new RelationSuggestion(new Relation("s-1-r0", "CID", "s-1-0", curatedId), "taiyi", "",
+                    "re-en", 1, -0.9);
+            StoreException e = assertThrows(StoreException.class, () -> store.addSuggestions(CORPUS, doc.id(), twoMentions(),
+                    List.of(dangling), List.of(new LabelSuggestion("Case Report", "taiyi", "", "tc-en", 1, -0.05))));
+            assertTrue(e.getMessage().contains("s-1-r0") && e.getMessage().contains(curatedId), e.getMessage());
+            assertTrue(store.suggestions(CORPUS, doc.id()).isEmpty(), "nothing of the batch stays");
+            assertTrue(store.labelSuggestions(CORPUS, doc.id()).isEmpty());
+            assertTrue(store.relationSuggestions(CORPUS, doc.id()).isEmpty());
+        }
+    }
+}
