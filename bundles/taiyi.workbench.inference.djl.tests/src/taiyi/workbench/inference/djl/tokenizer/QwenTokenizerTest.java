@@ -131,16 +131,22 @@ class QwenTokenizerTest {
     }
 
     @Test
-    void fullWidthSpacesAreWhitespaceToThePreTokenizer() {
-        // Python's regex (and Java with UNICODE_CHARACTER_CLASS) split "\u3000\u3000\u3000列" as
-        // ["\u3000\u3000", "\u3000列"]; without the flag Java would give ["\u3000\u3000\u3000", "列"].
-        int[] ids = tokenizer.encodeText("\u3000\u3000\u3000列");
-        int[] first = tokenizer.encodeText("\u3000\u3000");
-        int[] second = tokenizer.encodeText("\u3000列");
-        int[] joined = new int[first.length + second.length];
-        System.arraycopy(first, 0, joined, 0, first.length);
-        System.arraycopy(second, 0, joined, first.length, second.length);
-        assertArrayEquals(joined, ids);
+    void fullWidthAndNoBreakSpacesAreWhitespaceToThePreTokenizer() {
+        // "\u3000\u3000" is one token of the vocabulary, but Qwen's pattern (with Unicode \s) cuts
+        // "\u3000\u30005." into "\u3000" "\u3000" "5" "." ("\s+(?!\S)" backs off one space before
+        // a non-space). Java's \s without UNICODE_CHARACTER_CLASS would keep "\u3000\u3000" whole.
+        assertEquals(1, tokenizer.encodeText("\u3000\u3000").length);
+        int space = single(tokenizer.encodeText("\u3000"));
+        assertArrayEquals(new int[] {space, space, single(tokenizer.encodeText("5")), single(tokenizer.encodeText("."))},
+                tokenizer.encodeText("\u3000\u30005."));
+        int nbsp = single(tokenizer.encodeText("\u00a0"));
+        assertArrayEquals(new int[] {single(tokenizer.encodeText("Hello")), nbsp, nbsp,
+                single(tokenizer.encodeText("world"))}, tokenizer.encodeText("Hello\u00a0\u00a0world"));
+    }
+
+    private static int single(int[] ids) {
+        assertEquals(1, ids.length);
+        return ids[0];
     }
 
     @Test
