@@ -95,8 +95,14 @@ public final class MentionAligner {
             return new Located(List.of(), MatchKind.EXACT);
         }
         List<Span> exact = new ArrayList<>();
-        for (int at = text.indexOf(m); at >= 0; at = text.indexOf(m, at + m.length())) {
-            exact.add(new Span(at, at + m.length()));
+        for (int at = text.indexOf(m); at >= 0; ) {
+            if (splitsPair(at) || splitsPair(at + m.length())) {
+                // a needle with a lone surrogate matched half a pair: not a place in the text
+                at = text.indexOf(m, at + 1);
+            } else {
+                exact.add(new Span(at, at + m.length()));
+                at = text.indexOf(m, at + m.length());
+            }
         }
         if (!exact.isEmpty()) {
             return new Located(exact, MatchKind.EXACT);
@@ -112,6 +118,11 @@ public final class MentionAligner {
             foldedNoSpace = FoldedText.of(text, true);
         }
         return new Located(foldedNoSpace.find(FoldedText.fold(m, true)), MatchKind.FOLDED_IGNORING_SPACE);
+    }
+
+    private boolean splitsPair(int offset) {
+        return offset > 0 && offset < text.length() && Character.isHighSurrogate(text.charAt(offset - 1))
+                && Character.isLowSurrogate(text.charAt(offset));
     }
 
     private record Located(List<Span> spans, MatchKind kind) {

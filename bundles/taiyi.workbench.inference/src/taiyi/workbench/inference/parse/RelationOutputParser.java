@@ -18,8 +18,9 @@ import taiyi.workbench.core.model.LabelSchema;
  * phrase containing one ({@code 具有药物治疗关系的实体对如下：[…]}); a later {@code TYPE2:} on the
  * same line switches type;</li>
  * <li>{@code (head, tail, type); (…)} — CMeIE-style triples;</li>
- * <li>bare {@code [head, tail]} pairs, or pairs after a phrase naming no type, when the schema
- * has a single relation type.</li>
+ * <li>bare {@code [head, tail]} pairs, or pairs after a phrase that describes pairs without
+ * naming a type ({@code relation between …}, {@code …关系的实体对如下}), when the schema has a single
+ * relation type.</li>
  * </ul>
  * Brackets and commas may be full-width. Arguments may contain commas ({@code b(0,+) rBAT}), so a
  * pair is cut at the comma where both sides occur in the source text, else at the first comma
@@ -141,10 +142,21 @@ public final class RelationOutputParser {
     private Optional<String> relationType(String label) {
         String written = stripColon(label);
         Optional<String> t = written.isEmpty() ? Optional.empty() : types.resolve(written).or(() -> types.containedIn(written));
-        if (t.isEmpty() && types.size() == 1) {
+        if (t.isEmpty() && types.size() == 1 && describesPairs(written)) {
             return Optional.of(types.names().get(0));
         }
         return t;
+    }
+
+    /**
+     * Whether a phrase before pairs is a description rather than a type name: nothing, or words
+     * like {@code relation}, {@code pairs}, {@code 关系}, {@code 实体对}, {@code 如下}. Only such a phrase
+     * falls back to a single-type schema's type; {@code INHIBITS:} is a type the schema lacks.
+     */
+    private static boolean describesPairs(String phrase) {
+        String p = phrase.toLowerCase(java.util.Locale.ROOT);
+        return p.isEmpty() || p.contains("relation") || p.contains("pair") || p.contains("关系") || p.contains("实体对")
+                || p.contains("如下");
     }
 
     private static String stripColon(String s) {

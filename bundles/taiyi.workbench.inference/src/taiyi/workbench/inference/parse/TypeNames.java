@@ -66,7 +66,7 @@ final class TypeNames {
 
     static String key(String written) {
         String k = Normalizer.normalize(written, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).strip();
-        k = k.replaceAll("\\s+", " ");
+        k = k.replaceAll("\\s+", " ").replaceAll("[.。!！]+$", "").strip();
         for (String suffix : List.of(" entities", " entity", "实体", "类实体")) {
             if (k.endsWith(suffix) && k.length() > suffix.length()) {
                 k = k.substring(0, k.length() - suffix.length()).strip();
