@@ -143,6 +143,23 @@ class PreannotatorTest {
     }
 
     @Test
+    void aLoopingAnswerGivesWhatItCanAndAShortListOfProblems() {
+        Document d = Document.ofText("病例-6", "患者发热三天，伴咳嗽。");
+        StringBuilder loop = new StringBuilder("疾病：发热; 咳嗽\n");
+        while (loop.length() < 10_000) {
+            loop.append("患者发热三天，伴咳嗽。请从以下文本中找出指定类型的实体\n");
+        }
+        ScriptedGenerator engine = new ScriptedGenerator(List.of(flat(loop.toString(), -0.7, Generation.StopReason.MAX_TOKENS)));
+        DocumentPreannotation p = new Preannotator(engine, SCHEMA, OPTIONS, 0)
+                .annotate(List.of(d), EnumSet.of(TaskKind.NER), PreannotationListener.NONE, () -> false).get(0);
+        assertEquals(List.of("s-0-1 Disease 发热@2", "s-0-2 Disease 咳嗽@8"), placed(d, p));
+        assertEquals(21, p.problems().size(), "20 lines named and a count of the rest");
+        assertTrue(p.problems().get(20).contains("more problems"), p.problems().get(20));
+        assertTrue(engine.prompts.get(0).pieces().stream().anyMatch(x -> x instanceof PromptPiece.Text t
+                && t.text().contains("疾病，化学物质")), "a Chinese document is asked in Chinese with the Chinese names");
+    }
+
+    @Test
     void cancellingStopsCleanlyAfterTheLastWholeDocument() {
         List<Document> docs = List.of(Document.ofText("a", "Asthma."), Document.ofText("b", "Asthma."), Document.ofText("c", "Asthma."));
         ScriptedGenerator engine = new ScriptedGenerator(List.of(flat("Disease: Asthma", -0.1, Generation.StopReason.STOP_TOKEN),

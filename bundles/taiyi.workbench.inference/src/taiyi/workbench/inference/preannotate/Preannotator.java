@@ -160,8 +160,13 @@ public final class Preannotator {
         List<WindowRequest> out = new ArrayList<>();
         for (int d = 0; d < documents.size(); d++) {
             Document doc = documents.get(d);
-            List<TextWindow> windows = TextWindows.split(doc, budgets.apply(doc.language())).stream()
-                    .filter(w -> !w.text().isBlank()).toList();
+            // a stretch of white space (an empty passage) is not worth a prompt; the rest are renumbered
+            List<TextWindow> windows = new ArrayList<>();
+            for (TextWindow w : TextWindows.split(doc, budgets.apply(doc.language()))) {
+                if (!w.text().isBlank()) {
+                    windows.add(new TextWindow(windows.size(), w.start(), w.text()));
+                }
+            }
             for (int w = 0; w < windows.size(); w++) {
                 TextWindow window = windows.get(w);
                 int t = 0;
