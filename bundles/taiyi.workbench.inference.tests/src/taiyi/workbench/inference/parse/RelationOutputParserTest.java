@@ -86,6 +86,9 @@ class RelationOutputParserTest {
         assertEquals(List.of("EFFECT(c | d)"), triples(r));
         assertEquals(4, r.problems().size(), r.problems().toString());
         assertTrue(r.problems().get(0).contains("'INHIBITS'"));
+        ParseResult<ParsedRelation> vague = parser.parse("drug interactions: [a, b]", NO_SOURCE);
+        assertEquals(List.of(), vague.items(), "INT is too short to be read inside 'interactions'");
+        assertEquals(1, vague.problems().size());
         assertEquals(List.of(), parser.parse("", NO_SOURCE).items());
         assertEquals(List.of(), parser.parse("None", NO_SOURCE).problems());
         ParseResult<ParsedRelation> cut = parser.parse("EFFECT: [c, d]; [e, f", NO_SOURCE);

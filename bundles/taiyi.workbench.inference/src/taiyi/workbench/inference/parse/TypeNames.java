@@ -48,12 +48,21 @@ final class TypeNames {
         String best = null;
         int bestLength = 0;
         for (Map.Entry<String, String> e : byKey.entrySet()) {
-            if (e.getKey().length() > bestLength && !e.getKey().isEmpty() && k.contains(e.getKey())) {
+            if (e.getKey().length() > bestLength && distinctive(e.getKey()) && k.contains(e.getKey())) {
                 best = e.getValue();
                 bestLength = e.getKey().length();
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * Whether a name is long enough to be recognised inside a phrase: two Chinese chars, or four
+     * Latin ones, so that DDI's {@code INT} does not fire on {@code interactions}.
+     */
+    private static boolean distinctive(String key) {
+        boolean han = key.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        return key.length() >= (han ? 2 : 4);
     }
 
     List<String> names() {
