@@ -6,8 +6,8 @@ import java.util.Objects;
  * A document label (text classification) a model proposed, with where it came from and how sure
  * the model was.
  *
- * @param label the proposed label, a name of the schema's document labels
- * @param modelId the model
+ * @param label the label as the corpus label schema names it
+ * @param modelId the model (e.g. {@code DUTIR-BioNLP/Taiyi-LLM})
  * @param adapterId the adapter loaded on it, or empty
  * @param promptTemplateId the prompt template that asked for it
  * @param round the curation round the model was trained for
@@ -20,7 +20,7 @@ public record LabelSuggestion(String label, String modelId, String adapterId, St
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(modelId, "modelId");
         if (label.isBlank()) {
-            throw new IllegalArgumentException("a label suggestion needs a label");
+            throw new IllegalArgumentException("label suggestion with a blank label");
         }
         adapterId = adapterId == null ? "" : adapterId;
         promptTemplateId = promptTemplateId == null ? "" : promptTemplateId;

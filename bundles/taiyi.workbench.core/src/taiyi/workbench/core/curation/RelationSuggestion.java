@@ -5,11 +5,12 @@ import java.util.Objects;
 import taiyi.workbench.core.model.Relation;
 
 /**
- * A relation a model proposed, between mentions of the suggestion layer (or concepts), with where
- * it came from and how sure the model was.
+ * A relation a model proposed, with where it came from and how sure the model was. Its head and
+ * tail name mention suggestions of the same pre-annotation (by their ids), so accepting the
+ * relation can bring its arguments along.
  *
  * @param relation the proposed relation; its id names the suggestion within the document
- * @param modelId the model
+ * @param modelId the model (e.g. {@code DUTIR-BioNLP/Taiyi-LLM})
  * @param adapterId the adapter loaded on it, or empty
  * @param promptTemplateId the prompt template that asked for it
  * @param round the curation round the model was trained for
