@@ -27,12 +27,12 @@ import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 
 /** What the UI tests do to the running workbench through public SWT and workbench API. */
-final class WorkbenchDriver {
+public final class WorkbenchDriver {
 
     private WorkbenchDriver() {
     }
 
-    static IWorkbenchPage page() {
+    public static IWorkbenchPage page() {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         if (window == null) {
             window = PlatformUI.getWorkbench().getWorkbenchWindows()[0];
@@ -41,7 +41,7 @@ final class WorkbenchDriver {
         return window.getActivePage();
     }
 
-    static void drain() {
+    public static void drain() {
         Display display = Display.getCurrent();
         while (display.readAndDispatch()) {
             // let pending paints, layouts and asyncExecs run
@@ -49,7 +49,7 @@ final class WorkbenchDriver {
     }
 
     /** Runs the event loop until {@code done} holds, failing after {@code seconds}. */
-    static void waitUntil(String what, int seconds, BooleanSupplier done) {
+    public static void waitUntil(String what, int seconds, BooleanSupplier done) {
         Display display = Display.getCurrent();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (!done.getAsBoolean()) {
@@ -69,7 +69,7 @@ final class WorkbenchDriver {
     }
 
     /** A file or folder of the repository's testdata/. */
-    static Path testdata(String relative) {
+    public static Path testdata(String relative) {
         String dir = System.getProperty("taiyi.testdata");
         assertNotNull(dir, "system property taiyi.testdata is not set (the build sets it)");
         Path p = Path.of(dir, relative);
@@ -78,7 +78,7 @@ final class WorkbenchDriver {
     }
 
     /** Every control under {@code root} that matches. */
-    static <T extends Control> List<T> find(Composite root, Class<T> type, Predicate<T> match) {
+    public static <T extends Control> List<T> find(Composite root, Class<T> type, Predicate<T> match) {
         List<T> out = new ArrayList<>();
         for (Control c : root.getChildren()) {
             if (type.isInstance(c) && match.test(type.cast(c))) {
@@ -92,7 +92,7 @@ final class WorkbenchDriver {
     }
 
     /** Presses the button labelled {@code label} (mnemonics ignored), as a click would. */
-    static void press(Shell shell, String label) {
+    public static void press(Shell shell, String label) {
         List<Button> buttons = find(shell, Button.class, b -> b.getText().replace("&", "").equals(label));
         assertTrue(buttons.size() == 1, "expected one button '" + label + "', found " + buttons.size());
         Button b = buttons.get(0);
@@ -101,7 +101,7 @@ final class WorkbenchDriver {
     }
 
     /** Saves what the shell shows into the screenshot folder, for review of the build (not compared). */
-    static void screenshot(Shell shell, String name) throws Exception {
+    public static void screenshot(Shell shell, String name) throws Exception {
         String dir = System.getProperty("taiyi.screenshots");
         if (dir == null) {
             return;

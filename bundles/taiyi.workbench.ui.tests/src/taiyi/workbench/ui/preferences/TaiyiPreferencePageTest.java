@@ -65,6 +65,17 @@ class TaiyiPreferencePageTest {
         return type.cast(siblings.get(siblings.indexOf(l) + 1));
     }
 
+    /** Types into a field as the keyboard would: the field editors validate on key strokes. */
+    private static void type(Text field, String value) {
+        field.setText(value);
+        for (int type : new int[] {SWT.KeyDown, SWT.KeyUp}) {
+            Event key = new Event();
+            key.character = value.isEmpty() ? SWT.BS : value.charAt(value.length() - 1);
+            field.notifyListeners(type, key);
+        }
+        drain();
+    }
+
     @Test
     void valuesTypedOnThePageAreReadBackTyped() throws Exception {
         assertEquals(Optional.empty(), ModelPreferences.current().modelFolder());
@@ -76,21 +87,21 @@ class TaiyiPreferencePageTest {
         try {
             Shell shell = dialog.getShell();
             assertInstanceOf(TaiyiPreferencePage.class, dialog.getSelectedPage());
-            field(shell, "Model folder:", Text.class).setText(model.toString());
-            field(shell, "Adapter folder:", Text.class).setText(adapter.toString());
+            type(field(shell, "Model folder:", Text.class), model.toString());
+            type(field(shell, "Adapter folder:", Text.class), adapter.toString());
             Combo device = field(shell, "Device:", Combo.class);
             device.select(Arrays.asList(device.getItems()).indexOf(ModelDevice.CPU.label()));
             device.notifyListeners(SWT.Selection, new Event());
             Text batch = field(shell, "Batch size:", Text.class);
-            batch.setText("0");
+            type(batch, "0");
             drain();
             // out of range: the page says so and cannot be applied
-            assertFalse(dialog.getSelectedPage().isValid(), "batch size 0 was accepted");
+            assertFalse(((org.eclipse.jface.preference.IPreferencePage) dialog.getSelectedPage()).isValid(), "batch size 0 was accepted");
             assertFalse(find(shell, Button.class, b -> b.getText().replace("&", "").equals("Apply and Close")).get(0).isEnabled());
-            batch.setText("8");
-            field(shell, "Max new tokens:", Text.class).setText("1024");
+            type(batch, "8");
+            type(field(shell, "Max new tokens:", Text.class), "1024");
             drain();
-            assertTrue(dialog.getSelectedPage().isValid());
+            assertTrue(((org.eclipse.jface.preference.IPreferencePage) dialog.getSelectedPage()).isValid());
             assertTrue(find(shell, Label.class, l -> l.getText().contains("takes effect after a restart")).size() == 1);
             screenshot(shell, "preferences-taiyi.png");
             press(shell, "Apply and Close");

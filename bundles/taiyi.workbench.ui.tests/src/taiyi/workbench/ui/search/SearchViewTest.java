@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import taiyi.workbench.core.curation.CurationState;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
-import taiyi.workbench.index.CuratorQueryParser;
+import taiyi.workbench.ui.WorkbenchIndex;
 import taiyi.workbench.index.QuerySyntaxException;
 import taiyi.workbench.index.SearchResult;
 import taiyi.workbench.ui.WorkbenchDatabase;
@@ -105,7 +105,7 @@ class SearchViewTest {
     void aQueryThatCannotBeReadShowsItsColumnWithACaret() throws Exception {
         SearchView view = view();
         String query = "lithium AND (type:Chemical OR";
-        QuerySyntaxException expected = assertThrows(QuerySyntaxException.class, () -> new CuratorQueryParser().parse(query));
+        QuerySyntaxException expected = assertThrows(QuerySyntaxException.class, () -> WorkbenchIndex.index().search(CORPUS, query, 1));
         assertTrue(expected.column() >= 1 && expected.column() <= query.length() + 1, "column " + expected.column());
 
         view.setQuery(query);
