@@ -21,7 +21,7 @@ public final class CurationPerspective implements IPerspectiveFactory {
         layout.setEditorAreaVisible(true);
         layout.addView(CorpusNavigatorView.ID, IPageLayout.LEFT, 0.28f, layout.getEditorArea());
         layout.getViewLayout(CorpusNavigatorView.ID).setCloseable(false);
-        IFolderLayout bottom = layout.createFolder("taiyi.workbench.ui.bottom", IPageLayout.BOTTOM, 0.62f, layout.getEditorArea());
+        IFolderLayout bottom = layout.createFolder("taiyi.workbench.ui.bottom", IPageLayout.BOTTOM, 0.5f, layout.getEditorArea());
         bottom.addView(SearchView.ID);
         bottom.addPlaceholder(ImportProblemsView.ID);
         layout.addShowViewShortcut(CorpusNavigatorView.ID);

@@ -56,7 +56,7 @@ public final class SearchView extends ViewPart {
     /** Hits shown; the counts cover every match. */
     public static final int LIMIT = 200;
     /** Characters of context on each side of a hit. */
-    static final int CONTEXT = 60;
+    static final int CONTEXT = 40;
 
     private CorpusStore store;
     private Text query;
@@ -103,9 +103,9 @@ public final class SearchView extends ViewPart {
         SashForm sash = new SashForm(body, SWT.HORIZONTAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 5, 1));
         facets = table(sash);
-        column(facets, "Facet", 60, SWT.LEFT, f -> ((FacetCount) f).field());
-        column(facets, "Value", 120, SWT.LEFT, f -> ((FacetCount) f).value());
-        column(facets, "Docs", 50, SWT.RIGHT, f -> Integer.toString(((FacetCount) f).documents()));
+        column(facets, "Facet", 50, SWT.LEFT, f -> ((FacetCount) f).field());
+        column(facets, "Value", 95, SWT.LEFT, f -> ((FacetCount) f).value());
+        column(facets, "Docs", 45, SWT.RIGHT, f -> Integer.toString(((FacetCount) f).documents()));
         facets.addDoubleClickListener(e -> {
             Object f = ((IStructuredSelection) e.getSelection()).getFirstElement();
             if (f instanceof FacetCount facet) {
@@ -113,10 +113,10 @@ public final class SearchView extends ViewPart {
             }
         });
         hits = table(sash);
-        column(hits, "Document", 90, SWT.LEFT, k -> ((KwicLine) k).documentId());
-        column(hits, "Left context", 300, SWT.RIGHT, k -> ((KwicLine) k).left());
-        column(hits, "Hit", 140, SWT.CENTER, k -> ((KwicLine) k).hit());
-        column(hits, "Right context", 300, SWT.LEFT, k -> ((KwicLine) k).right());
+        column(hits, "Document", 80, SWT.LEFT, k -> ((KwicLine) k).documentId());
+        column(hits, "Left context", 290, SWT.RIGHT, k -> ((KwicLine) k).left());
+        column(hits, "Hit", 120, SWT.CENTER, k -> ((KwicLine) k).hit());
+        column(hits, "Right context", 290, SWT.LEFT, k -> ((KwicLine) k).right());
         column(hits, "State", 90, SWT.LEFT, k -> stateName(((KwicLine) k).state()));
         hits.addDoubleClickListener(e -> {
             Object k = ((IStructuredSelection) e.getSelection()).getFirstElement();
@@ -124,7 +124,7 @@ public final class SearchView extends ViewPart {
                 open(line);
             }
         });
-        sash.setWeights(24, 76);
+        sash.setWeights(22, 78);
 
         status = new Label(body, SWT.NONE);
         status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 5, 1));
