@@ -1,14 +1,24 @@
 package taiyi.workbench.app;
 
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.ui.application.ActionBarAdvisor;
+import org.eclipse.ui.application.IActionBarConfigurer;
 import org.eclipse.ui.application.IWorkbenchConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
 import taiyi.workbench.ui.CurationPerspective;
+import taiyi.workbench.ui.WorkbenchIndex;
 
-/** Opens every window in the curation perspective and remembers the layout between sessions. */
+/**
+ * Opens every window in the curation perspective with the Taiyi menus and remembers the layout
+ * between sessions; opens the search index in the background once the window is up (rebuilding
+ * what is stale) and closes it at shutdown.
+ */
 final class TaiyiWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
@@ -22,8 +32,32 @@ final class TaiyiWorkbenchAdvisor extends WorkbenchAdvisor {
     }
 
     @Override
+    public void postStartup() {
+        Job open = Job.create("Opening the search index", (IProgressMonitor monitor) -> {
+            try {
+                WorkbenchIndex.index();
+                return Status.OK_STATUS;
+            } catch (RuntimeException e) {
+                return Status.error("Cannot open the search index: " + e.getMessage(), e);
+            }
+        });
+        open.setSystem(false);
+        open.schedule();
+    }
+
+    @Override
+    public void postShutdown() {
+        WorkbenchIndex.close();
+    }
+
+    @Override
     public WorkbenchWindowAdvisor createWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
         return new WorkbenchWindowAdvisor(configurer) {
+            @Override
+            public ActionBarAdvisor createActionBarAdvisor(IActionBarConfigurer actionBars) {
+                return new TaiyiActionBarAdvisor(actionBars);
+            }
+
             @Override
             public void preWindowOpen() {
                 IWorkbenchWindowConfigurer c = getWindowConfigurer();

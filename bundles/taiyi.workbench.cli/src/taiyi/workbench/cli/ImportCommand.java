@@ -11,16 +11,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import taiyi.workbench.core.model.Document;
 import taiyi.workbench.formats.Format;
-import taiyi.workbench.formats.FormatException;
+import taiyi.workbench.formats.imports.FileImport;
+import taiyi.workbench.formats.imports.FileOutcome;
+import taiyi.workbench.formats.imports.ImportItem;
+import taiyi.workbench.formats.imports.ImportProgress;
+import taiyi.workbench.formats.imports.ImportReport;
 import taiyi.workbench.store.CorpusStore;
-import taiyi.workbench.store.StoreException;
 
 /**
- * {@code taiyi import}: reads files of one format into a corpus. Each file is one transaction: a
- * refused file is reported as {@code file:line: reason} and leaves nothing behind, and the others
- * are still imported; the exit code is 1 when any file was refused.
+ * {@code taiyi import}: reads files of one format into a corpus through the same {@link FileImport}
+ * the workbench's import wizard runs. Each file is one transaction: a refused file is reported as
+ * {@code file:line: reason} and leaves nothing behind, and the others are still imported; the exit
+ * code is 1 when any file was refused.
  */
 @Command(name = "import", description = "Import files into a corpus (each file all or nothing).")
 final class ImportCommand implements Callable<Integer> {
@@ -48,29 +51,25 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int documents = 0;
-        int mentions = 0;
-        int relations = 0;
-        int refused = 0;
+        List<ImportItem> items = files.stream().map(f -> new ImportItem(f, format)).toList();
+        ImportReport report;
         try (CorpusStore store = db.open(); FollowingIndex following = FollowingIndex.open(store, index.folder(db), err)) {
-            for (Path file : files) {
-                try {
-                    List<Document> read = format.newReader().read(file);
-                    store.importDocuments(corpus, read, file.toString());
-                    int m = read.stream().mapToInt(d -> d.mentions().size()).sum();
-                    int r = read.stream().mapToInt(d -> d.relations().size()).sum();
-                    out.printf("%s: %d documents, %d mentions, %d relations%n", file, read.size(), m, r);
-                    documents += read.size();
-                    mentions += m;
-                    relations += r;
-                } catch (FormatException | StoreException e) {
-                    err.println(e.getMessage());
-                    refused++;
-                }
-            }
+            report = new FileImport((file, documents) -> store.importDocuments(corpus, documents, file.toString()))
+                    .run(items, new ImportProgress() {
+                        @Override
+                        public void finished(FileOutcome o) {
+                            if (o.refused()) {
+                                err.println(o.problem().orElseThrow());
+                            } else {
+                                out.printf("%s: %d documents, %d mentions, %d relations%n", o.item().file(), o.documents(),
+                                        o.mentions(), o.relations());
+                            }
+                        }
+                    });
         }
+        int refused = report.problems().size();
         out.printf("taiyi import: %d documents, %d mentions, %d relations into corpus '%s' from %d of %d files%s%n",
-                documents, mentions, relations, corpus, files.size() - refused, files.size(),
+                report.documents(), report.mentions(), report.relations(), corpus, report.imported(), files.size(),
                 refused > 0 ? " (" + refused + " refused)" : "");
         return refused > 0 ? 1 : 0;
     }

@@ -78,11 +78,11 @@ class WorkbenchWindowTest {
         CorpusNavigatorView navigator = assertInstanceOf(CorpusNavigatorView.class, page.findView(CorpusNavigatorView.ID));
         navigator.viewer().expandToLevel(2);
         drain();
-        TreeItem[] corpora = navigator.viewer().getTree().getItems();
-        assertEquals(1, corpora.length);
-        assertTrue(corpora[0].getText().startsWith(SampleCorpus.CORPUS_NAME + "  (100 documents, 787 mentions)"),
-                corpora[0].getText());
-        assertEquals(100, corpora[0].getItemCount());
+        // other test classes import corpora of their own into the same workbench
+        TreeItem sample = Arrays.stream(navigator.viewer().getTree().getItems())
+                .filter(i -> i.getText().startsWith(SampleCorpus.CORPUS_NAME + "  ")).findFirst().orElseThrow();
+        assertTrue(sample.getText().startsWith(SampleCorpus.CORPUS_NAME + "  (100 documents, 787 mentions)"), sample.getText());
+        assertEquals(100, sample.getItemCount());
         screenshot(page.getWorkbenchWindow().getShell(), "workbench-window.png");
     }
 

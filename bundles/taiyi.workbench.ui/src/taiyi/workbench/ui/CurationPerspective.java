@@ -1,11 +1,17 @@
 package taiyi.workbench.ui;
 
+import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 
+import taiyi.workbench.ui.imports.ImportProblemsView;
 import taiyi.workbench.ui.navigator.CorpusNavigatorView;
+import taiyi.workbench.ui.search.SearchView;
 
-/** The annotator's layout: corpora on the left, documents open in the editor area. */
+/**
+ * The annotator's layout: corpora on the left, documents open in the editor area, search and the
+ * import problems below it.
+ */
 public final class CurationPerspective implements IPerspectiveFactory {
 
     public static final String ID = "taiyi.workbench.ui.curationPerspective";
@@ -15,5 +21,11 @@ public final class CurationPerspective implements IPerspectiveFactory {
         layout.setEditorAreaVisible(true);
         layout.addView(CorpusNavigatorView.ID, IPageLayout.LEFT, 0.28f, layout.getEditorArea());
         layout.getViewLayout(CorpusNavigatorView.ID).setCloseable(false);
+        IFolderLayout bottom = layout.createFolder("taiyi.workbench.ui.bottom", IPageLayout.BOTTOM, 0.5f, layout.getEditorArea());
+        bottom.addView(SearchView.ID);
+        bottom.addPlaceholder(ImportProblemsView.ID);
+        layout.addShowViewShortcut(CorpusNavigatorView.ID);
+        layout.addShowViewShortcut(SearchView.ID);
+        layout.addShowViewShortcut(ImportProblemsView.ID);
     }
 }

@@ -2,10 +2,12 @@ package taiyi.workbench.ui;
 
 import taiyi.workbench.core.runtime.WorkbenchDataFolder;
 import taiyi.workbench.store.CorpusStore;
+import taiyi.workbench.ui.preferences.ModelPreferences;
 
 /**
- * The corpus database the running workbench works on: the one in the workbench data folder, opened
- * once, shared by every view and editor.
+ * The corpus database the running workbench works on: the folder chosen in the preferences, else the
+ * one in the workbench data folder; opened once (so a new folder takes effect at the next start),
+ * shared by every view and editor.
  */
 public final class WorkbenchDatabase {
 
@@ -17,7 +19,8 @@ public final class WorkbenchDatabase {
     /** The open store, opened on first use. */
     public static synchronized CorpusStore store() {
         if (store == null) {
-            store = CorpusStore.open(WorkbenchDataFolder.resolve().database());
+            store = CorpusStore.open(ModelPreferences.current().databaseFolder()
+                    .orElseGet(() -> WorkbenchDataFolder.resolve().database()));
         }
         return store;
     }

@@ -1,33 +1,54 @@
 package taiyi.workbench.ui.navigator;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.eclipse.core.runtime.Status;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.statushandlers.StatusManager;
-import org.eclipse.core.runtime.Status;
 
+import taiyi.workbench.core.curation.CurationState;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.store.CorpusSummary;
 import taiyi.workbench.store.DocumentSummary;
+import taiyi.workbench.store.StoreChangeListener;
 import taiyi.workbench.ui.WorkbenchDatabase;
 import taiyi.workbench.ui.editor.DocumentEditor;
 import taiyi.workbench.ui.editor.DocumentEditorInput;
 
-/** Lists corpora and, under each, its documents with their counts; opening a document edits it. */
+/**
+ * Lists corpora and, under each, its documents with their curation state, curated mentions and open
+ * suggestions; opening a document edits it. The view menu filters the documents by state; the tree
+ * reloads after every change the store commits (an import, a decision), whoever made it.
+ */
 public final class CorpusNavigatorView extends ViewPart {
 
     public static final String ID = "taiyi.workbench.ui.corpusNavigator";
 
     private TreeViewer viewer;
+    private CorpusStore store;
+    private StateFilter filter = StateFilter.ALL;
+    /** Set while a refresh is queued, so an import of many files refreshes once per burst, not once per file. */
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private final StoreChangeListener storeChanged = (corpus, ids) -> queueRefresh();
 
     @Override
     public void createPartControl(Composite parent) {
-        viewer = new TreeViewer(parent, SWT.MULTI | SWT.H_SCROLL | SWT.V_SCROLL | SWT.VIRTUAL);
+        store = WorkbenchDatabase.store();
+        viewer = new TreeViewer(parent, SWT.MULTI | SWT.H_SCROLL | SWT.V_SCROLL);
         viewer.setUseHashlookup(true);
         viewer.setContentProvider(new CorpusContentProvider());
         viewer.setLabelProvider(new ColumnLabelProvider() {
@@ -36,29 +57,67 @@ public final class CorpusNavigatorView extends ViewPart {
                 if (element instanceof CorpusSummary c) {
                     return c.name() + "  (" + c.documents() + " documents, " + c.mentions() + " mentions)";
                 }
-                if (element instanceof DocumentSummary d) {
-                    return d.id() + "  [" + d.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + "]  "
-                            + d.title();
+                if (element instanceof DocumentRow r) {
+                    DocumentSummary d = r.summary();
+                    return d.id() + "  [" + stateName(d.state()) + "]  " + d.mentions() + " mentions, " + r.openSuggestions()
+                            + " open  " + d.title();
                 }
                 return String.valueOf(element);
             }
 
             @Override
             public String getToolTipText(Object element) {
-                if (element instanceof DocumentSummary d) {
-                    return d.mentions() + " mentions, " + d.relations() + " relations, language " + d.language().code();
+                if (element instanceof DocumentRow r) {
+                    DocumentSummary d = r.summary();
+                    return d.mentions() + " curated mentions, " + d.relations() + " relations, " + r.openSuggestions()
+                            + " suggestions without a decision; language " + d.language().code();
                 }
                 return null;
             }
         });
         viewer.addOpenListener(e -> open((IStructuredSelection) e.getSelection()));
-        viewer.setInput(WorkbenchDatabase.store());
+        viewer.setInput(store);
         getSite().setSelectionProvider(viewer);
+        contributeFilterMenu(getViewSite().getActionBars().getMenuManager());
+        store.addChangeListener(storeChanged);
+    }
+
+    static String stateName(CurationState state) {
+        return state == CurationState.NEW ? "unreviewed" : state.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private void contributeFilterMenu(IMenuManager menu) {
+        for (StateFilter f : StateFilter.values()) {
+            Action action = new Action(f.label(), IAction.AS_RADIO_BUTTON) {
+                @Override
+                public void run() {
+                    if (isChecked()) {
+                        setStateFilter(f);
+                    }
+                }
+            };
+            action.setChecked(f == filter);
+            menu.add(action);
+        }
+    }
+
+    private void queueRefresh() {
+        if (viewer == null || !refreshQueued.compareAndSet(false, true)) {
+            return;
+        }
+        Display display = viewer.getControl().getDisplay();
+        display.asyncExec(() -> {
+            refreshQueued.set(false);
+            if (!viewer.getControl().isDisposed()) {
+                refresh();
+            }
+        });
     }
 
     private void open(IStructuredSelection selection) {
         for (Object element : selection) {
-            if (element instanceof DocumentSummary d) {
+            if (element instanceof DocumentRow r) {
+                DocumentSummary d = r.summary();
                 try {
                     getSite().getPage().openEditor(new DocumentEditorInput(d.corpus(), d.id()), DocumentEditor.ID);
                 } catch (PartInitException e) {
@@ -71,9 +130,33 @@ public final class CorpusNavigatorView extends ViewPart {
         }
     }
 
-    /** Reloads corpora and documents from the database. */
+    /** Shows only the documents in a state (or all). */
+    public void setStateFilter(StateFilter f) {
+        filter = f;
+        refresh();
+    }
+
+    public StateFilter stateFilter() {
+        return filter;
+    }
+
+    /** Reloads corpora and documents from the database, keeping expanded corpora expanded. */
     public void refresh() {
-        viewer.refresh();
+        Object[] expanded = viewer.getExpandedElements();
+        viewer.getControl().setRedraw(false);
+        try {
+            viewer.refresh();
+            // corpora are records: a changed count makes a new element, so expand by name
+            List<String> names = java.util.Arrays.stream(expanded).filter(CorpusSummary.class::isInstance)
+                    .map(o -> ((CorpusSummary) o).name()).toList();
+            for (org.eclipse.swt.widgets.TreeItem item : viewer.getTree().getItems()) {
+                if (item.getData() instanceof CorpusSummary c && names.contains(c.name())) {
+                    viewer.setExpandedState(c, true);
+                }
+            }
+        } finally {
+            viewer.getControl().setRedraw(true);
+        }
     }
 
     /** The tree, for tests and commands. */
@@ -86,13 +169,20 @@ public final class CorpusNavigatorView extends ViewPart {
         viewer.getControl().setFocus();
     }
 
-    /** Corpora at the top, their documents below; read from the store when expanded. */
-    private static final class CorpusContentProvider implements ITreeContentProvider {
-        private CorpusStore store;
+    @Override
+    public void dispose() {
+        if (store != null) {
+            store.removeChangeListener(storeChanged);
+        }
+        super.dispose();
+    }
+
+    /** Corpora at the top, their documents in the chosen state below; read from the store when expanded. */
+    private final class CorpusContentProvider implements ITreeContentProvider {
 
         @Override
-        public void inputChanged(org.eclipse.jface.viewers.Viewer v, Object oldInput, Object newInput) {
-            store = (CorpusStore) newInput;
+        public void inputChanged(Viewer v, Object oldInput, Object newInput) {
+            // the store is the view's; nothing is cached here
         }
 
         @Override
@@ -102,7 +192,12 @@ public final class CorpusNavigatorView extends ViewPart {
 
         @Override
         public Object[] getChildren(Object parent) {
-            return parent instanceof CorpusSummary c ? store.documents(c.name()).toArray() : new Object[0];
+            if (!(parent instanceof CorpusSummary c)) {
+                return new Object[0];
+            }
+            StateFilter f = filter;
+            return store.documents(c.name()).stream().filter(d -> f.accepts(d.state())).map(d -> DocumentRow.of(store, d))
+                    .toArray();
         }
 
         @Override

@@ -1,0 +1,140 @@
+package taiyi.workbench.ui.preferences;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static taiyi.workbench.ui.WorkbenchDriver.drain;
+import static taiyi.workbench.ui.WorkbenchDriver.find;
+import static taiyi.workbench.ui.WorkbenchDriver.page;
+import static taiyi.workbench.ui.WorkbenchDriver.press;
+import static taiyi.workbench.ui.WorkbenchDriver.screenshot;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.jface.preference.IPreferenceNode;
+import org.eclipse.jface.preference.PreferenceDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Link;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.dialogs.PreferencesUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Window > Preferences > Taiyi: values typed into the page are what ModelPreferences reads back. */
+class TaiyiPreferencePageTest {
+
+    @TempDir
+    Path tmp;
+
+    @AfterEach
+    void forgetValues() throws Exception {
+        IEclipsePreferences node = InstanceScope.INSTANCE.getNode(ModelPreferences.QUALIFIER);
+        node.clear();
+        node.flush();
+    }
+
+    private static PreferenceDialog open() {
+        PreferenceDialog dialog = PreferencesUtil.createPreferenceDialogOn(page().getWorkbenchWindow().getShell(),
+                TaiyiPreferencePage.ID, null, null);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        drain();
+        return dialog;
+    }
+
+    /** The control right after the label reading {@code label} (mnemonics ignored), as the page lays them out. */
+    private static <T extends Control> T field(Shell shell, String label, Class<T> type) {
+        Label l = find(shell, Label.class, x -> x.getText().replace("&", "").equals(label)).get(0);
+        List<Control> siblings = Arrays.asList(l.getParent().getChildren());
+        return type.cast(siblings.get(siblings.indexOf(l) + 1));
+    }
+
+    /** Types into a field as the keyboard would: the field editors validate on key strokes. */
+    private static void type(Text field, String value) {
+        field.setText(value);
+        for (int type : new int[] {SWT.KeyDown, SWT.KeyUp}) {
+            Event key = new Event();
+            key.character = value.isEmpty() ? SWT.BS : value.charAt(value.length() - 1);
+            field.notifyListeners(type, key);
+        }
+        drain();
+    }
+
+    @Test
+    void valuesTypedOnThePageAreReadBackTyped() throws Exception {
+        assertEquals(Optional.empty(), ModelPreferences.current().modelFolder());
+        assertEquals(ModelDevice.AUTO, ModelPreferences.current().device());
+        Path model = Files.createDirectory(tmp.resolve("Taiyi-LLM"));
+        Path adapter = Files.createDirectory(tmp.resolve("adapter-round-2"));
+
+        PreferenceDialog dialog = open();
+        try {
+            Shell shell = dialog.getShell();
+            assertInstanceOf(TaiyiPreferencePage.class, dialog.getSelectedPage());
+            type(field(shell, "Model folder:", Text.class), model.toString());
+            type(field(shell, "Adapter folder:", Text.class), adapter.toString());
+            Combo device = field(shell, "Device:", Combo.class);
+            device.select(Arrays.asList(device.getItems()).indexOf(ModelDevice.CPU.label()));
+            device.notifyListeners(SWT.Selection, new Event());
+            Text batch = field(shell, "Batch size:", Text.class);
+            type(batch, "0");
+            drain();
+            // out of range: the page says so and cannot be applied
+            assertFalse(((org.eclipse.jface.preference.IPreferencePage) dialog.getSelectedPage()).isValid(), "batch size 0 was accepted");
+            assertFalse(find(shell, Button.class, b -> b.getText().replace("&", "").equals("Apply and Close")).get(0).isEnabled());
+            type(batch, "8");
+            type(field(shell, "Max new tokens:", Text.class), "1024");
+            drain();
+            assertTrue(((org.eclipse.jface.preference.IPreferencePage) dialog.getSelectedPage()).isValid());
+            assertTrue(find(shell, Label.class, l -> l.getText().contains("takes effect after a restart")).size() == 1);
+            screenshot(shell, "preferences-taiyi.png");
+            press(shell, "Apply and Close");
+        } finally {
+            if (dialog.getShell() != null && !dialog.getShell().isDisposed()) {
+                dialog.close();
+            }
+        }
+
+        ModelPreferences prefs = ModelPreferences.current();
+        assertEquals(Optional.of(model), prefs.modelFolder());
+        assertEquals(Optional.of(adapter), prefs.adapterFolder());
+        assertEquals(ModelDevice.CPU, prefs.device());
+        assertEquals(8, prefs.batchSize());
+        assertEquals(1024, prefs.maxNewTokens());
+        assertEquals(Optional.empty(), prefs.databaseFolder());
+        // stored where the next start reads them
+        assertEquals("cpu", InstanceScope.INSTANCE.getNode(ModelPreferences.QUALIFIER).get(ModelPreferences.DEVICE, null));
+    }
+
+    @Test
+    void theKeysPageIsThereAndThePageLinksToIt() {
+        assertNotNull(PlatformUI.getWorkbench().getPreferenceManager()
+                .find("org.eclipse.ui.preferencePages.Workbench/" + TaiyiPreferencePage.KEYS_PAGE_ID), "no General > Keys page");
+        PreferenceDialog dialog = open();
+        try {
+            Link link = find(dialog.getShell(), Link.class, l -> l.getText().contains("Keys")).get(0);
+            link.notifyListeners(SWT.Selection, new Event());
+            drain();
+            IPreferenceNode selected = (IPreferenceNode) dialog.getTreeViewer().getStructuredSelection().getFirstElement();
+            assertEquals(TaiyiPreferencePage.KEYS_PAGE_ID, selected.getId());
+        } finally {
+            dialog.close();
+        }
+    }
+}

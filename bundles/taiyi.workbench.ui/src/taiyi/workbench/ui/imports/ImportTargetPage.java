@@ -1,0 +1,74 @@
+package taiyi.workbench.ui.imports;
+
+import org.eclipse.jface.wizard.WizardPage;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+
+import taiyi.workbench.store.CorpusSummary;
+import taiyi.workbench.ui.WorkbenchDatabase;
+
+/** Second page: the corpus to import into, one of the database's or a new name. */
+public final class ImportTargetPage extends WizardPage {
+
+    private Combo corpus;
+    private Label note;
+
+    ImportTargetPage() {
+        super("target", "Target corpus", null);
+        setDescription("Choose a corpus to add to, or type the name of a new one.");
+        setPageComplete(false);
+    }
+
+    @Override
+    public void createControl(Composite parent) {
+        Composite body = new Composite(parent, SWT.NONE);
+        body.setLayout(new GridLayout(2, false));
+        Label label = new Label(body, SWT.NONE);
+        label.setText("&Corpus:");
+        corpus = new Combo(body, SWT.DROP_DOWN);
+        for (CorpusSummary c : WorkbenchDatabase.store().corpora()) {
+            corpus.add(c.name());
+        }
+        corpus.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        corpus.addListener(SWT.Modify, e -> changed());
+        note = new Label(body, SWT.WRAP);
+        note.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        setControl(body);
+        changed();
+    }
+
+    /** The corpus name as typed, stripped. */
+    public String corpus() {
+        return corpus.getText().strip();
+    }
+
+    public void setCorpus(String name) {
+        corpus.setText(name);
+        changed();
+    }
+
+    private void changed() {
+        String name = corpus();
+        boolean exists = corpus.indexOf(name) >= 0;
+        if (name.isEmpty()) {
+            setErrorMessage(null);
+            note.setText("");
+            setPageComplete(false);
+            return;
+        }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            setErrorMessage("A corpus name cannot hold control characters");
+            setPageComplete(false);
+            return;
+        }
+        setErrorMessage(null);
+        note.setText(exists ? "The documents are added to the existing corpus '" + name + "'; documents it already holds are refused file by file."
+                : "A new corpus '" + name + "' is created.");
+        note.getParent().layout(true);
+        setPageComplete(true);
+    }
+}

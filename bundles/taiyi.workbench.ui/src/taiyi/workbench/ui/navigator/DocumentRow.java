@@ -1,0 +1,31 @@
+package taiyi.workbench.ui.navigator;
+
+import java.util.List;
+import java.util.Map;
+
+import taiyi.workbench.core.curation.CorrectionAction;
+import taiyi.workbench.core.curation.Suggestion;
+import taiyi.workbench.store.CorpusStore;
+import taiyi.workbench.store.DocumentSummary;
+
+/**
+ * A document as the navigator shows it: its summary and how many model suggestions still wait for a
+ * decision.
+ *
+ * @param summary the store's summary (curated mentions, state)
+ * @param openSuggestions suggestions neither accepted nor rejected
+ */
+public record DocumentRow(DocumentSummary summary, int openSuggestions) {
+
+    /** Reads the open suggestions of a document: its suggestion layer less those its log has decided. */
+    public static DocumentRow of(CorpusStore store, DocumentSummary summary) {
+        List<Suggestion> suggestions = store.suggestions(summary.corpus(), summary.id());
+        if (suggestions.isEmpty()) {
+            // most documents before the first pre-annotation: no need to fold the log
+            return new DocumentRow(summary, 0);
+        }
+        Map<String, CorrectionAction> decisions = store.fold(summary.corpus(), summary.id()).decisions();
+        int open = (int) suggestions.stream().filter(s -> !decisions.containsKey(s.id())).count();
+        return new DocumentRow(summary, open);
+    }
+}

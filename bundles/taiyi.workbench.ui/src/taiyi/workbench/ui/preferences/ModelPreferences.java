@@ -1,0 +1,113 @@
+package taiyi.workbench.ui.preferences;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.eclipse.core.runtime.preferences.DefaultScope;
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.jface.preference.IPreferenceStore;
+import org.eclipse.ui.preferences.ScopedPreferenceStore;
+
+/**
+ * The keys of the workbench's model and database preferences, their defaults, and typed getters
+ * over the instance scope (what the user set on the "Taiyi" page) falling back to the defaults.
+ * Paths are stored as plain strings; an empty string means "not set".
+ */
+public final class ModelPreferences {
+
+    /** The preference node: this bundle's. */
+    public static final String QUALIFIER = "taiyi.workbench.ui";
+
+    public static final String MODEL_FOLDER = "model.folder";
+    public static final String ADAPTER_FOLDER = "model.adapterFolder";
+    public static final String DEVICE = "model.device";
+    public static final String BATCH_SIZE = "model.batchSize";
+    public static final String MAX_NEW_TOKENS = "model.maxNewTokens";
+    /** The corpus database folder; read once, when the workbench opens the database. */
+    public static final String DATABASE_FOLDER = "database.folder";
+
+    public static final ModelDevice DEFAULT_DEVICE = ModelDevice.AUTO;
+    /** Prompts generated side by side; 4 fits a 7B model in half precision on a 24 GB GPU. */
+    public static final int DEFAULT_BATCH_SIZE = 4;
+    /** Enough for the entity list of an abstract in Taiyi's output format. */
+    public static final int DEFAULT_MAX_NEW_TOKENS = 512;
+    public static final int MAX_BATCH_SIZE = 256;
+    public static final int MAX_MAX_NEW_TOKENS = 8192;
+
+    private final IEclipsePreferences instance;
+    private final IEclipsePreferences defaults;
+
+    private ModelPreferences(IEclipsePreferences instance, IEclipsePreferences defaults) {
+        this.instance = instance;
+        this.defaults = defaults;
+    }
+
+    /** The preferences as they are now. */
+    public static ModelPreferences current() {
+        return new ModelPreferences(InstanceScope.INSTANCE.getNode(QUALIFIER), DefaultScope.INSTANCE.getNode(QUALIFIER));
+    }
+
+    /** The store the preference page edits: the same node the getters read. */
+    public static IPreferenceStore store() {
+        return new ScopedPreferenceStore(InstanceScope.INSTANCE, QUALIFIER);
+    }
+
+    /** Writes the defaults into the default scope (the page's "Restore Defaults" shows them). */
+    public static void initializeDefaults() {
+        IEclipsePreferences d = DefaultScope.INSTANCE.getNode(QUALIFIER);
+        d.put(MODEL_FOLDER, "");
+        d.put(ADAPTER_FOLDER, "");
+        d.put(DEVICE, DEFAULT_DEVICE.key());
+        d.putInt(BATCH_SIZE, DEFAULT_BATCH_SIZE);
+        d.putInt(MAX_NEW_TOKENS, DEFAULT_MAX_NEW_TOKENS);
+        d.put(DATABASE_FOLDER, "");
+    }
+
+    private String get(String key) {
+        return instance.get(key, defaults.get(key, ""));
+    }
+
+    private Optional<Path> path(String key) {
+        String value = get(key).strip();
+        return value.isEmpty() ? Optional.empty() : Optional.of(Path.of(value));
+    }
+
+    private int positive(String key, int fallback, int max) {
+        try {
+            int value = Integer.parseInt(get(key).strip());
+            return value >= 1 && value <= max ? value : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    /** The folder of the Taiyi model weights (config.json, safetensors, tokenizer). */
+    public Optional<Path> modelFolder() {
+        return path(MODEL_FOLDER);
+    }
+
+    /** The folder of the LoRA adapter to load over the model; empty for the base model. */
+    public Optional<Path> adapterFolder() {
+        return path(ADAPTER_FOLDER);
+    }
+
+    public ModelDevice device() {
+        return ModelDevice.fromKey(get(DEVICE));
+    }
+
+    /** Prompts per generation batch, 1 to {@value #MAX_BATCH_SIZE}. */
+    public int batchSize() {
+        return positive(BATCH_SIZE, DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE);
+    }
+
+    /** The most tokens one generation may produce, 1 to {@value #MAX_MAX_NEW_TOKENS}. */
+    public int maxNewTokens() {
+        return positive(MAX_NEW_TOKENS, DEFAULT_MAX_NEW_TOKENS, MAX_MAX_NEW_TOKENS);
+    }
+
+    /** The database folder chosen on the page; empty for the workbench data folder's own. */
+    public Optional<Path> databaseFolder() {
+        return path(DATABASE_FOLDER);
+    }
+}
