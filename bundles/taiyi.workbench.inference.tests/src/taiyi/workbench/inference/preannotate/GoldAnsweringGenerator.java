@@ -34,7 +34,7 @@ import taiyi.workbench.inference.prompt.Taiyi1Template;
  * log-probabilities cycling through -0.1, -0.2, -0.3; the new-token limit and cancellation are
  * honoured as an engine would.
  */
-final class GoldAnsweringGenerator implements TextGenerator {
+public final class GoldAnsweringGenerator implements TextGenerator {
 
     private final List<Document> gold;
     private final LabelSchema schema;
@@ -45,7 +45,7 @@ final class GoldAnsweringGenerator implements TextGenerator {
     /** Document index and position of every 12-char shingle at multiples of 12 (a window is longer). */
     private final Map<String, List<int[]>> shingles = new java.util.HashMap<>();
 
-    GoldAnsweringGenerator(List<Document> gold, LabelSchema schema) {
+    public GoldAnsweringGenerator(List<Document> gold, LabelSchema schema) {
         this.gold = gold;
         this.schema = schema;
         for (int d = 0; d < gold.size(); d++) {
