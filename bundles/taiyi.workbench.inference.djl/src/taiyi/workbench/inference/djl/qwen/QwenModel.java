@@ -233,7 +233,10 @@ public final class QwenModel implements AutoCloseable {
             NDArray k = rotate(splitHeads(parts.get(1), rows, length, heads, d), rowCos, rowSin);
             NDArray v = splitHeads(parts.get(2), rows, length, heads, d);
             NDArray[] kv = cache.append(l, k, v);
-            NDArray scores = q.matMul(kv[0].transpose(0, 1, 3, 2)).mul(scale);
+            // the transposed view would land in the cache's manager (an op takes its operand's manager) and pile up there
+            NDArray keysT = kv[0].transpose(0, 1, 3, 2);
+            keysT.attach(step);
+            NDArray scores = q.matMul(keysT).mul(scale);
             if (dataType != DataType.FLOAT32) {
                 scores = scores.toType(DataType.FLOAT32, false);
             }
