@@ -239,16 +239,18 @@ class QwenReference:
         B, T = ids.shape
         past = cache["length"]
         S = past + T
-        pos = torch.tensor([[max(0, past + i - padding[b]) for i in range(T)] for b in range(B)])
+        pad = torch.tensor(padding, dtype=torch.int64)
+        query = past + torch.arange(T)
+        key = torch.arange(S)
+        pos = (query[None, :] - pad[:, None]).clamp(min=0)
         cos = self.cos[pos].unsqueeze(1)
         sin = self.sin[pos].unsqueeze(1)
-        mask = torch.full((B, 1, T, S), torch.finfo(torch.float32).min)
-        for b in range(B):
-            for i in range(T):
-                q = past + i
-                for j in range(S):
-                    if j <= q and (j >= padding[b] or j == q):
-                        mask[b, 0, i, j] = 0.0
+        # a query sees the keys up to itself that are not padding; a padding query also sees itself
+        causal = key[None, :] <= query[:, None]
+        itself = key[None, :] == query[:, None]
+        real = key[None, :] >= pad[:, None]
+        allowed = causal[None, :, :] & (real[:, None, :] | itself[None, :, :])
+        mask = torch.where(allowed, torch.tensor(0.0), torch.tensor(torch.finfo(torch.float32).min)).unsqueeze(1)
         use_mask = T > 1 or any(p > 0 for p in padding)
         w = self.w
         x = torch.nn.functional.embedding(ids, w["transformer.wte.weight"])
