@@ -119,6 +119,7 @@ class QwenReferenceTest {
             }
             assertTrue(worst < TOLERANCE, "log-probabilities differ by " + worst);
             assertEquals(newTokens - 1, result.decodeSteps());
+            assertEquals(newTokens - 1, result.stepNanos().length);
 
             // the raw per-step maxima, stepping the model by hand with the reference's tokens
             List<int[]> prompts = ReferenceFixture.prompts();

@@ -9,13 +9,43 @@ import taiyi.workbench.inference.Generation.StopReason;
  *
  * @param rows one per prompt, in request order
  * @param prefillNanos time of the first step (the prompts and the first token)
- * @param decodeNanos time of all later steps
- * @param decodeSteps how many later steps ran
+ * @param stepNanos time of each later step, in order
  */
-public record DecodeResult(List<Row> rows, long prefillNanos, long decodeNanos, int decodeSteps) {
+public record DecodeResult(List<Row> rows, long prefillNanos, long[] stepNanos) {
 
     public DecodeResult {
         rows = List.copyOf(rows);
+        stepNanos = stepNanos.clone();
+    }
+
+    @Override
+    public long[] stepNanos() {
+        return stepNanos.clone();
+    }
+
+    /** How many steps ran after the prefill. */
+    public int decodeSteps() {
+        return stepNanos.length;
+    }
+
+    /** Time of all steps after the prefill. */
+    public long decodeNanos() {
+        long sum = 0;
+        for (long n : stepNanos) {
+            sum += n;
+        }
+        return sum;
+    }
+
+    /** Median time of a step after the prefill (robust to a busy machine's pauses), 0 when none ran. */
+    public long medianStepNanos() {
+        if (stepNanos.length == 0) {
+            return 0;
+        }
+        long[] sorted = stepNanos.clone();
+        java.util.Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     /**

@@ -38,7 +38,8 @@ import taiyi.workbench.inference.djl.weights.WeightSource;
  * {@code taiyi bench decoder}: greedy decoding speed of the Java decoder on random Qwen v1 models,
  * a tiny one (where DJL's per-op cost dominates) and a medium one (where the matrix products do),
  * against the plain-torch reference run on the same files in the same run, with the ratio
- * Java/Python. Prefill (the prompt plus the first token) is timed apart from the decode steps.
+ * Java/Python. Prefill (the prompt plus the first token) is timed apart from the decode steps; both are
+ * medians over the timed runs, since on a shared machine a best-of or mean mostly measures the neighbours.
  * Also prints the memory-bandwidth bound of a batch-1 step: the bytes of weights a token reads
  * over the device's copy bandwidth, measured here.
  */
@@ -56,18 +57,20 @@ public final class DecoderBenchmark {
      * @param batches batch sizes
      * @param promptLength tokens per prompt
      * @param newTokens tokens generated per row
-     * @param repeats timed runs per case (the best is reported), after one warm-up
+     * @param repeats timed runs per case, after one warm-up; the median step (and prefill) over all of them is reported
      * @param referenceScript {@code qwen_reference.py}, or null to skip the Python side
      * @param python the interpreter with torch (Debian's {@code /usr/bin/python3})
      * @param workDir where the random models are written (a temporary folder is used and deleted when null)
+     * @param threads intra-op threads for both sides; 0 keeps DJL's own choice (the core count, or
+     *        {@code -Dai.djl.pytorch.num_threads})
      */
     public record Settings(List<String> sizes, List<DataType> types, int[] batches, int promptLength, int newTokens, int repeats,
-            Path referenceScript, String python, Path workDir) {
+            Path referenceScript, String python, Path workDir, int threads) {
 
         public static Settings defaults() {
             Path script = Path.of(System.getProperty("taiyi.reference.script", "releng/python/qwen_reference.py"));
-            return new Settings(List.of("tiny", "medium"), List.of(DataType.FLOAT32, DataType.FLOAT16), new int[] {1, 8}, 32, 32, 2,
-                    Files.isRegularFile(script) ? script : null, "/usr/bin/python3", null);
+            return new Settings(List.of("tiny", "medium"), List.of(DataType.FLOAT32, DataType.FLOAT16), new int[] {1, 8}, 32, 16, 2,
+                    Files.isRegularFile(script) ? script : null, "/usr/bin/python3", null, 0);
         }
     }
 
@@ -83,11 +86,14 @@ public final class DecoderBenchmark {
     public static List<Measurement> run(PrintStream out, Settings settings) throws IOException {
         EngineInfo engine = PyTorchEngineLoader.load(WorkbenchDataFolder.resolve().engineCache());
         Device device = QwenModel.preferredDevice();
+        if (settings.threads() > 0) {
+            JniUtils.setNumThreads(settings.threads());
+        }
         int threads = JniUtils.getNumThreads();
         out.printf("engine %s %s (DJL %s), device %s, %d intra-op threads, %d cores%n", engine.name(), engine.version(),
                 engine.djlVersion(), device, threads, Runtime.getRuntime().availableProcessors());
-        double bandwidth = copyBandwidth(device);
-        out.printf("device copy bandwidth %.1f GB/s (read + write of a 256 MiB array)%n", bandwidth / 1e9);
+        double bandwidth = readBandwidth(device);
+        out.printf("device read bandwidth %.1f GB/s (sum of a 256 MiB float32 array)%n", bandwidth / 1e9);
         boolean python = settings.referenceScript() != null && Files.isRegularFile(Path.of(settings.python()));
         if (!python) {
             out.println("Python reference not run: " + (settings.referenceScript() == null ? "qwen_reference.py not found"
@@ -137,17 +143,19 @@ public final class DecoderBenchmark {
             for (int batch : settings.batches()) {
                 List<int[]> prompts = prompts(batch, settings.promptLength(), config.vocabSize());
                 decoder.decode(prompts, Math.min(4, settings.newTokens()), Set.of(), TokenStepListener.NONE, () -> false);
-                DecodeResult best = null;
+                // every step of every timed run counts; the median resists the pauses of a shared machine
+                List<Long> steps = new ArrayList<>();
+                List<Long> prefills = new ArrayList<>();
+                DecodeResult last = null;
                 for (int r = 0; r < settings.repeats(); r++) {
-                    DecodeResult result = decoder.decode(prompts, settings.newTokens(), Set.of(), TokenStepListener.NONE, () -> false);
-                    if (best == null || result.decodeNanos() < best.decodeNanos()) {
-                        best = result;
-                    }
+                    last = decoder.decode(prompts, settings.newTokens(), Set.of(), TokenStepListener.NONE, () -> false);
+                    Arrays.stream(last.stepNanos()).forEach(steps::add);
+                    prefills.add(last.prefillNanos());
                 }
-                int[][] tokens = best.rows().stream().map(DecodeResult.Row::ids).toArray(int[][]::new);
-                double msPerStep = best.decodeNanos() / 1e6 / Math.max(1, best.decodeSteps());
-                double perSecond = batch * best.decodeSteps() / (best.decodeNanos() / 1e9);
-                Measurement m = new Measurement(size, "java", type, batch, best.prefillNanos() / 1e6, msPerStep, perSecond, tokens);
+                int[][] tokens = last.rows().stream().map(DecodeResult.Row::ids).toArray(int[][]::new);
+                double msPerStep = median(steps) / 1e6;
+                double perSecond = batch * 1000 / msPerStep;
+                Measurement m = new Measurement(size, "java", type, batch, median(prefills) / 1e6, msPerStep, perSecond, tokens);
                 results.add(m);
                 out.printf("%s java %s B=%d: prefill %.1f ms, decode %.2f ms/step, %.1f tok/s%n", size, name(type), batch,
                         m.prefillMs(), msPerStep, perSecond);
@@ -233,24 +241,37 @@ public final class DecoderBenchmark {
                     py == null ? "-" : String.format("%.1f", py.tokensPerSecond()),
                     py == null ? "-" : String.format("%.2fx", m.tokensPerSecond() / py.tokensPerSecond()), same);
         }
-        out.println("(python is eager torch in float32; 'tokens' compares the greedy tokens with it; java/py is decode tok/s)");
+        out.println("(median of steps; python is eager torch in float32; 'tokens' compares the greedy tokens with it; java/py is decode tok/s)");
     }
 
-    /** Bytes per second of a device-to-device copy (read + write), best of five. */
-    static double copyBandwidth(Device device) {
+    private static double median(List<Long> values) {
+        long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
+    }
+
+    /**
+     * Bytes per second the device reads: the best of five sums over a 256 MiB array. A sum reads
+     * each byte once and does almost no arithmetic, as a batch-1 decode step does with its weights
+     * (a copy would also count the page faults of its fresh destination).
+     */
+    static double readBandwidth(Device device) {
         long elements = 64L << 20;
         try (NDManager manager = NDManager.newBaseManager(device, PyTorchEngineLoader.ENGINE_NAME)) {
             NDArray source = manager.ones(new Shape(elements), DataType.FLOAT32);
             long best = Long.MAX_VALUE;
             for (int i = 0; i < 5; i++) {
                 long t0 = System.nanoTime();
-                try (NDArray copy = source.duplicate()) {
-                    // reading one element back waits for an asynchronous (GPU) copy to finish
-                    copy.get(elements - 1).getFloat();
+                try (NDArray sum = source.sum()) {
+                    // reading the result back also waits for an asynchronous (GPU) kernel to finish
+                    sum.getFloat();
                 }
                 best = Math.min(best, System.nanoTime() - t0);
             }
-            return 2.0 * elements * 4 / (best / 1e9);
+            return elements * 4.0 / (best / 1e9);
         }
     }
 
@@ -286,7 +307,7 @@ public final class DecoderBenchmark {
 
     /**
      * Runs from a plain class path: {@code [--sizes tiny,medium] [--types f32,f16] [--batches 1,8] [--prompt 32] [--new 32]
-     * [--repeats 2] [--script releng/python/qwen_reference.py] [--python /usr/bin/python3]}.
+     * [--repeats 2] [--threads N] [--script releng/python/qwen_reference.py] [--python /usr/bin/python3]}.
      */
     public static void main(String[] args) throws IOException {
         Settings d = Settings.defaults();
@@ -298,6 +319,7 @@ public final class DecoderBenchmark {
         int repeats = d.repeats();
         Path script = d.referenceScript();
         String python = d.python();
+        int threads = d.threads();
         for (int i = 0; i + 1 < args.length; i += 2) {
             String v = args[i + 1];
             switch (args[i]) {
@@ -310,9 +332,10 @@ public final class DecoderBenchmark {
                 case "--repeats" -> repeats = Integer.parseInt(v);
                 case "--script" -> script = Path.of(v);
                 case "--python" -> python = v;
+                case "--threads" -> threads = Integer.parseInt(v);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        run(System.out, new Settings(sizes, types, batches, prompt, newTokens, repeats, script, python, null));
+        run(System.out, new Settings(sizes, types, batches, prompt, newTokens, repeats, script, python, null, threads));
     }
 }

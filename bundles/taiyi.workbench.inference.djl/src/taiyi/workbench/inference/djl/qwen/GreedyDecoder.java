@@ -43,7 +43,7 @@ public final class GreedyDecoder {
             BooleanSupplier cancelled) {
         int rows = promptIds.size();
         if (rows == 0) {
-            return new DecodeResult(List.of(), 0, 0, 0);
+            return new DecodeResult(List.of(), 0, new long[0]);
         }
         if (maxNewTokens < 0) {
             throw new IllegalArgumentException("maxNewTokens is negative: " + maxNewTokens);
@@ -74,7 +74,7 @@ public final class GreedyDecoder {
         }
         if (maxNewTokens == 0) {
             Arrays.fill(reasons, StopReason.MAX_TOKENS);
-            return result(tokens, logProbs, reasons, 0, 0, 0);
+            return result(tokens, logProbs, reasons, 0, new long[0]);
         }
         // active[i] = request row of batch row i
         int[] active = new int[rows];
@@ -82,8 +82,8 @@ public final class GreedyDecoder {
             active[r] = r;
         }
         long prefillNanos = 0;
-        long decodeNanos = 0;
-        int decodeSteps = 0;
+        List<Long> stepNanos = new ArrayList<>();
+        boolean prefilled = false;
         int length = longest;
         try (NDManager session = model.newSessionManager(); KvCache cache = model.newCache(session, padding)) {
             while (active.length > 0) {
@@ -132,19 +132,19 @@ public final class GreedyDecoder {
                 active = next;
                 length = 1;
                 long elapsed = System.nanoTime() - start;
-                if (prefillNanos == 0) {
+                if (!prefilled) {
                     prefillNanos = elapsed;
+                    prefilled = true;
                 } else {
-                    decodeNanos += elapsed;
-                    decodeSteps++;
+                    stepNanos.add(elapsed);
                 }
             }
         }
-        return result(tokens, logProbs, reasons, prefillNanos, decodeNanos, decodeSteps);
+        return result(tokens, logProbs, reasons, prefillNanos, stepNanos.stream().mapToLong(Long::longValue).toArray());
     }
 
     private static DecodeResult result(List<List<Integer>> tokens, List<List<Float>> logProbs, StopReason[] reasons,
-            long prefillNanos, long decodeNanos, int decodeSteps) {
+            long prefillNanos, long[] stepNanos) {
         List<DecodeResult.Row> out = new ArrayList<>();
         for (int r = 0; r < tokens.size(); r++) {
             int[] ids = tokens.get(r).stream().mapToInt(Integer::intValue).toArray();
@@ -154,6 +154,6 @@ public final class GreedyDecoder {
             }
             out.add(new DecodeResult.Row(ids, lp, reasons[r]));
         }
-        return new DecodeResult(out, prefillNanos, decodeNanos, decodeSteps);
+        return new DecodeResult(out, prefillNanos, stepNanos);
     }
 }
