@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,8 +91,9 @@ public final class DecoderBenchmark {
             JniUtils.setNumThreads(settings.threads());
         }
         int threads = JniUtils.getNumThreads();
-        out.printf("engine %s %s (DJL %s), device %s, %d intra-op threads, %d cores%n", engine.name(), engine.version(),
-                engine.djlVersion(), device, threads, Runtime.getRuntime().availableProcessors());
+        out.printf("engine %s %s (DJL %s), device %s, %d intra-op threads, %d cores, load average %.1f%n", engine.name(),
+                engine.version(), engine.djlVersion(), device, threads, Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         double bandwidth = readBandwidth(device);
         out.printf("device read bandwidth %.1f GB/s (sum of a 256 MiB float32 array)%n", bandwidth / 1e9);
         boolean python = settings.referenceScript() != null && Files.isRegularFile(Path.of(settings.python()));
@@ -129,6 +131,8 @@ public final class DecoderBenchmark {
             }
         }
         printTable(out, all);
+        out.printf("load average at the end %.1f (figures from a machine busy with other work vary by 2x and more)%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return all;
     }
 
@@ -241,7 +245,8 @@ public final class DecoderBenchmark {
                     py == null ? "-" : String.format("%.1f", py.tokensPerSecond()),
                     py == null ? "-" : String.format("%.2fx", m.tokensPerSecond() / py.tokensPerSecond()), same);
         }
-        out.println("(median of steps; python is eager torch in float32; 'tokens' compares the greedy tokens with it; java/py is decode tok/s)");
+        out.println("(median of steps; java/py is decode tok/s; python is eager torch in float32, also for the f16 rows, whose greedy"
+                + " tokens may differ from it where a random model's top-2 margin is below f16 rounding)");
     }
 
     private static double median(List<Long> values) {
