@@ -1,0 +1,121 @@
+package taiyi.workbench.inference.djl.qwen;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import ai.djl.ndarray.types.DataType;
+import taiyi.workbench.inference.Generation.StopReason;
+import taiyi.workbench.inference.djl.weights.TensorType;
+
+class GreedyDecoderTest {
+
+    @TempDir
+    static Path dir;
+    static QwenModel model;
+    static List<int[]> reference;
+    static int newTokens;
+
+    @BeforeAll
+    static void load() throws IOException {
+        ReferenceFixture.loadEngine();
+        model = QwenReferenceTest.load(ReferenceFixture.writeModel(dir, TensorType.F32, 1), null, DataType.FLOAT32);
+        reference = ReferenceFixture.intRows(ReferenceFixture.JSON.get("greedy").get("tokens"));
+        newTokens = ReferenceFixture.JSON.get("new_tokens").asInt();
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+    }
+
+    @Test
+    void aStopTokenEndsItsRowWithoutJoiningItAndTheOtherRowGoesOnUnchanged() {
+        int[] row0 = reference.get(0);
+        int stop = row0[5];
+        int firstAt = 0;
+        while (row0[firstAt] != stop) {
+            firstAt++;
+        }
+        boolean inRow1 = Arrays.stream(reference.get(1)).anyMatch(t -> t == stop);
+        List<String> heard = new ArrayList<>();
+        DecodeResult result = new GreedyDecoder(model).decode(ReferenceFixture.prompts(), newTokens, Set.of(stop),
+                (row, token, lp) -> heard.add(row + ":" + token), () -> false);
+        DecodeResult.Row first = result.rows().get(0);
+        assertEquals(StopReason.STOP_TOKEN, first.stopReason());
+        assertArrayEquals(Arrays.copyOf(row0, firstAt), first.ids());
+        // row 0 left the batch; row 1 must not notice
+        assertFalse(inRow1, "the fixture's row 1 must not contain the stop token for this test to mean anything");
+        assertEquals(StopReason.MAX_TOKENS, result.rows().get(1).stopReason());
+        assertArrayEquals(reference.get(1), result.rows().get(1).ids());
+        assertEquals(result.generatedTokens(), heard.size());
+        assertTrue(heard.contains("0:" + row0[0]) && !heard.contains("0:" + stop));
+    }
+
+    @Test
+    void cancellingStopsBeforeTheNextStep() {
+        AtomicInteger steps = new AtomicInteger();
+        DecodeResult result = new GreedyDecoder(model).decode(ReferenceFixture.prompts(), 50, Set.of(), (row, token, lp) -> {
+            if (row == 0) {
+                steps.incrementAndGet();
+            }
+        }, () -> steps.get() >= 3);
+        for (int r = 0; r < 2; r++) {
+            DecodeResult.Row row = result.rows().get(r);
+            assertEquals(StopReason.CANCELLED, row.stopReason());
+            assertArrayEquals(Arrays.copyOf(reference.get(r), 3), row.ids());
+        }
+        assertEquals(2, result.decodeSteps());
+    }
+
+    @Test
+    void zeroNewTokensDoesNoWorkAndBadPromptsAreRefused() {
+        DecodeResult none = new GreedyDecoder(model).decode(ReferenceFixture.prompts(), 0, Set.of(), TokenStepListener.NONE,
+                () -> false);
+        assertEquals(StopReason.MAX_TOKENS, none.rows().get(1).stopReason());
+        assertEquals(0, none.generatedTokens());
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> new GreedyDecoder(model)
+                .decode(List.of(new int[] {1}, new int[0]), 3, Set.of(), TokenStepListener.NONE, () -> false));
+        assertTrue(empty.getMessage().contains("prompt 1 is empty"));
+        IllegalArgumentException outside = assertThrows(IllegalArgumentException.class, () -> new GreedyDecoder(model)
+                .decode(List.of(new int[] {1, 5000}), 3, Set.of(), TokenStepListener.NONE, () -> false));
+        assertTrue(outside.getMessage().contains("token id 5000"), outside.getMessage());
+        int seqLength = ReferenceFixture.CONFIG.seqLength();
+        IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class, () -> new GreedyDecoder(model)
+                .decode(List.of(new int[seqLength - 2]), 5, Set.of(), TokenStepListener.NONE, () -> false));
+        assertTrue(tooLong.getMessage().contains("seq_length"), tooLong.getMessage());
+    }
+
+    /** Arrays alive in the model's manager tree must be the same at step 20 and step 200: nothing accumulates per step. */
+    @Test
+    void aLongGenerationHoldsAConstantNumberOfArrays() {
+        int[] atStep = new int[201];
+        int before = model.managedArrays();
+        new GreedyDecoder(model).decode(List.of(new int[] {3, 4, 5}, new int[] {9}), 200, Set.of(), (row, token, lp) -> {
+            if (row == 1) {
+                atStep[0]++;
+                if (atStep[0] == 20 || atStep[0] == 200) {
+                    atStep[atStep[0]] = model.managedArrays();
+                }
+            }
+        }, () -> false);
+        assertEquals(200, atStep[0]);
+        assertEquals(atStep[20], atStep[200], "arrays at step 20 vs 200");
+        assertEquals(before, model.managedArrays(), "arrays left after decoding");
+    }
+}

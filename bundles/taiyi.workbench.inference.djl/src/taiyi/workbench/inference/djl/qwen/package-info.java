@@ -1,0 +1,26 @@
+/**
+ * The Qwen v1 decoder (Qwen-7B, Taiyi 1) written on DJL NDArray ops: {@link QwenConfig} from the
+ * Hugging Face {@code config.json}, {@link QwenModel} loaded from any
+ * {@link taiyi.workbench.inference.djl.weights.WeightSource} (optionally merging a LoRA adapter),
+ * {@link GreedyDecoder} for batched greedy generation with per-token log-probabilities, and
+ * {@link DecoderBenchmark} ({@code taiyi bench decoder}) that measures it against the plain-torch
+ * reference in {@code releng/python/qwen_reference.py}. {@link RandomWeights} defines the seeded
+ * random weights both sides generate identically, so tests build their models instead of
+ * committing them.
+ *
+ * <h2>Devices</h2>
+ * Weights and computation live on {@link QwenModel#preferredDevice()}: GPU 0 when the engine
+ * reports {@code getGpuCount() > 0}, else the CPU. The shipped native jar is CPU-only. To run on
+ * CUDA, leave the {@code pytorch-native-cpu} bundle out and point DJL at a CUDA build of libtorch
+ * 2.7.1 before the engine loads: {@code PYTORCH_LIBRARY_PATH=/path/to/libtorch/lib},
+ * {@code PYTORCH_VERSION=2.7.1}, {@code PYTORCH_FLAVOR=cu128} (environment variables or system
+ * properties). DJL then unpacks only its JNI library (the cu128 one ships in {@code pytorch-jni}).
+ * Central serves no {@code pytorch-native-cu128} jar; the self-contained alternative is DJL 0.33
+ * with {@code pytorch-native-cu124} 2.5.1.
+ *
+ * <h2>bf16</h2>
+ * In DJL 0.36 with libtorch 2.7.1 any BFLOAT16 array created from Java aborts the JVM, so bf16
+ * checkpoints are widened to float32 in Java ({@code WeightArrays}) and then cast to the model's
+ * FLOAT32 or FLOAT16; no bf16 array ever reaches the engine.
+ */
+package taiyi.workbench.inference.djl.qwen;
