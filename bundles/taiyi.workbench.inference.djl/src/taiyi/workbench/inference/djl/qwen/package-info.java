@@ -21,6 +21,16 @@
  * <h2>bf16</h2>
  * In DJL 0.36 with libtorch 2.7.1 any BFLOAT16 array created from Java aborts the JVM, so bf16
  * checkpoints are widened to float32 in Java ({@code WeightArrays}) and then cast to the model's
- * FLOAT32 or FLOAT16; no bf16 array ever reaches the engine.
+ * FLOAT32 or FLOAT16; no bf16 array ever reaches the engine. What was found about the crash: it
+ * happens inside the native call that creates the tensor ({@code toType(BFLOAT16)} and
+ * {@code zeros(..., BFLOAT16)} both abort with "terminate called without an active exception"
+ * before the Java side gets a handle back); DJL hands the native side {@code DataType.ordinal()}
+ * (11 for BFLOAT16 in 0.36). The root cause inside libdjl_torch was not pinned down.
+ *
+ * <h2>Threads</h2>
+ * On a machine whose cores are busy with other work, libtorch 2.7.1's default OpenMP waiting made
+ * every parallel op cost milliseconds (a medium-size f32 decode step went from about 75 ms to
+ * 400 ms with 2 threads). Starting the JVM with {@code OMP_WAIT_POLICY=PASSIVE} (or with one
+ * intra-op thread, {@code -Dai.djl.pytorch.num_threads=1}) avoided it.
  */
 package taiyi.workbench.inference.djl.qwen;
