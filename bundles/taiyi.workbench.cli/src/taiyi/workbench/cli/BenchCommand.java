@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code taiyi bench NAME}: the benchmarks, each printing figures and ratios (never pass/fail). */
 @Command(name = "bench", description = "Run a benchmark and print its figures.",
-        subcommands = {FormatsBenchmark.class, StoreBenchmark.class, IndexBenchmark.class})
+        subcommands = {FormatsBenchmark.class, StoreBenchmark.class, IndexBenchmark.class, DecoderBenchmarkCommand.class,
+                TokenizerBenchmarkCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

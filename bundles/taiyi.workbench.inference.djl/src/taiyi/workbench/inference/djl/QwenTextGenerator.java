@@ -74,7 +74,8 @@ public final class QwenTextGenerator implements TextGenerator {
             QwenModel model = QwenModel.load(weights, folder.config(), adapter, dataType, device);
             String adapterId = settings.adapter().map(QwenTextGenerator::folderName).orElse("");
             return new QwenTextGenerator(model, tokenizer, template, new ModelDescription(folder.modelId(), adapterId,
-                    device + " " + dataType.toString().toLowerCase(java.util.Locale.ROOT)));
+                    (device.isGpu() ? "gpu" + device.getDeviceId() : "cpu") + " "
+                            + dataType.toString().toLowerCase(java.util.Locale.ROOT)));
         } finally {
             if (adapter != null) {
                 adapter.close();

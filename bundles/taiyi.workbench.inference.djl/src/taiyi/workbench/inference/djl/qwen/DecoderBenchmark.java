@@ -3,7 +3,7 @@ package taiyi.workbench.inference.djl.qwen;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +84,7 @@ public final class DecoderBenchmark {
     }
 
     /** Runs the benchmark, printing progress and the table to {@code out}; returns every measurement. */
-    public static List<Measurement> run(PrintStream out, Settings settings) throws IOException {
+    public static List<Measurement> run(PrintWriter out, Settings settings) throws IOException {
         EngineInfo engine = PyTorchEngineLoader.load(WorkbenchDataFolder.resolve().engineCache());
         Device device = QwenModel.preferredDevice();
         if (settings.threads() > 0) {
@@ -136,7 +136,7 @@ public final class DecoderBenchmark {
         return all;
     }
 
-    private static List<Measurement> measureJava(PrintStream out, String size, Path folder, QwenConfig config, DataType type,
+    private static List<Measurement> measureJava(PrintWriter out, String size, Path folder, QwenConfig config, DataType type,
             Device device, Settings settings, double bandwidth) throws IOException {
         List<Measurement> results = new ArrayList<>();
         long t0 = System.nanoTime();
@@ -176,7 +176,7 @@ public final class DecoderBenchmark {
         return results;
     }
 
-    private static List<Measurement> measurePython(PrintStream out, String size, Path folder, Settings settings, int threads)
+    private static List<Measurement> measurePython(PrintWriter out, String size, Path folder, Settings settings, int threads)
             throws IOException {
         List<String> command = new ArrayList<>(List.of(settings.python(), settings.referenceScript().toString(), "bench", "--model",
                 folder.toString(), "--prompt", Integer.toString(settings.promptLength()), "--new",
@@ -224,7 +224,7 @@ public final class DecoderBenchmark {
         return results;
     }
 
-    private static void printTable(PrintStream out, List<Measurement> all) {
+    private static void printTable(PrintWriter out, List<Measurement> all) {
         out.println();
         out.printf("%-7s %-5s %3s %12s %12s %10s %12s %10s %8s %7s%n", "model", "java", "B", "prefill ms", "decode ms", "tok/s",
                 "py prefill", "py tok/s", "java/py", "tokens");
@@ -308,39 +308,5 @@ public final class DecoderBenchmark {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-    }
-
-    /**
-     * Runs from a plain class path: {@code [--sizes tiny,medium] [--types f32,f16] [--batches 1,8] [--prompt 32] [--new 32]
-     * [--repeats 2] [--threads N] [--script releng/python/qwen_reference.py] [--python /usr/bin/python3]}.
-     */
-    public static void main(String[] args) throws IOException {
-        Settings d = Settings.defaults();
-        List<String> sizes = d.sizes();
-        List<DataType> types = d.types();
-        int[] batches = d.batches();
-        int prompt = d.promptLength();
-        int newTokens = d.newTokens();
-        int repeats = d.repeats();
-        Path script = d.referenceScript();
-        String python = d.python();
-        int threads = d.threads();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            String v = args[i + 1];
-            switch (args[i]) {
-                case "--sizes" -> sizes = List.of(v.split(","));
-                case "--types" -> types = Arrays.stream(v.split(",")).map(t -> t.equals("f16") ? DataType.FLOAT16 : DataType.FLOAT32)
-                        .toList();
-                case "--batches" -> batches = Arrays.stream(v.split(",")).mapToInt(Integer::parseInt).toArray();
-                case "--prompt" -> prompt = Integer.parseInt(v);
-                case "--new" -> newTokens = Integer.parseInt(v);
-                case "--repeats" -> repeats = Integer.parseInt(v);
-                case "--script" -> script = Path.of(v);
-                case "--python" -> python = v;
-                case "--threads" -> threads = Integer.parseInt(v);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
-        run(System.out, new Settings(sizes, types, batches, prompt, newTokens, repeats, script, python, null, threads));
     }
 }

@@ -1,7 +1,7 @@
 package taiyi.workbench.inference.djl.tokenizer;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +12,7 @@ import java.util.Locale;
 /**
  * Measures the tokenizer: how long loading a vocabulary takes, and encode and decode throughput
  * on the given texts. Prints figures and ratios; asserts nothing (the numbers depend on the
- * machine). Run by {@code taiyi bench tokenizer} or by {@link #main}.
+ * machine). Run by {@code taiyi bench tokenizer}.
  */
 public final class TokenizerBenchmark {
 
@@ -26,7 +26,7 @@ public final class TokenizerBenchmark {
      * @param vocabulary a {@code qwen.tiktoken} (or {@code .gz}) or a model folder
      * @param texts the texts to encode, e.g. the lines of a corpus
      */
-    public static void run(Path vocabulary, List<String> texts, PrintStream out) throws IOException {
+    public static void run(Path vocabulary, List<String> texts, PrintWriter out) throws IOException {
         if (texts.isEmpty()) {
             throw new IllegalArgumentException("no texts to encode");
         }
@@ -84,22 +84,5 @@ public final class TokenizerBenchmark {
         out.printf(Locale.ROOT, "incremental decode: %.0f tokens/s (%d passes); decode/encode token rate %.1f%n",
                 decodeTokensPerSecond, decodePasses, decodeTokensPerSecond / (encodeCharsPerSecond * tokens / chars));
         out.println("benchmark tokenizer done (checksum " + sink + ")");
-    }
-
-    /** {@code TokenizerBenchmark VOCABULARY TEXTFILE...}: each line of each file is one text. */
-    public static void main(String[] args) throws IOException {
-        if (args.length < 2) {
-            System.err.println("usage: TokenizerBenchmark VOCABULARY(qwen.tiktoken[.gz] or model folder) TEXTFILE...");
-            System.exit(2);
-        }
-        List<String> texts = new ArrayList<>();
-        for (int i = 1; i < args.length; i++) {
-            for (String line : Files.readAllLines(Path.of(args[i]), StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    texts.add(line);
-                }
-            }
-        }
-        run(Path.of(args[0]), texts, System.out);
     }
 }

@@ -1,0 +1,131 @@
+package taiyi.workbench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import taiyi.workbench.inference.GenerationOptions;
+import taiyi.workbench.inference.djl.GeneratorSettings;
+import taiyi.workbench.inference.djl.QwenTextGenerator;
+import taiyi.workbench.inference.run.DocumentOutcome;
+import taiyi.workbench.inference.run.PreannotationRun;
+import taiyi.workbench.inference.run.PreannotationSummary;
+import taiyi.workbench.inference.task.TaskKind;
+import taiyi.workbench.store.CorpusStore;
+import taiyi.workbench.store.DocumentSummary;
+
+/**
+ * {@code taiyi preannotate}: asks a Qwen v1 model (Taiyi 1 by default) in this process for NER, RE
+ * or TC suggestions on documents of a corpus, and writes them to the suggestion layer — the same
+ * run the workbench's Pre-annotate job makes. Each document is committed as soon as its answers
+ * are in; documents already pre-annotated by this model for the round are skipped.
+ */
+@Command(name = "preannotate", description = "Pre-annotate documents with Taiyi (or another Qwen v1 model) into the suggestion layer.")
+final class PreannotateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DatabaseOption db;
+
+    @Mixin
+    IndexOption index;
+
+    @Option(names = "--corpus", required = true, paramLabel = "NAME", description = "Corpus whose documents to pre-annotate.")
+    String corpus;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR",
+            description = "The model folder as downloaded: config.json, qwen.tiktoken and safetensors or pytorch_model*.bin weights.")
+    Path model;
+
+    @Option(names = "--adapter", paramLabel = "DIR", description = "A LoRA adapter folder (peft) merged into the model at load.")
+    Path adapter;
+
+    @Option(names = "--task", paramLabel = "TASK", split = ",", defaultValue = "ner",
+            description = "ner, re or tc; repeat or separate with commas (default ner).")
+    List<String> tasks;
+
+    @Option(names = "--round", defaultValue = "1", description = "The curation round the model was trained for (default 1).")
+    int round;
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default auto: the GPU when DJL sees one).")
+    String device;
+
+    @Option(names = "--precision", defaultValue = "auto",
+            description = "auto, float32 or float16 (default auto: float16 on a GPU or for models over 1 B parameters).")
+    String precision;
+
+    @Option(names = "--template", defaultValue = "taiyi1", description = "Prompt template: taiyi1 or chatml (default taiyi1).")
+    String template;
+
+    @Option(names = "--batch", defaultValue = "4", description = "Prompts per forward pass (default 4).")
+    int batch;
+
+    @Option(names = "--max-new-tokens", defaultValue = "500", description = "Longest answer in tokens (default 500, as Taiyi).")
+    int maxNewTokens;
+
+    @Option(names = "--limit", description = "Pre-annotate at most this many documents.")
+    Integer limit;
+
+    @Parameters(arity = "0..*", paramLabel = "DOCUMENT", description = "Document ids (default: every document of the corpus).")
+    List<String> documents = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Set<TaskKind> taskKinds = EnumSet.noneOf(TaskKind.class);
+        tasks.forEach(t -> taskKinds.add(TaskKind.parse(t.trim())));
+        GeneratorSettings settings = new GeneratorSettings(model, adapter, choice(GeneratorSettings.DeviceChoice.class, device,
+                "--device"), choice(GeneratorSettings.Precision.class, precision, "--precision"), template);
+        GenerationOptions options = new GenerationOptions(maxNewTokens, batch);
+        try (CorpusStore store = db.open(); FollowingIndex following = FollowingIndex.open(store, index.folder(db), err)) {
+            List<String> ids = documents.isEmpty() ? store.documents(corpus).stream().map(DocumentSummary::id).toList() : documents;
+            if (limit != null && limit < ids.size()) {
+                ids = ids.subList(0, Math.max(0, limit));
+            }
+            long t0 = System.nanoTime();
+            try (QwenTextGenerator generator = QwenTextGenerator.open(settings)) {
+                out.printf("model %s%s on %s, template %s, loaded in %.1f s%n", generator.description().modelId(),
+                        generator.description().adapterId().isEmpty() ? "" : " + adapter " + generator.description().adapterId(),
+                        generator.description().device(), generator.template().id(), (System.nanoTime() - t0) / 1e9);
+                PreannotationSummary summary = new PreannotationRun(store, corpus, generator, options, round, taskKinds)
+                        .run(ids, (outcome, done, total) -> report(out, err, outcome, done, total), () -> false);
+                out.println("taiyi preannotate: " + summary.describe() + " into corpus '" + corpus + "'");
+            }
+        }
+        return 0;
+    }
+
+    private static void report(PrintWriter out, PrintWriter err, DocumentOutcome o, int done, int total) {
+        if (o.skipped()) {
+            out.printf("[%d/%d] %s: skipped (already pre-annotated by this model for the round)%n", done, total, o.documentId());
+            return;
+        }
+        out.printf("[%d/%d] %s: %d mentions, %d relations, %d labels%n", done, total, o.documentId(), o.mentions(),
+                o.relations(), o.labels());
+        o.problems().forEach(p -> err.println(o.documentId() + ": " + p));
+    }
+
+    private <E extends Enum<E>> E choice(Class<E> type, String value, String option) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(value.replace("-", ""))) {
+                return e;
+            }
+        }
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': '"
+                + value + "' (expected one of " + java.util.Arrays.stream(type.getEnumConstants()).map(e -> e.name()
+                        .toLowerCase(java.util.Locale.ROOT)).toList() + ")");
+    }
+}
