@@ -48,6 +48,7 @@ final class TaiyiWorkbenchAdvisor extends WorkbenchAdvisor {
     @Override
     public void postShutdown() {
         WorkbenchIndex.close();
+        taiyi.workbench.ui.preannotate.LoadedModel.release();
     }
 
     @Override

@@ -24,6 +24,10 @@ public final class ModelPreferences {
     public static final String DEVICE = "model.device";
     public static final String BATCH_SIZE = "model.batchSize";
     public static final String MAX_NEW_TOKENS = "model.maxNewTokens";
+    /** The curation round the loaded model (or adapter) was trained for, kept as suggestion provenance. */
+    public static final String ROUND = "model.round";
+    /** The prompt template id: {@code taiyi1} for Taiyi 1, {@code chatml} for Qwen chat models. */
+    public static final String TEMPLATE = "model.template";
     /** The corpus database folder; read once, when the workbench opens the database. */
     public static final String DATABASE_FOLDER = "database.folder";
 
@@ -34,6 +38,9 @@ public final class ModelPreferences {
     public static final int DEFAULT_MAX_NEW_TOKENS = 512;
     public static final int MAX_BATCH_SIZE = 256;
     public static final int MAX_MAX_NEW_TOKENS = 8192;
+    public static final int DEFAULT_ROUND = 1;
+    public static final int MAX_ROUND = 10_000;
+    public static final String DEFAULT_TEMPLATE = "taiyi1";
 
     private final IEclipsePreferences instance;
     private final IEclipsePreferences defaults;
@@ -61,6 +68,8 @@ public final class ModelPreferences {
         d.put(DEVICE, DEFAULT_DEVICE.key());
         d.putInt(BATCH_SIZE, DEFAULT_BATCH_SIZE);
         d.putInt(MAX_NEW_TOKENS, DEFAULT_MAX_NEW_TOKENS);
+        d.putInt(ROUND, DEFAULT_ROUND);
+        d.put(TEMPLATE, DEFAULT_TEMPLATE);
         d.put(DATABASE_FOLDER, "");
     }
 
@@ -104,6 +113,17 @@ public final class ModelPreferences {
     /** The most tokens one generation may produce, 1 to {@value #MAX_MAX_NEW_TOKENS}. */
     public int maxNewTokens() {
         return positive(MAX_NEW_TOKENS, DEFAULT_MAX_NEW_TOKENS, MAX_MAX_NEW_TOKENS);
+    }
+
+    /** The curation round of the model, 1 to {@value #MAX_ROUND}. */
+    public int round() {
+        return positive(ROUND, DEFAULT_ROUND, MAX_ROUND);
+    }
+
+    /** The prompt template id; the default when the stored one is blank. */
+    public String template() {
+        String t = get(TEMPLATE).strip();
+        return t.isEmpty() ? DEFAULT_TEMPLATE : t;
     }
 
     /** The database folder chosen on the page; empty for the workbench data folder's own. */

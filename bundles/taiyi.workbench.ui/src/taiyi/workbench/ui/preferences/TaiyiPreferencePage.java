@@ -49,6 +49,12 @@ public final class TaiyiPreferencePage extends FieldEditorPreferencePage impleme
         IntegerFieldEditor tokens = new IntegerFieldEditor(ModelPreferences.MAX_NEW_TOKENS, "Max &new tokens:", parent);
         tokens.setValidRange(1, ModelPreferences.MAX_MAX_NEW_TOKENS);
         addField(tokens);
+        IntegerFieldEditor round = new IntegerFieldEditor(ModelPreferences.ROUND, "Curation &round of the model:", parent);
+        round.setValidRange(1, ModelPreferences.MAX_ROUND);
+        addField(round);
+        String[][] templates = taiyi.workbench.inference.prompt.PromptTemplates.ids().stream()
+                .map(id -> new String[] {id, id}).toArray(String[][]::new);
+        addField(new ComboFieldEditor(ModelPreferences.TEMPLATE, "Prompt &template:", templates, parent));
         addField(new DirectoryFieldEditor(ModelPreferences.DATABASE_FOLDER, "Data&base folder:", parent));
         Label restart = new Label(parent, SWT.WRAP);
         restart.setText("The database folder takes effect after a restart; empty means the workbench data folder's db/.");

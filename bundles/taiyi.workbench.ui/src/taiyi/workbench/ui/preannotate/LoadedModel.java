@@ -1,0 +1,39 @@
+package taiyi.workbench.ui.preannotate;
+
+import java.io.IOException;
+
+import taiyi.workbench.inference.djl.GeneratorSettings;
+import taiyi.workbench.inference.djl.QwenTextGenerator;
+
+/**
+ * The model the workbench has loaded, kept while the settings stay the same: a second
+ * pre-annotation does not pay the load again, a changed preference (another adapter, the GPU)
+ * loads anew and frees the old one. One job uses it at a time (the jobs share a scheduling rule).
+ */
+public final class LoadedModel {
+
+    private static GeneratorSettings settings;
+    private static QwenTextGenerator generator;
+
+    private LoadedModel() {
+    }
+
+    static synchronized QwenTextGenerator get(GeneratorSettings wanted) throws IOException {
+        if (generator != null && wanted.equals(settings)) {
+            return generator;
+        }
+        release();
+        generator = QwenTextGenerator.open(wanted);
+        settings = wanted;
+        return generator;
+    }
+
+    /** Frees the model's memory (at shutdown, or before loading another). */
+    public static synchronized void release() {
+        if (generator != null) {
+            generator.close();
+            generator = null;
+            settings = null;
+        }
+    }
+}

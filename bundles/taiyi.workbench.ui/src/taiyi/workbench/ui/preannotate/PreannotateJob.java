@@ -1,0 +1,99 @@
+package taiyi.workbench.ui.preannotate;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.ISchedulingRule;
+import org.eclipse.core.runtime.jobs.Job;
+
+import taiyi.workbench.inference.GenerationOptions;
+import taiyi.workbench.inference.djl.GeneratorSettings;
+import taiyi.workbench.inference.djl.QwenTextGenerator;
+import taiyi.workbench.inference.run.PreannotationRun;
+import taiyi.workbench.inference.run.PreannotationSummary;
+import taiyi.workbench.inference.task.TaskKind;
+import taiyi.workbench.store.CorpusStore;
+
+/**
+ * Pre-annotates documents of a corpus in the background: loads (or reuses) the model, then one
+ * progress step per document; cancelling stops between generation steps and keeps the documents
+ * already stored. Editors and the navigator follow through the store's change events.
+ */
+public final class PreannotateJob extends Job {
+
+    /** One model, one run at a time. */
+    private static final ISchedulingRule ONE_MODEL = new ISchedulingRule() {
+        @Override
+        public boolean contains(ISchedulingRule rule) {
+            return rule == this;
+        }
+
+        @Override
+        public boolean isConflicting(ISchedulingRule rule) {
+            return rule == this;
+        }
+    };
+
+    private final CorpusStore store;
+    private final String corpus;
+    private final List<String> documentIds;
+    private final GeneratorSettings settings;
+    private final GenerationOptions options;
+    private final int round;
+    private final Set<TaskKind> tasks;
+    private volatile PreannotationSummary summary;
+
+    public PreannotateJob(CorpusStore store, String corpus, List<String> documentIds, GeneratorSettings settings,
+            GenerationOptions options, int round, Set<TaskKind> tasks) {
+        super("Pre-annotating " + documentIds.size() + " document" + (documentIds.size() == 1 ? "" : "s") + " of " + corpus);
+        this.store = store;
+        this.corpus = corpus;
+        this.documentIds = List.copyOf(documentIds);
+        this.settings = settings;
+        this.options = options;
+        this.round = round;
+        this.tasks = Set.copyOf(tasks);
+        setRule(ONE_MODEL);
+        setUser(true);
+    }
+
+    @Override
+    protected IStatus run(IProgressMonitor monitor) {
+        SubMonitor progress = SubMonitor.convert(monitor, getName(), documentIds.size() + 1);
+        try {
+            progress.subTask("Loading " + settings.modelFolder().getFileName());
+            QwenTextGenerator generator = LoadedModel.get(settings);
+            progress.worked(1);
+            PreannotationRun run = new PreannotationRun(store, corpus, generator, options, round, tasks);
+            summary = run.run(documentIds, new PreannotationRun.Progress() {
+                @Override
+                public void documentDone(taiyi.workbench.inference.run.DocumentOutcome outcome, int done, int total) {
+                    progress.subTask(outcome.documentId() + (outcome.skipped() ? ": already pre-annotated" : ": "
+                            + outcome.mentions() + " mentions") + " (" + done + "/" + total + ")");
+                    progress.worked(1);
+                }
+
+                @Override
+                public void onWindow(String documentId, int windowIndex, int windowCount) {
+                    progress.subTask(documentId + ": window " + (windowIndex + 1) + " of " + windowCount);
+                }
+            }, monitor::isCanceled);
+            return summary.cancelled() ? new Status(IStatus.CANCEL, PreannotateJob.class, summary.describe())
+                    : new Status(IStatus.OK, PreannotateJob.class, summary.describe());
+        } catch (IOException | RuntimeException e) {
+            return new Status(IStatus.ERROR, PreannotateJob.class, "Pre-annotation failed: " + e.getMessage(), e);
+        } finally {
+            monitor.done();
+        }
+    }
+
+    /** What the run did, once it has finished; null before. */
+    public PreannotationSummary summary() {
+        return summary;
+    }
+}
