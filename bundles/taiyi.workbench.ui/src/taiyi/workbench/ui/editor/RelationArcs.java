@@ -1,0 +1,142 @@
+package taiyi.workbench.ui.editor;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.draw2d.Figure;
+import org.eclipse.draw2d.SWTGraphics;
+import org.eclipse.draw2d.geometry.Point;
+import org.eclipse.draw2d.geometry.PointList;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Rectangle;
+
+import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Relation;
+
+/**
+ * Builds the Draw2d figures of the relations visible in the editor and paints them on the
+ * {@code StyledText}'s GC through {@link SWTGraphics}. Only relations with an end in the visible chars
+ * are built, so a document with thousands of relations paints as fast as one with ten. Arcs that
+ * overlap on a line are raised one level each so their labels do not cover one another.
+ */
+final class RelationArcs {
+
+    /** Pixels from the top of a line's text up to the lowest arc level, and between levels. */
+    static final int FIRST_LEVEL = 8;
+    static final int LEVEL_STEP = 7;
+    static final int LEVELS = 2;
+
+    private final StyledText text;
+    private final Font labelFont;
+    private List<RelationArcFigure> painted = List.of();
+
+    RelationArcs(StyledText text, Font labelFont) {
+        this.text = text;
+        this.labelFont = labelFont;
+    }
+
+    /** Paints the arcs of the relations touching chars {@code [from, to)}. */
+    void paint(GC gc, AnnotationModel model, SpanGeometry geometry, int from, int to, String selectedRelation, Color color) {
+        Figure root = new Figure();
+        root.setFont(labelFont);
+        Rectangle area = text.getClientArea();
+        root.setBounds(new org.eclipse.draw2d.geometry.Rectangle(area.x, area.y, area.width, area.height));
+        List<RelationArcFigure> arcs = new ArrayList<>();
+        // per line top (y), the x-ranges taken at each level
+        Map<Integer, List<int[]>> taken = new HashMap<>();
+        for (Relation r : model.relations()) {
+            List<EntityMention> heads = model.argumentMentions(r.head());
+            List<EntityMention> tails = model.argumentMentions(r.tail());
+            if (heads.isEmpty() || tails.isEmpty()) {
+                continue;
+            }
+            EntityMention head = heads.get(0);
+            EntityMention tail = tails.get(0);
+            if (!(head.start() < to && head.end() > from) && !(tail.start() < to && tail.end() > from)) {
+                continue;
+            }
+            Rectangle h = geometry.boxes(head.start(), head.spans().get(0).end()).get(0);
+            Rectangle t = geometry.boxes(tail.start(), tail.spans().get(0).end()).get(0);
+            int hx = h.x + h.width / 2;
+            int tx = t.x + t.width / 2;
+            List<PointList> strokes = new ArrayList<>();
+            Point labelAt;
+            if (h.y == t.y) {
+                int y = h.y - levelHeight(taken, h.y, Math.min(hx, tx), Math.max(hx, tx));
+                strokes.add(points(hx, h.y, hx, y, tx, y, tx, t.y));
+                labelAt = new Point((hx + tx) / 2, y);
+            } else {
+                int right = area.width - text.getRightMargin();
+                int left = text.getLeftMargin();
+                int yh = h.y - levelHeight(taken, h.y, hx, right);
+                int yt = t.y - levelHeight(taken, t.y, left, tx);
+                // a head below its tail runs leftwards out of its line and in from the right
+                if (t.y > h.y) {
+                    strokes.add(points(hx, h.y, hx, yh, right, yh));
+                    strokes.add(points(left, yt, tx, yt, tx, t.y));
+                    labelAt = new Point((hx + right) / 2, yh);
+                } else {
+                    strokes.add(points(hx, h.y, hx, yh, left, yh));
+                    strokes.add(points(right, yt, tx, yt, tx, t.y));
+                    labelAt = new Point((hx + left) / 2, yh);
+                }
+            }
+            RelationArcFigure arc = new RelationArcFigure(r, strokes, labelAt, color, model.isConceptLevel(r),
+                    r.id().equals(selectedRelation));
+            root.add(arc);
+            arc.layoutLabel();
+            arcs.add(arc);
+        }
+        painted = arcs;
+        if (arcs.isEmpty()) {
+            return;
+        }
+        SWTGraphics graphics = new SWTGraphics(gc);
+        try {
+            root.paint(graphics);
+        } finally {
+            graphics.dispose();
+        }
+    }
+
+    private static int levelHeight(Map<Integer, List<int[]>> taken, int lineTop, int x1, int x2) {
+        List<int[]> ranges = taken.computeIfAbsent(lineTop, y -> new ArrayList<>());
+        int level = 0;
+        for (int[] r : ranges) {
+            if (r[0] < x2 + 30 && x1 - 30 < r[1]) {
+                level = Math.max(level, r[2] + 1);
+            }
+        }
+        level = Math.min(level, LEVELS - 1);
+        ranges.add(new int[] {x1, x2, level});
+        return FIRST_LEVEL + level * LEVEL_STEP;
+    }
+
+    private static PointList points(int... xy) {
+        PointList list = new PointList();
+        for (int i = 0; i < xy.length; i += 2) {
+            list.addPoint(xy[i], xy[i + 1]);
+        }
+        return list;
+    }
+
+    /** The arcs of the latest paint. */
+    List<RelationArcFigure> painted() {
+        return painted;
+    }
+
+    /** The relation whose label is at a point of the text widget, or null. */
+    Relation relationAt(int x, int y) {
+        for (RelationArcFigure arc : painted) {
+            if (arc.labelBounds().contains(x, y)) {
+                return arc.relation();
+            }
+        }
+        return null;
+    }
+}
