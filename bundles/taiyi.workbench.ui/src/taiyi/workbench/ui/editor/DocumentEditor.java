@@ -379,6 +379,7 @@ public final class DocumentEditor extends EditorPart {
                 type -> decide(() -> {
                     Relation r = curation.relate(type, head, tail, uiLocation);
                     relationHead = null;
+                    setStatus(null);
                     refresh();
                     setCaretItem(new AnnotationItem.CuratedRelation(corpus, document.id(), r, false));
                 }));
@@ -521,8 +522,19 @@ public final class DocumentEditor extends EditorPart {
         }
         Point caret = text.getLocationAtOffset(text.getCaretOffset());
         Point at = text.toDisplay(caret.x, caret.y + text.getLineHeight());
-        chooser = TypeChooser.open(text, at, title, types, chosen);
+        // as a dialog shell the chooser is outside the annotation context: its digits pick a type, not label text
+        chooser = TypeChooser.open(text, at, title, types, chosen, shell -> {
+            IContextService contexts = getSite().getService(IContextService.class);
+            if (contexts != null) {
+                contexts.registerShell(shell, IContextService.TYPE_DIALOG);
+            }
+        });
         return chooser;
+    }
+
+    /** The type chooser while it is open, else null. */
+    public TypeChooser chooser() {
+        return chooser != null && chooser.isOpen() ? chooser : null;
     }
 
     private void mouseDown(Event e) {
@@ -550,6 +562,8 @@ public final class DocumentEditor extends EditorPart {
         int offset = offsetAt(e.x, e.y);
         List<EntityMention> at = offset < 0 ? List.of() : model.mentionsAt(offset);
         if (!at.isEmpty() && !at.get(0).id().equals(from.id())) {
+            // the drag made a relation, not a selection
+            text.setSelection(text.getCaretOffset());
             chooseRelationType(from, at.get(0), "editor:mouse");
         }
     }

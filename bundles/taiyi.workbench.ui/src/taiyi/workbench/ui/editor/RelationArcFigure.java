@@ -20,7 +20,7 @@ import taiyi.workbench.core.model.Relation;
  * One relation drawn brat-like in the band above the text: a bracket rising from the head, running
  * level and coming down onto the tail with an arrowhead, the relation type in a label on the level
  * part. An arc whose ends are on different lines is drawn in two halves, out to the right margin
- * above the head's line and in from the left margin above the tail's. Concept-level relations
+ * above the head's line and in from the left margin above the tail's, labelled on the tail's half. Concept-level relations
  * (arguments are concepts, drawn between their first mentions) are dashed.
  */
 public final class RelationArcFigure extends Figure {
@@ -71,7 +71,14 @@ public final class RelationArcFigure extends Figure {
     void layoutLabel() {
         org.eclipse.draw2d.geometry.Dimension size = label.getPreferredSize();
         label.setBounds(new Rectangle(labelCenter.x - size.width / 2, labelCenter.y - size.height / 2, size.width, size.height));
-        setBounds(extent.getUnion(label.getBounds()).expand(2, 2));
+        // the field, not setBounds: setBounds would translate the children, which are placed absolutely
+        bounds = extent.getUnion(label.getBounds()).expand(2, 2);
+    }
+
+    /** Slides the label along its arc, off a label placed before it. */
+    void moveLabelBy(int dx) {
+        label.setBounds(label.getBounds().getTranslated(dx, 0));
+        bounds = bounds.getUnion(label.getBounds());
     }
 
     public Relation relation() {

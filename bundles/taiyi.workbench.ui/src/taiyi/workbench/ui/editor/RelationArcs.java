@@ -79,17 +79,26 @@ final class RelationArcs {
                 if (t.y > h.y) {
                     strokes.add(points(hx, h.y, hx, yh, right, yh));
                     strokes.add(points(left, yt, tx, yt, tx, t.y));
-                    labelAt = new Point((hx + right) / 2, yh);
+                    labelAt = new Point((left + tx) / 2, yt);
                 } else {
                     strokes.add(points(hx, h.y, hx, yh, left, yh));
                     strokes.add(points(right, yt, tx, yt, tx, t.y));
-                    labelAt = new Point((hx + left) / 2, yh);
+                    labelAt = new Point((right + tx) / 2, yt);
                 }
             }
             RelationArcFigure arc = new RelationArcFigure(r, strokes, labelAt, color, model.isConceptLevel(r),
                     r.id().equals(selectedRelation));
             root.add(arc);
             arc.layoutLabel();
+            // labels of arcs stacked on one line would cover one another: slide a label past those before it
+            for (int tries = 0; tries < 8; tries++) {
+                org.eclipse.draw2d.geometry.Rectangle mine = arc.labelBounds();
+                RelationArcFigure hit = arcs.stream().filter(a -> a.labelBounds().intersects(mine)).findFirst().orElse(null);
+                if (hit == null) {
+                    break;
+                }
+                arc.moveLabelBy(hit.labelBounds().right() - mine.x + 4);
+            }
             arcs.add(arc);
         }
         painted = arcs;

@@ -48,8 +48,10 @@ public final class TypeChooser {
     }
 
     /** Opens a chooser at a display point; {@code chosen} gets the type unless it is cancelled. */
-    public static TypeChooser open(Control owner, Point at, String title, List<String> types, Consumer<String> chosen) {
+    public static TypeChooser open(Control owner, Point at, String title, List<String> types, Consumer<String> chosen,
+            Consumer<Shell> beforeOpen) {
         TypeChooser chooser = new TypeChooser(owner, at, title, types, chosen);
+        beforeOpen.accept(chooser.shell);
         chooser.shell.open();
         chooser.list.setFocus();
         return chooser;
