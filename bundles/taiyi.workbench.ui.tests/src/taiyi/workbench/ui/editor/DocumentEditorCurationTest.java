@@ -115,9 +115,24 @@ class DocumentEditorCurationTest {
         return store.fold(corpus, PMID);
     }
 
+    /** The editor follows each decision without refolding: what it shows must be the store's fold. */
+    private void assertEditorShowsTheFold() {
+        CurationFold fold = fold();
+        assertEquals(new java.util.HashSet<>(fold.curated().mentions()), new java.util.HashSet<>(editor.model().mentions()));
+        assertEquals(new java.util.HashSet<>(fold.curated().relations()), new java.util.HashSet<>(editor.model().relations()));
+        for (Suggestion s : editor.model().suggestions()) {
+            assertEquals(fold.decisions().get(s.id()), editor.model().decisionOn(s.id()), "decision on " + s.id());
+        }
+    }
+
     private void caretTo(int offset) {
         text.setSelection(offset);
         drain();
+    }
+
+    /** Waits until the editor has published what is at the caret. */
+    private static void selectionPublished() {
+        EditorDriver.settle(3 * DocumentEditor.SELECTION_DELAY_MS);
     }
 
     private Suggestion suggestion(String id, String type, String phrase, double score) {
@@ -156,6 +171,7 @@ class DocumentEditorCurationTest {
         assertEquals(CorrectionAction.UNDO, lastEvent().action());
         assertEquals(created.id(), lastEvent().refersTo());
         assertFalse(fold().curated().mentions().contains(created.mentionAfter()));
+        assertEditorShowsTheFold();
         assertNull(text.getStyleRangeAtOffset(start + 3), "the undone mention is still styled");
 
         ctrlShift(text, 'z');
@@ -163,6 +179,7 @@ class DocumentEditorCurationTest {
         assertTrue(fold().curated().mentions().contains(created.mentionAfter()));
         assertNotNull(text.getStyleRangeAtOffset(start + 3));
         assertEquals(abstractDoc.mentions().size() + 1, editor.model().mentions().size());
+        assertEditorShowsTheFold();
     }
 
     @Test
@@ -208,6 +225,7 @@ class DocumentEditorCurationTest {
         assertEquals(List.of(CorrectionAction.IMPORT, CorrectionAction.ACCEPT, CorrectionAction.REJECT, CorrectionAction.SKIP,
                 CorrectionAction.REJECT), log.stream().map(CorrectionEvent::action).toList());
         assertTrue(log.stream().skip(1).allMatch(e -> e.durationMs() >= 0 && e.durationMs() < 600_000), log.toString());
+        assertEditorShowsTheFold();
 
         // the open suggestion S3 is drawn dashed in its type's strong colour
         ImageData shown = EditorDriver.capture(text);
@@ -228,12 +246,14 @@ class DocumentEditorCurationTest {
 
         ctrl(text, 'z');
         assertEquals(Map.of("S1", CorrectionAction.ACCEPT, "S3", CorrectionAction.ACCEPT), fold().decisions());
+        assertEditorShowsTheFold();
 
         execute("taiyi.workbench.ui.editor.acceptAllScored", Map.of("taiyi.workbench.ui.editor.minScore", "-0.2"));
         // S4 (-0.05) came back open with the undo; S2 (-0.10) and S4 are at least -0.2
         assertEquals(Map.of("S1", CorrectionAction.ACCEPT, "S2", CorrectionAction.ACCEPT, "S3", CorrectionAction.ACCEPT,
                 "S4", CorrectionAction.ACCEPT), fold().decisions());
         assertTrue(editor.model().openSuggestions().isEmpty());
+        assertEditorShowsTheFold();
     }
 
     private void execute(String commandId, Map<String, String> parameters) throws Exception {
@@ -260,6 +280,7 @@ class DocumentEditorCurationTest {
         assertEquals("Disease", modified.mentionBefore().type());
         assertEquals("Chemical", modified.mentionAfter().type());
         assertEquals(EntityTypePalette.rgbOf("Chemical"), text.getStyleRangeAtOffset(at("cyanosis") + 2).background.getRGB());
+        assertEditorShowsTheFold();
     }
 
     @Test
@@ -311,6 +332,7 @@ class DocumentEditorCurationTest {
         assertFalse(fold().curated().relations().contains(byDrag));
         ctrl(text, 'z');
         assertTrue(fold().curated().relations().contains(byDrag));
+        assertEditorShowsTheFold();
     }
 
     private Relation chooseFirstRelationType() {
@@ -338,6 +360,7 @@ class DocumentEditorCurationTest {
         page().activate(editor);
         caretTo(at("pregnancy"));
         assertEquals("S3", editor.caretItem().id());
+        selectionPublished();
         Map<String, String> rows = asMap(view.rows());
         assertEquals("suggested (open)", rows.get("Layer"));
         assertEquals("DUTIR-BioNLP/Taiyi-LLM", rows.get("Model"));
@@ -346,6 +369,7 @@ class DocumentEditorCurationTest {
 
         type(text, 'a');
         caretTo(at("pregnancy"));
+        selectionPublished();
         rows = asMap(view.rows());
         assertEquals("curated", rows.get("Layer"));
         assertEquals("Disease", rows.get("Type"));
@@ -353,6 +377,7 @@ class DocumentEditorCurationTest {
                 && r.value().contains("editor:keyboard")), view.rows().toString());
 
         caretTo(at("lithium carbonate"));
+        selectionPublished();
         rows = asMap(view.rows());
         assertEquals("D016651", rows.get("Concepts"));
         assertTrue(view.rows().stream().filter(r -> r.name().equals("Relation")).count() >= 3, view.rows().toString());

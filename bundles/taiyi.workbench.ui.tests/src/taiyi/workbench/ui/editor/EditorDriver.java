@@ -31,6 +31,23 @@ final class EditorDriver {
         }
     }
 
+    /** Runs the event loop for a while, so timers (the editor's delayed selection) fire. */
+    static void settle(int ms) {
+        Display display = Display.getCurrent();
+        long until = System.nanoTime() + ms * 1_000_000L;
+        while (System.nanoTime() < until) {
+            if (!display.readAndDispatch()) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        drain();
+    }
+
     /** Types a printable key (letters as the unshifted key, like a keyboard sends them). */
     static void type(Control c, char ch) {
         key(c, ch, Character.toLowerCase(ch), 0);

@@ -48,6 +48,13 @@ final class AnnotationDecorations implements Listener {
         this.levels = new StackLevels(shown.mentions());
     }
 
+    /** The text was laid out anew (resized): positions measured before are stale. */
+    void layoutChanged() {
+        if (geometry != null) {
+            geometry.invalidate();
+        }
+    }
+
     void setCaretItem(AnnotationItem item) {
         this.caretItem = item;
     }

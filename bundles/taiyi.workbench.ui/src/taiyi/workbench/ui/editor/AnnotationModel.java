@@ -1,7 +1,9 @@
 package taiyi.workbench.ui.editor;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,7 @@ public final class AnnotationModel {
     private Map<String, Relation> relations = Map.of();
     private Map<String, Suggestion> suggestions = Map.of();
     private List<Suggestion> suggestionsByPosition = List.of();
-    private Map<String, CorrectionAction> decisions = Map.of();
+    private Map<String, CorrectionAction> decisions = new HashMap<>();
 
     public AnnotationModel(String text) {
         this.text = text;
@@ -63,8 +65,48 @@ public final class AnnotationModel {
         curated = byId;
         curatedByPosition = sorted;
         relations = rels;
-        decisions = Map.copyOf(fold.decisions());
+        decisions = new HashMap<>(fold.decisions());
         return changed;
+    }
+
+    /**
+     * Applies one change of the curated layer that the store has recorded, without folding the log
+     * again: {@code remove} leaves, {@code add} arrives (either may be null), likewise for relations.
+     *
+     * @return the chars whose curated mentions changed, or null
+     */
+    public int[] change(EntityMention remove, EntityMention add, Relation removeRelation, Relation addRelation) {
+        int[] changed = null;
+        if (remove != null) {
+            curated.remove(remove.id());
+            int at = Collections.binarySearch(curatedByPosition, remove, BY_POSITION);
+            if (at >= 0) {
+                curatedByPosition.remove(at);
+            }
+            changed = widen(changed, remove);
+        }
+        if (add != null) {
+            curated.put(add.id(), add);
+            int at = Collections.binarySearch(curatedByPosition, add, BY_POSITION);
+            curatedByPosition.add(at >= 0 ? at : -at - 1, add);
+            changed = widen(changed, add);
+        }
+        if (removeRelation != null) {
+            relations.remove(removeRelation.id());
+        }
+        if (addRelation != null) {
+            relations.put(addRelation.id(), addRelation);
+        }
+        return changed;
+    }
+
+    /** Records the decision in force on a suggestion; null opens it again (its decision was undone). */
+    public void decide(String suggestionId, CorrectionAction decision) {
+        if (decision == null) {
+            decisions.remove(suggestionId);
+        } else {
+            decisions.put(suggestionId, decision);
+        }
     }
 
     private static int[] widen(int[] range, EntityMention m) {

@@ -43,6 +43,11 @@ final class AnnotationSelectionProvider implements ISelectionProvider {
         }
     }
 
+    /** Sets the selection without telling anyone (before the editor is shown). */
+    void showSilently(AnnotationItem item) {
+        current = item == null ? StructuredSelection.EMPTY : new StructuredSelection(item);
+    }
+
     void show(AnnotationItem item) {
         setSelection(item == null ? StructuredSelection.EMPTY : new StructuredSelection(item));
     }

@@ -15,8 +15,9 @@ import taiyi.workbench.store.CorpusStore;
 
 /**
  * A curator's decisions on one document, each recorded in the store as one correction event with
- * its duration and UI location, after which the model takes the curated layer from the store's
- * fold. No SWT here: the editor maps keys and mouse to these calls.
+ * its duration and UI location. The model then follows the recorded event itself: the store has just
+ * folded the log to check the decision, and folding it again here for a 5,000-mention document
+ * would double the cost of every key. No SWT here: the editor maps keys and mouse to these calls.
  */
 public final class DocumentCuration {
 
@@ -119,12 +120,11 @@ public final class DocumentCuration {
             String id = model.mention(m.id()).isEmpty() && !taken.contains(m.id()) ? m.id() : model.freshId(m.id() + "-");
             taken.add(id);
             EntityMention accepted = new EntityMention(id, m.type(), m.spans(), m.normalizations(), m.attributes());
-            store.record(corpus, CorrectionEvent.onMention(documentId, user, CorrectionAction.ACCEPT, null, accepted, s.id(),
-                    uiLocation, each));
-            changed = union(changed, new int[] {m.start(), m.end()});
+            CorrectionEvent stored = store.record(corpus, CorrectionEvent.onMention(documentId, user, CorrectionAction.ACCEPT,
+                    null, accepted, s.id(), uiLocation, each));
+            changed = union(changed, applyForward(stored));
         }
-        int[] folded = model.setCurated(store.fold(corpus, documentId));
-        lastChange = union(changed, folded);
+        lastChange = changed;
         return chosen.size();
     }
 
@@ -145,14 +145,43 @@ public final class DocumentCuration {
     /** Takes back the latest effective decision; empty when there is none. */
     public Optional<CorrectionEvent> undo(String uiLocation) {
         Optional<CorrectionEvent> e = store.undo(corpus, documentId, user, uiLocation);
-        lastChange = model.setCurated(store.fold(corpus, documentId));
+        lastChange = e.map(undo -> {
+            CorrectionEvent target = walked(undo);
+            if (target.suggestionId() != null && isDecision(target)) {
+                model.decide(target.suggestionId(), null);
+            }
+            return model.change(target.mentionAfter(), target.mentionBefore(), target.relationAfter(), target.relationBefore());
+        }).orElse(null);
         return e;
     }
 
     public Optional<CorrectionEvent> redo(String uiLocation) {
         Optional<CorrectionEvent> e = store.redo(corpus, documentId, user, uiLocation);
-        lastChange = model.setCurated(store.fold(corpus, documentId));
+        lastChange = e.map(redo -> applyForward(walked(redo))).orElse(null);
         return e;
+    }
+
+    /** The event an UNDO or REDO walks, from the store's (cached) log. */
+    private CorrectionEvent walked(CorrectionEvent undoOrRedo) {
+        List<CorrectionEvent> log = store.events(corpus, documentId);
+        for (int i = log.size() - 1; i >= 0; i--) {
+            if (log.get(i).id() == undoOrRedo.refersTo()) {
+                return log.get(i);
+            }
+        }
+        throw new IllegalStateException("event " + undoOrRedo.refersTo() + " is not in the log of document " + documentId);
+    }
+
+    private static boolean isDecision(CorrectionEvent e) {
+        return e.action() == CorrectionAction.ACCEPT || e.action() == CorrectionAction.REJECT;
+    }
+
+    /** Brings the model along with a recorded decision; the store has already folded it, so no refold. */
+    private int[] applyForward(CorrectionEvent e) {
+        if (e.suggestionId() != null && isDecision(e)) {
+            model.decide(e.suggestionId(), e.action());
+        }
+        return model.change(e.mentionBefore(), e.mentionAfter(), e.relationBefore(), e.relationAfter());
     }
 
     /** The chars whose curated mentions the latest call changed, or null. */
@@ -162,7 +191,7 @@ public final class DocumentCuration {
 
     private CorrectionEvent record(CorrectionEvent event) {
         CorrectionEvent stored = store.record(corpus, event);
-        lastChange = model.setCurated(store.fold(corpus, documentId));
+        lastChange = applyForward(stored);
         return stored;
     }
 

@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.draw2d.FigureCanvas;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.FontData;
@@ -72,8 +71,12 @@ public final class DocumentEditor extends EditorPart {
     private Point dragPoint;
     private TypeChooser chooser;
     private String lastMessage;
+    private Map<String, Integer> legendCounts;
     private boolean deciding;
     private boolean movingCaret;
+    private boolean selectionPending;
+    /** How long the caret rests before the selection is published, in ms. */
+    public static final int SELECTION_DELAY_MS = 60;
     private final StoreChangeListener storeListener = this::storeChanged;
 
     @Override
@@ -115,7 +118,12 @@ public final class DocumentEditor extends EditorPart {
         legendCanvas.setLayoutData(legendData);
 
         text = new StyledText(body, SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.READ_ONLY | SWT.DOUBLE_BUFFERED);
-        text.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        GridData textData = new GridData(SWT.FILL, SWT.FILL, true, true);
+        // size hints keep the layout from asking the wrapped text for its natural size, which lays
+        // out all 100,000 chars; the editor fills whatever room it gets anyway
+        textData.widthHint = 200;
+        textData.heightHint = 100;
+        text.setLayoutData(textData);
         // the band above the first line holds its arcs like the spacing above every other line
         text.setMargins(10, AnnotationDecorations.LINE_SPACING, 10, 8);
         text.setLineSpacing(AnnotationDecorations.LINE_SPACING);
@@ -125,7 +133,9 @@ public final class DocumentEditor extends EditorPart {
         arcs = new RelationArcs(text, arcFont);
         decorations = new AnnotationDecorations(text, palette, arcs);
         text.addListener(SWT.Paint, decorations);
-        text.setStyleRanges(MentionStyles.compute(model.mentions(), palette));
+        text.addListener(SWT.Resize, e -> decorations.layoutChanged());
+        MentionStyles.Styles styles = MentionStyles.compute(model.mentions(), palette);
+        text.setStyleRanges(styles.ranges(), styles.styles());
         decorations.show(model);
         showLegend();
 
@@ -150,29 +160,53 @@ public final class DocumentEditor extends EditorPart {
         if (contexts != null) {
             contexts.activateContext(CONTEXT_ID);
         }
-        caretMovedTo(0);
+        caretItem = itemAt(0);
+        decorations.setCaretItem(caretItem);
+        curation.clock().focus(caretItem == null ? null : caretItem.id());
+        // the workbench asks for the selection when the editor activates: no event to send yet
+        selection.showSilently(caretItem);
     }
 
     // ---- what is at the caret
 
     private void caretMovedTo(int offset) {
+        setCaretItem(itemAt(offset));
+    }
+
+    /** The open suggestion at an offset (what A/R/S act on), else the shortest curated mention there. */
+    private AnnotationItem itemAt(int offset) {
         List<Suggestion> suggestions = model.openSuggestionsAt(offset);
-        AnnotationItem item;
         if (!suggestions.isEmpty()) {
-            item = new AnnotationItem.SuggestedMention(corpus, document.id(), suggestions.get(0));
-        } else {
-            List<EntityMention> mentions = model.mentionsAt(offset);
-            item = mentions.isEmpty() ? null : new AnnotationItem.CuratedMention(corpus, document.id(), mentions.get(0));
+            return new AnnotationItem.SuggestedMention(corpus, document.id(), suggestions.get(0));
         }
-        setCaretItem(item);
+        List<EntityMention> mentions = model.mentionsAt(offset);
+        return mentions.isEmpty() ? null : new AnnotationItem.CuratedMention(corpus, document.id(), mentions.get(0));
     }
 
     private void setCaretItem(AnnotationItem item) {
         caretItem = item;
         curation.clock().focus(item == null ? null : item.id());
         decorations.setCaretItem(item);
-        selection.show(item);
+        publishSelection();
         text.redraw();
+    }
+
+    /**
+     * Tells the workbench (the Annotation view) what is at the caret once the caret rests: each
+     * selection event re-evaluates the workbench's handler and menu expressions, which would
+     * otherwise cost every key; keys in quick succession publish once.
+     */
+    private void publishSelection() {
+        if (selectionPending) {
+            return;
+        }
+        selectionPending = true;
+        text.getDisplay().timerExec(SELECTION_DELAY_MS, () -> {
+            selectionPending = false;
+            if (!text.isDisposed()) {
+                selection.show(caretItem);
+            }
+        });
     }
 
     /** Puts the caret on an item (its start) and makes it the one the next key acts on. */
@@ -456,8 +490,8 @@ public final class DocumentEditor extends EditorPart {
                 from = Math.min(from, m.start());
                 to = Math.max(to, m.end());
             }
-            StyleRange[] styles = MentionStyles.compute(model.mentionsOverlapping(from, to), from, to, palette);
-            text.replaceStyleRanges(from, to - from, styles);
+            MentionStyles.Styles styles = MentionStyles.compute(model.mentionsOverlapping(from, to), from, to, palette);
+            text.setStyleRanges(from, to - from, styles.ranges(), styles.styles());
         }
         decorations.show(model);
         showLegend();
@@ -470,7 +504,8 @@ public final class DocumentEditor extends EditorPart {
         int top = text.getTopPixel();
         model.setCurated(store.fold(corpus, document.id()));
         model.setSuggestions(store.suggestions(corpus, document.id()));
-        text.setStyleRanges(MentionStyles.compute(model.mentions(), palette));
+        MentionStyles.Styles styles = MentionStyles.compute(model.mentions(), palette);
+        text.setStyleRanges(styles.ranges(), styles.styles());
         decorations.show(model);
         showLegend();
         movingCaret = true;
@@ -500,20 +535,20 @@ public final class DocumentEditor extends EditorPart {
 
     /** The schema's entity types in order (the digit keys), then any type only the document uses. */
     public List<String> keyedTypes() {
-        List<String> types = new ArrayList<>(schema.entityTypes().stream().map(EntityType::name).toList());
-        model.mentions().forEach(m -> {
-            if (!types.contains(m.type())) {
-                types.add(m.type());
-            }
-        });
-        return types;
+        java.util.LinkedHashSet<String> types = new java.util.LinkedHashSet<>(
+                schema.entityTypes().stream().map(EntityType::name).toList());
+        model.mentions().forEach(m -> types.add(m.type()));
+        return new ArrayList<>(types);
     }
 
     private void showLegend() {
         Map<String, Integer> counts = new LinkedHashMap<>();
         keyedTypes().forEach(t -> counts.put(t, 0));
         model.mentions().forEach(m -> counts.merge(m.type(), 1, Integer::sum));
-        legend.show(counts, palette);
+        if (!counts.equals(legendCounts)) {
+            legendCounts = counts;
+            legend.show(counts, palette);
+        }
     }
 
     private TypeChooser openChooser(String title, List<String> types, Consumer<String> chosen) {

@@ -21,12 +21,22 @@ final class MentionStyles {
     private MentionStyles() {
     }
 
-    static StyleRange[] compute(List<EntityMention> mentions, EntityTypePalette palette) {
+    /**
+     * Styles in the form {@code StyledText.setStyleRanges(int[], StyleRange[])} takes: (start, length)
+     * pairs and one shared style per type, which the widget stores without copying per range.
+     */
+    record Styles(int[] ranges, StyleRange[] styles) {
+        int count() {
+            return styles.length;
+        }
+    }
+
+    static Styles compute(List<EntityMention> mentions, EntityTypePalette palette) {
         return compute(mentions, 0, Integer.MAX_VALUE, palette);
     }
 
     /** The styles of chars {@code [from, to)} given every mention overlapping them. */
-    static StyleRange[] compute(List<EntityMention> mentions, int from, int to, EntityTypePalette palette) {
+    static Styles compute(List<EntityMention> mentions, int from, int to, EntityTypePalette palette) {
         // boundary -> spans starting (positive index+1) and ending (negative) there
         TreeMap<Integer, List<Integer>> boundaries = new TreeMap<>();
         List<Span> spans = new ArrayList<>();
@@ -45,7 +55,9 @@ final class MentionStyles {
                 boundaries.computeIfAbsent(end, x -> new ArrayList<>()).add(-(k + 1));
             }
         }
-        List<StyleRange> ranges = new ArrayList<>();
+        java.util.Map<String, StyleRange> byType = new java.util.HashMap<>();
+        int[] ranges = new int[16];
+        List<StyleRange> styles = new ArrayList<>();
         List<Integer> active = new ArrayList<>();
         Integer previous = null;
         for (var entry : boundaries.entrySet()) {
@@ -60,7 +72,14 @@ final class MentionStyles {
                         shortest = owners.get(k);
                     }
                 }
-                ranges.add(new StyleRange(previous, cut - previous, null, palette.colorOf(shortest.type())));
+                String type = shortest.type();
+                StyleRange style = byType.computeIfAbsent(type, t -> new StyleRange(0, 0, null, palette.colorOf(t)));
+                if (2 * styles.size() + 2 > ranges.length) {
+                    ranges = java.util.Arrays.copyOf(ranges, ranges.length * 2);
+                }
+                ranges[2 * styles.size()] = previous;
+                ranges[2 * styles.size() + 1] = cut - previous;
+                styles.add(style);
             }
             for (int code : entry.getValue()) {
                 if (code > 0) {
@@ -71,6 +90,6 @@ final class MentionStyles {
             }
             previous = cut;
         }
-        return ranges.toArray(StyleRange[]::new);
+        return new Styles(java.util.Arrays.copyOf(ranges, 2 * styles.size()), styles.toArray(StyleRange[]::new));
     }
 }
