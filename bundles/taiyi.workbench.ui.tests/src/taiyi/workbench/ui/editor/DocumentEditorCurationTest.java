@@ -227,6 +227,14 @@ class DocumentEditorCurationTest {
         assertTrue(log.stream().skip(1).allMatch(e -> e.durationMs() >= 0 && e.durationMs() < 600_000), log.toString());
         assertEditorShowsTheFold();
 
+        // hovering the open suggestion names its type, model and score
+        Rectangle s3 = text.getTextBounds(at("pregnancy") + 2, at("pregnancy") + 2);
+        mouse(text, SWT.MouseMove, s3.x + 1, s3.y + s3.height / 2);
+        String tip = text.getToolTipText();
+        assertNotNull(tip, "no tooltip over the suggestion");
+        assertTrue(tip.contains("suggested Disease: pregnancy") && tip.contains("DUTIR-BioNLP/Taiyi-LLM")
+                && tip.contains("score -1.500"), tip);
+
         // the open suggestion S3 is drawn dashed in its type's strong colour
         ImageData shown = EditorDriver.capture(text);
         assertTrue(WorkbenchPixels.contains(shown, EntityTypePalette.strongRgbOf("Disease")),

@@ -106,10 +106,6 @@ class EditorBenchmark {
             report.add(line("  open until idle", Arrays.copyOfRange(settled, 1, settled.length), OPEN_TARGET_MS));
 
             StyledText text = editor.textWidget();
-            report.add(line("  repaint", time(2, 10, () -> {
-                text.redraw();
-                text.update();
-            }), DECISION_TARGET_MS));
 
             // walk to the first suggestion by the keyboard
             text.setSelection(0);
