@@ -32,8 +32,8 @@ import taiyi.workbench.store.CorpusStore;
 
 /**
  * The editor on a large document, driven by keys in the real workbench: real BC5CDR training
- * abstracts joined into one 100,000-char document with their mentions, topped up with mentions on
- * further words to 5,000, and 1,500 model suggestions. Prints the open time and the latency of each
+ * abstracts joined into one 100,000-char document with their mentions and CID relations, topped up
+ * with mentions on further words to 5,000, and about 1,500 model suggestions. Prints the open time and the latency of each
  * kind of decision (key event to repainted editor, the store's transaction included) against the
  * targets (open < 300 ms, decision < 50 ms). Not a unit test: its name keeps it out of the normal
  * run; {@code releng/bench-editor.sh} runs it alone.
@@ -57,8 +57,9 @@ class EditorBenchmark {
             Generated doc = generate(new PubTatorReader().read(source));
             store.importDocuments("bench", List.of(doc.document), source.toString());
             store.addSuggestions("bench", "big", doc.suggestions);
-            report.add(String.format(Locale.ROOT, "document: %,d chars, %,d curated mentions, %,d suggestions",
-                    doc.document.text().length(), doc.document.mentions().size(), doc.suggestions.size()));
+            report.add(String.format(Locale.ROOT, "document: %,d chars, %,d curated mentions, %,d concept-level relations, "
+                    + "%,d suggestions", doc.document.text().length(), doc.document.mentions().size(),
+                    doc.document.relations().size(), doc.suggestions.size()));
 
             // where the time goes: the store's calls and one repaint, each alone
             report.add(line("  store.document", time(2, 10, () -> store.document("bench", "big")), OPEN_TARGET_MS));
@@ -178,6 +179,7 @@ class EditorBenchmark {
     private static Generated generate(List<Document> abstracts) {
         StringBuilder text = new StringBuilder();
         List<EntityMention> mentions = new ArrayList<>();
+        List<taiyi.workbench.core.model.Relation> relations = new ArrayList<>();
         for (Document d : abstracts) {
             if (text.length() + d.text().length() + 1 > CHARS) {
                 break;
@@ -187,6 +189,11 @@ class EditorBenchmark {
             for (EntityMention m : d.mentions()) {
                 mentions.add(new EntityMention("T" + mentions.size(), m.type(),
                         m.spans().stream().map(s -> new Span(s.start() + shift, s.end() + shift)).toList(), m.normalizations()));
+            }
+            // the abstracts' CID relations relate concepts; concepts recur across abstracts, so the
+            // arcs join the joined document's first mentions of each
+            for (taiyi.workbench.core.model.Relation r : d.relations()) {
+                relations.add(new taiyi.workbench.core.model.Relation("R" + relations.size(), r.type(), r.head(), r.tail()));
             }
         }
         while (text.length() < CHARS) {
@@ -216,7 +223,7 @@ class EditorBenchmark {
                         "DUTIR-BioNLP/Taiyi-LLM", "", "ner-en-1", 1, -0.01 * (suggestions.size() % 100)));
             }
         }
-        Document doc = new Document("big", Language.ENGLISH, text.toString(), List.of(), Map.of(), List.of(), mentions, List.of());
+        Document doc = new Document("big", Language.ENGLISH, text.toString(), List.of(), Map.of(), List.of(), mentions, relations);
         return new Generated(doc, suggestions);
     }
 }

@@ -25,8 +25,14 @@ final class AnnotationDecorations implements Listener {
     /** Pixels of line spacing: underline rows below the text, then the arc band above the next line. */
     static final int UNDERLINE_ROWS = 3;
     static final int ROW_STEP = 3;
-    static final int LINE_SPACING = 2 + UNDERLINE_ROWS * ROW_STEP + RelationArcs.FIRST_LEVEL
-            + RelationArcs.LEVEL_STEP * RelationArcs.LEVELS;
+    /** Spacing that holds the underline rows only, for documents without relations. */
+    static final int UNDERLINE_SPACING = 2 + UNDERLINE_ROWS * ROW_STEP;
+    static final int LINE_SPACING = UNDERLINE_SPACING + RelationArcs.FIRST_LEVEL + RelationArcs.LEVEL_STEP * RelationArcs.LEVELS;
+
+    /** The line spacing a model needs: room for arcs only when it has relations. */
+    static int lineSpacingFor(AnnotationModel model) {
+        return model.relations().isEmpty() ? UNDERLINE_SPACING : LINE_SPACING;
+    }
 
     private final StyledText text;
     private final EntityTypePalette palette;

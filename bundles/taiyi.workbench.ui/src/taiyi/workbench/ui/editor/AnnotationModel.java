@@ -34,6 +34,8 @@ public final class AnnotationModel {
     private Map<String, Suggestion> suggestions = Map.of();
     private List<Suggestion> suggestionsByPosition = List.of();
     private Map<String, CorrectionAction> decisions = new HashMap<>();
+    /** Concept (as {@code db:id} and as bare id) to its curated mentions by position; rebuilt lazily after a change. */
+    private Map<String, List<EntityMention>> byConcept;
 
     public AnnotationModel(String text) {
         this.text = text;
@@ -66,6 +68,7 @@ public final class AnnotationModel {
         curatedByPosition = sorted;
         relations = rels;
         decisions = new HashMap<>(fold.decisions());
+        byConcept = null;
         return changed;
     }
 
@@ -90,6 +93,9 @@ public final class AnnotationModel {
             int at = Collections.binarySearch(curatedByPosition, add, BY_POSITION);
             curatedByPosition.add(at >= 0 ? at : -at - 1, add);
             changed = widen(changed, add);
+        }
+        if (remove != null || add != null) {
+            byConcept = null;
         }
         if (removeRelation != null) {
             relations.remove(removeRelation.id());
@@ -275,7 +281,20 @@ public final class AnnotationModel {
         if (direct != null) {
             return List.of(direct);
         }
-        return curatedByPosition.stream().filter(m -> m.isNormalizedTo(argument)).toList();
+        if (byConcept == null) {
+            // painting asks this for both ends of every relation on each repaint: index once per change
+            Map<String, List<EntityMention>> index = new HashMap<>();
+            for (EntityMention m : curatedByPosition) {
+                for (var n : m.normalizations()) {
+                    index.computeIfAbsent(n.toString(), k -> new ArrayList<>()).add(m);
+                    if (!n.db().isEmpty()) {
+                        index.computeIfAbsent(n.id(), k -> new ArrayList<>()).add(m);
+                    }
+                }
+            }
+            byConcept = index;
+        }
+        return byConcept.getOrDefault(argument, List.of());
     }
 
     /** Whether a relation names concepts rather than mentions (BC5CDR's CID relations). */

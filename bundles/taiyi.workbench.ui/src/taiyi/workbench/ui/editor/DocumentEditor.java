@@ -124,9 +124,7 @@ public final class DocumentEditor extends EditorPart {
         textData.widthHint = 200;
         textData.heightHint = 100;
         text.setLayoutData(textData);
-        // the band above the first line holds its arcs like the spacing above every other line
-        text.setMargins(10, AnnotationDecorations.LINE_SPACING, 10, 8);
-        text.setLineSpacing(AnnotationDecorations.LINE_SPACING);
+        fitLineSpacing();
         text.setText(document.text());
         FontData small = text.getFont().getFontData()[0];
         arcFont = new Font(text.getDisplay(), small.getName(), Math.max(7, small.getHeight() - 2), SWT.NORMAL);
@@ -479,8 +477,24 @@ public final class DocumentEditor extends EditorPart {
 
     // ---- showing the model
 
+    /**
+     * Reserves the band above each line for arcs only while the document has relations, so an
+     * entity-only document reads as densely as plain text; the top margin is the first line's band.
+     */
+    private void fitLineSpacing() {
+        int spacing = AnnotationDecorations.lineSpacingFor(model);
+        if (text.getLineSpacing() != spacing || text.getTopMargin() != spacing) {
+            text.setMargins(10, spacing, 10, 8);
+            text.setLineSpacing(spacing);
+            if (decorations != null) {
+                decorations.layoutChanged();
+            }
+        }
+    }
+
     /** Restyles what the latest decision changed and repaints. */
     private void refresh() {
+        fitLineSpacing();
         int[] changed = curation.lastChange();
         if (changed != null) {
             int from = changed[0];
@@ -504,6 +518,7 @@ public final class DocumentEditor extends EditorPart {
         int top = text.getTopPixel();
         model.setCurated(store.fold(corpus, document.id()));
         model.setSuggestions(store.suggestions(corpus, document.id()));
+        fitLineSpacing();
         MentionStyles.Styles styles = MentionStyles.compute(model.mentions(), palette);
         text.setStyleRanges(styles.ranges(), styles.styles());
         decorations.show(model);

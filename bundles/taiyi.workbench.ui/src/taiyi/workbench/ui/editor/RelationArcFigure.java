@@ -28,8 +28,9 @@ public final class RelationArcFigure extends Figure {
     private final Relation relation;
     private final Label label;
 
-    RelationArcFigure(Relation relation, List<PointList> strokes, Point labelCenter, Color color, boolean conceptLevel,
-            boolean selected) {
+    /** @param arrow whether the last stroke ends on the tail (false: the tail is out of view) */
+    RelationArcFigure(Relation relation, List<PointList> strokes, boolean arrow, Point labelCenter, Color color,
+            boolean conceptLevel, boolean selected) {
         this.relation = relation;
         Rectangle extent = null;
         for (int i = 0; i < strokes.size(); i++) {
@@ -42,16 +43,16 @@ public final class RelationArcFigure extends Figure {
             }
             add(line);
             extent = extent == null ? line.getBounds().getCopy() : extent.union(line.getBounds());
-            if (i == strokes.size() - 1) {
+            if (arrow && i == strokes.size() - 1) {
                 PointList points = strokes.get(i);
-                PolygonDecoration arrow = new PolygonDecoration();
-                arrow.setScale(6, 3);
-                arrow.setBackgroundColor(color);
-                arrow.setForegroundColor(color);
-                arrow.setLocation(points.getLastPoint());
-                arrow.setReferencePoint(points.getPoint(points.size() - 2));
-                add(arrow);
-                extent = extent.union(arrow.getBounds());
+                PolygonDecoration head = new PolygonDecoration();
+                head.setScale(6, 3);
+                head.setBackgroundColor(color);
+                head.setForegroundColor(color);
+                head.setLocation(points.getLastPoint());
+                head.setReferencePoint(points.getPoint(points.size() - 2));
+                add(head);
+                extent = extent.union(head.getBounds());
             }
         }
         label = new Label(relation.type() + (conceptLevel ? " (concepts)" : ""));

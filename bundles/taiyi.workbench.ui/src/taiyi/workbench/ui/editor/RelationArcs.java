@@ -60,33 +60,43 @@ final class RelationArcs {
             if (!(head.start() < to && head.end() > from) && !(tail.start() < to && tail.end() > from)) {
                 continue;
             }
-            Rectangle h = geometry.boxes(head.start(), head.spans().get(0).end()).get(0);
-            Rectangle t = geometry.boxes(tail.start(), tail.spans().get(0).end()).get(0);
-            int hx = h.x + h.width / 2;
-            int tx = t.x + t.width / 2;
+            // an end outside the visible chars is not measured (that would lay out a far paragraph):
+            // its half of the arc leaves the view towards the margin on the side where it lies
+            boolean headShown = head.start() < to && head.end() > from;
+            boolean tailShown = tail.start() < to && tail.end() > from;
+            Rectangle h = headShown ? geometry.boxes(head.start(), head.spans().get(0).end()).get(0) : null;
+            Rectangle t = tailShown ? geometry.boxes(tail.start(), tail.spans().get(0).end()).get(0) : null;
             List<PointList> strokes = new ArrayList<>();
             Point labelAt;
-            if (h.y == t.y) {
+            boolean arrow = tailShown;
+            if (headShown && tailShown && h.y == t.y) {
+                int hx = h.x + h.width / 2;
+                int tx = t.x + t.width / 2;
                 int y = h.y - levelHeight(taken, h.y, Math.min(hx, tx), Math.max(hx, tx));
                 strokes.add(points(hx, h.y, hx, y, tx, y, tx, t.y));
                 labelAt = new Point((hx + tx) / 2, y);
             } else {
                 int right = area.width - text.getRightMargin();
                 int left = text.getLeftMargin();
-                int yh = h.y - levelHeight(taken, h.y, hx, right);
-                int yt = t.y - levelHeight(taken, t.y, left, tx);
-                // a head below its tail runs leftwards out of its line and in from the right
-                if (t.y > h.y) {
-                    strokes.add(points(hx, h.y, hx, yh, right, yh));
-                    strokes.add(points(left, yt, tx, yt, tx, t.y));
-                    labelAt = new Point((left + tx) / 2, yt);
-                } else {
-                    strokes.add(points(hx, h.y, hx, yh, left, yh));
-                    strokes.add(points(right, yt, tx, yt, tx, t.y));
-                    labelAt = new Point((right + tx) / 2, yt);
+                // a tail after its head lies below it: out to the right above the head, in from the left above the tail
+                boolean tailBelow = tail.start() > head.start();
+                labelAt = null;
+                if (headShown) {
+                    int hx = h.x + h.width / 2;
+                    int out = tailBelow ? right : left;
+                    int yh = h.y - levelHeight(taken, h.y, Math.min(hx, out), Math.max(hx, out));
+                    strokes.add(points(hx, h.y, hx, yh, out, yh));
+                    labelAt = new Point((hx + out) / 2, yh);
+                }
+                if (tailShown) {
+                    int tx = t.x + t.width / 2;
+                    int in = tailBelow ? left : right;
+                    int yt = t.y - levelHeight(taken, t.y, Math.min(in, tx), Math.max(in, tx));
+                    strokes.add(points(in, yt, tx, yt, tx, t.y));
+                    labelAt = new Point((in + tx) / 2, yt);
                 }
             }
-            RelationArcFigure arc = new RelationArcFigure(r, strokes, labelAt, color, model.isConceptLevel(r),
+            RelationArcFigure arc = new RelationArcFigure(r, strokes, arrow, labelAt, color, model.isConceptLevel(r),
                     r.id().equals(selectedRelation));
             root.add(arc);
             arc.layoutLabel();
