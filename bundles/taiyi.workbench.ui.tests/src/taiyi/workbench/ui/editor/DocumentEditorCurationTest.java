@@ -413,6 +413,27 @@ class DocumentEditorCurationTest {
     }
 
     @Test
+    void theRightButtonMenuOffersTheCurationCommands() {
+        addSuggestions();
+        caretTo(at("pregnancy"));
+        org.eclipse.swt.widgets.Menu menu = text.getMenu();
+        assertNotNull(menu, "the editor has no context menu");
+        menu.notifyListeners(SWT.Show, new org.eclipse.swt.widgets.Event());
+        drain();
+        List<String> labels = java.util.Arrays.stream(menu.getItems()).map(i -> i.getText().replace("&", "")).toList();
+        assertTrue(labels.stream().anyMatch(l -> l.startsWith("Accept All of a Type")), labels.toString());
+        org.eclipse.swt.widgets.MenuItem skip = java.util.Arrays.stream(menu.getItems())
+                .filter(i -> i.getText().replace("&", "").startsWith("Skip Suggestion")).findFirst().orElseThrow();
+        assertTrue(skip.isEnabled());
+        skip.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+        drain();
+        assertEquals(CorrectionAction.SKIP, lastEvent().action());
+        assertEquals("S3", lastEvent().suggestionId());
+        assertEquals("editor:menu", lastEvent().uiLocation());
+        menu.notifyListeners(SWT.Hide, new org.eclipse.swt.widgets.Event());
+    }
+
+    @Test
     void theLegendShowsEachTypesDigitKeyAndCount() {
         long diseases = abstractDoc.mentions().stream().filter(m -> m.type().equals("Disease")).count();
         assertEquals("1 Disease  " + diseases, ((org.eclipse.draw2d.Label) editor.legend().getChildren().get(0)).getText());

@@ -13,6 +13,7 @@ import taiyi.workbench.ui.editor.DocumentEditor;
 abstract class AnnotationCommandHandler extends AbstractHandler {
 
     static final String KEYBOARD = "editor:keyboard";
+    static final String MENU = "editor:menu";
     static final String COMMAND = "editor:command";
 
     @Override
@@ -26,9 +27,16 @@ abstract class AnnotationCommandHandler extends AbstractHandler {
 
     abstract void run(DocumentEditor editor, ExecutionEvent event, String uiLocation);
 
-    /** A key binding triggers with the key event; a menu or a programmatic call does not. */
+    /** A key binding triggers with the key event, a menu item with its selection; other callers with neither. */
     static String uiLocation(ExecutionEvent event) {
-        return event.getTrigger() instanceof Event e && (e.type == SWT.KeyDown || e.type == SWT.Traverse) ? KEYBOARD
-                : COMMAND;
+        if (event.getTrigger() instanceof Event e) {
+            if (e.type == SWT.KeyDown || e.type == SWT.Traverse) {
+                return KEYBOARD;
+            }
+            if (e.type == SWT.Selection) {
+                return MENU;
+            }
+        }
+        return COMMAND;
     }
 }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -50,6 +49,8 @@ public final class DocumentEditor extends EditorPart {
     public static final String ID = "taiyi.workbench.ui.documentEditor";
     /** The key-binding context active while this editor is. */
     public static final String CONTEXT_ID = "taiyi.workbench.ui.annotationContext";
+    /** The id plugin.xml contributes the editor's right-button menu to. */
+    public static final String CONTEXT_MENU_ID = "taiyi.workbench.ui.documentEditor.context";
 
     private CorpusStore store;
     private String corpus;
@@ -158,6 +159,11 @@ public final class DocumentEditor extends EditorPart {
         if (contexts != null) {
             contexts.activateContext(CONTEXT_ID);
         }
+        // the curation commands on the right button too (plugin.xml fills it), showing their keys
+        org.eclipse.jface.action.MenuManager menu = new org.eclipse.jface.action.MenuManager("#Annotation", CONTEXT_MENU_ID);
+        menu.add(new org.eclipse.jface.action.Separator(org.eclipse.ui.IWorkbenchActionConstants.MB_ADDITIONS));
+        text.setMenu(menu.createContextMenu(text));
+        getSite().registerContextMenu(CONTEXT_MENU_ID, menu, selection);
         caretItem = itemAt(0);
         decorations.setCaretItem(caretItem);
         curation.clock().focus(caretItem == null ? null : caretItem.id());
@@ -650,12 +656,6 @@ public final class DocumentEditor extends EditorPart {
     /** The latest problem reported to the status line, or null. */
     public String lastMessage() {
         return lastMessage;
-    }
-
-    static Map<String, Integer> countsByType(List<EntityMention> mentions) {
-        Map<String, Integer> counts = new TreeMap<>();
-        mentions.forEach(m -> counts.merge(m.type(), 1, Integer::sum));
-        return new LinkedHashMap<>(counts);
     }
 
     /** The document shown (as opened; {@link #model()} holds its current annotations). */
