@@ -512,9 +512,10 @@ public final class DocumentEditor extends EditorPart {
             }
             MentionStyles.Styles styles = MentionStyles.compute(model.mentionsOverlapping(from, to), from, to, palette);
             text.setStyleRanges(from, to - from, styles.ranges(), styles.styles());
+            // stacking and counts change only with the curated mentions (not on a reject or skip)
+            decorations.show(model);
+            showLegend();
         }
-        decorations.show(model);
-        showLegend();
         text.redraw();
     }
 
