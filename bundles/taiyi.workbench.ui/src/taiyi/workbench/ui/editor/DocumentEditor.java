@@ -1,9 +1,7 @@
 package taiyi.workbench.ui.editor;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -12,14 +10,11 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.draw2d.FigureCanvas;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
-import org.eclipse.swt.graphics.Font;
-import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Event;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
@@ -62,17 +57,12 @@ public final class DocumentEditor extends EditorPart {
     private StyledText text;
     private FigureCanvas legendCanvas;
     private EntityTypeLegend legend;
-    private Font arcFont;
-    private RelationArcs arcs;
-    private AnnotationDecorations decorations;
+    private AnnotationPresentation presentation;
     private final AnnotationSelectionProvider selection = new AnnotationSelectionProvider();
     private AnnotationItem caretItem;
     private EntityMention relationHead;
-    private EntityMention dragFrom;
-    private Point dragPoint;
     private TypeChooser chooser;
     private String lastMessage;
-    private Map<String, Integer> legendCounts;
     private boolean deciding;
     private boolean movingCaret;
     private boolean selectionPending;
@@ -125,18 +115,9 @@ public final class DocumentEditor extends EditorPart {
         textData.widthHint = 200;
         textData.heightHint = 100;
         text.setLayoutData(textData);
-        fitLineSpacing();
         text.setText(document.text());
-        FontData small = text.getFont().getFontData()[0];
-        arcFont = new Font(text.getDisplay(), small.getName(), Math.max(7, small.getHeight() - 2), SWT.NORMAL);
-        arcs = new RelationArcs(text, arcFont);
-        decorations = new AnnotationDecorations(text, palette, arcs);
-        text.addListener(SWT.Paint, decorations);
-        text.addListener(SWT.Resize, e -> decorations.layoutChanged());
-        MentionStyles.Styles styles = MentionStyles.compute(model.mentions(), palette);
-        text.setStyleRanges(styles.ranges(), styles.styles());
-        decorations.show(model);
-        showLegend();
+        presentation = new AnnotationPresentation(text, legend, palette, this::keyedTypes);
+        presentation.showAll(model);
 
         text.addListener(SWT.MouseMove, e -> text.setToolTipText(describeAt(new Point(e.x, e.y))));
         text.addCaretListener(e -> {
@@ -144,8 +125,8 @@ public final class DocumentEditor extends EditorPart {
                 caretMovedTo(e.caretOffset);
             }
         });
-        text.addListener(SWT.MouseDown, this::mouseDown);
-        text.addListener(SWT.MouseUp, this::mouseUp);
+        new RelationMouseGesture(text, model, presentation.arcs(), r -> selectRelation(r.id()),
+                (head, tail) -> chooseRelationType(head, tail, "editor:mouse"));
         store.addChangeListener(storeListener);
         body.addListener(SWT.Dispose, e -> {
             store.removeChangeListener(storeListener);
@@ -153,7 +134,7 @@ public final class DocumentEditor extends EditorPart {
                 chooser.close();
             }
             palette.dispose();
-            arcFont.dispose();
+            presentation.dispose();
         });
         IContextService contexts = getSite().getService(IContextService.class);
         if (contexts != null) {
@@ -165,7 +146,7 @@ public final class DocumentEditor extends EditorPart {
         text.setMenu(menu.createContextMenu(text));
         getSite().registerContextMenu(CONTEXT_MENU_ID, menu, selection);
         caretItem = itemAt(0);
-        decorations.setCaretItem(caretItem);
+        presentation.setCaretItem(caretItem);
         curation.clock().focus(caretItem == null ? null : caretItem.id());
         // the workbench asks for the selection when the editor activates: no event to send yet
         selection.showSilently(caretItem);
@@ -190,7 +171,7 @@ public final class DocumentEditor extends EditorPart {
     private void setCaretItem(AnnotationItem item) {
         caretItem = item;
         curation.clock().focus(item == null ? null : item.id());
-        decorations.setCaretItem(item);
+        presentation.setCaretItem(item);
         publishSelection();
         text.redraw();
     }
@@ -483,40 +464,9 @@ public final class DocumentEditor extends EditorPart {
 
     // ---- showing the model
 
-    /**
-     * Reserves the band above each line for arcs only while the document has relations, so an
-     * entity-only document reads as densely as plain text; the top margin is the first line's band.
-     */
-    private void fitLineSpacing() {
-        int spacing = AnnotationDecorations.lineSpacingFor(model);
-        if (text.getLineSpacing() != spacing || text.getTopMargin() != spacing) {
-            text.setMargins(10, spacing, 10, 8);
-            text.setLineSpacing(spacing);
-            if (decorations != null) {
-                decorations.layoutChanged();
-            }
-        }
-    }
-
     /** Restyles what the latest decision changed and repaints. */
     private void refresh() {
-        fitLineSpacing();
-        int[] changed = curation.lastChange();
-        if (changed != null) {
-            int from = changed[0];
-            int to = changed[1];
-            // mentions overlapping the changed ones decide those chars' colour too
-            for (EntityMention m : model.mentionsOverlapping(from, to)) {
-                from = Math.min(from, m.start());
-                to = Math.max(to, m.end());
-            }
-            MentionStyles.Styles styles = MentionStyles.compute(model.mentionsOverlapping(from, to), from, to, palette);
-            text.setStyleRanges(from, to - from, styles.ranges(), styles.styles());
-            // stacking and counts change only with the curated mentions (not on a reject or skip)
-            decorations.show(model);
-            showLegend();
-        }
-        text.redraw();
+        presentation.showChange(model, curation.lastChange());
     }
 
     /** Reloads both layers (another writer changed the document), keeping the caret and the scroll. */
@@ -525,11 +475,7 @@ public final class DocumentEditor extends EditorPart {
         int top = text.getTopPixel();
         model.setCurated(store.fold(corpus, document.id()));
         model.setSuggestions(store.suggestions(corpus, document.id()));
-        fitLineSpacing();
-        MentionStyles.Styles styles = MentionStyles.compute(model.mentions(), palette);
-        text.setStyleRanges(styles.ranges(), styles.styles());
-        decorations.show(model);
-        showLegend();
+        presentation.showAll(model);
         movingCaret = true;
         try {
             text.setCaretOffset(caret);
@@ -563,16 +509,6 @@ public final class DocumentEditor extends EditorPart {
         return new ArrayList<>(types);
     }
 
-    private void showLegend() {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        keyedTypes().forEach(t -> counts.put(t, 0));
-        model.mentions().forEach(m -> counts.merge(m.type(), 1, Integer::sum));
-        if (!counts.equals(legendCounts)) {
-            legendCounts = counts;
-            legend.show(counts, palette);
-        }
-    }
-
     private TypeChooser openChooser(String title, List<String> types, Consumer<String> chosen) {
         if (chooser != null) {
             chooser.close();
@@ -592,37 +528,6 @@ public final class DocumentEditor extends EditorPart {
     /** The type chooser while it is open, else null. */
     public TypeChooser chooser() {
         return chooser != null && chooser.isOpen() ? chooser : null;
-    }
-
-    private void mouseDown(Event e) {
-        if (e.button != 1) {
-            return;
-        }
-        Relation clicked = arcs.relationAt(e.x, e.y);
-        if (clicked != null) {
-            selectRelation(clicked.id());
-            dragFrom = null;
-            return;
-        }
-        int offset = offsetAt(e.x, e.y);
-        List<EntityMention> at = offset < 0 ? List.of() : model.mentionsAt(offset);
-        dragFrom = at.isEmpty() ? null : at.get(0);
-        dragPoint = new Point(e.x, e.y);
-    }
-
-    private void mouseUp(Event e) {
-        EntityMention from = dragFrom;
-        dragFrom = null;
-        if (e.button != 1 || from == null || Math.abs(e.x - dragPoint.x) + Math.abs(e.y - dragPoint.y) < 6) {
-            return;
-        }
-        int offset = offsetAt(e.x, e.y);
-        List<EntityMention> at = offset < 0 ? List.of() : model.mentionsAt(offset);
-        if (!at.isEmpty() && !at.get(0).id().equals(from.id())) {
-            // the drag made a relation, not a selection
-            text.setSelection(text.getCaretOffset());
-            chooseRelationType(from, at.get(0), "editor:mouse");
-        }
     }
 
     private int offsetAt(int x, int y) {
@@ -679,7 +584,7 @@ public final class DocumentEditor extends EditorPart {
 
     /** The relation arcs of the latest paint. */
     public List<RelationArcFigure> paintedArcs() {
-        return arcs.painted();
+        return presentation.arcs().painted();
     }
 
     /** The text widget, for keyboard-driven tests. */
