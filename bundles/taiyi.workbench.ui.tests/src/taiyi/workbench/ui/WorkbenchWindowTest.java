@@ -103,12 +103,13 @@ class WorkbenchWindowTest {
         assertNotNull(atFirst, "mention " + first.coveredText(document.text()) + " is not styled");
         assertEquals(EntityTypePalette.rgbOf(first.type()), atFirst.background.getRGB());
 
-        // the Draw2d legend holds one chip per type and paints it in the type's colour
-        List<String> types = document.mentions().stream().map(EntityMention::type).distinct().sorted().toList();
+        // the Draw2d legend holds one chip per schema type, with its digit key, in the type's colour
+        List<String> types = editor.keyedTypes();
+        assertTrue(types.containsAll(document.mentions().stream().map(EntityMention::type).distinct().toList()), types.toString());
         List<?> chips = editor.legend().getChildren();
         assertEquals(types.size(), chips.size());
         Label chip = (Label) chips.get(0);
-        assertTrue(chip.getText().startsWith(types.get(0) + "  "), chip.getText());
+        assertTrue(chip.getText().startsWith("1 " + types.get(0) + "  "), chip.getText());
         ImageData painted = paint(editor.legend());
         assertTrue(contains(painted, EntityTypePalette.rgbOf(types.get(0))), "the legend did not paint the type colour");
         screenshot(editor.textWidget().getShell(), "document-editor.png");

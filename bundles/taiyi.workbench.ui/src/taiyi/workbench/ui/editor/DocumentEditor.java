@@ -1,9 +1,9 @@
 package taiyi.workbench.ui.editor;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -14,29 +14,61 @@ import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.contexts.IContextService;
 import org.eclipse.ui.part.EditorPart;
 
+import taiyi.workbench.core.curation.CorrectionEvent;
+import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
-import taiyi.workbench.ui.WorkbenchDatabase;
+import taiyi.workbench.core.model.EntityType;
+import taiyi.workbench.core.model.LabelSchema;
+import taiyi.workbench.core.model.Relation;
+import taiyi.workbench.store.CorpusStore;
+import taiyi.workbench.store.StoreChangeListener;
 
 /**
- * Shows one document: a Draw2d legend of its entity types above its text, in which every mention
- * is coloured by type; hovering a mention names its type and concepts. Read-only until the
- * curation actions arrive.
+ * The annotator's editor of one document: its text with the curated mentions coloured and
+ * underlined by type, the model's open suggestions outlined dashed, relations as arcs above the
+ * lines, and a legend of the schema's types with the digit key of each. Every curation step is a
+ * command bound to a key in the {@link #CONTEXT_ID annotation context} (rebindable on the Keys
+ * page); each records one correction event in the store. The editor follows the store: a model run
+ * that adds suggestions shows up without moving the caret.
  */
 public final class DocumentEditor extends EditorPart {
 
     public static final String ID = "taiyi.workbench.ui.documentEditor";
+    /** The key-binding context active while this editor is. */
+    public static final String CONTEXT_ID = "taiyi.workbench.ui.annotationContext";
+    /** The id plugin.xml contributes the editor's right-button menu to. */
+    public static final String CONTEXT_MENU_ID = "taiyi.workbench.ui.documentEditor.context";
 
+    private CorpusStore store;
+    private String corpus;
     private Document document;
+    private LabelSchema schema;
+    private AnnotationModel model;
+    private DocumentCuration curation;
     private EntityTypePalette palette;
     private StyledText text;
     private FigureCanvas legendCanvas;
     private EntityTypeLegend legend;
+    private AnnotationPresentation presentation;
+    private final AnnotationSelectionProvider selection = new AnnotationSelectionProvider();
+    private AnnotationItem caretItem;
+    private EntityMention relationHead;
+    private TypeChooser chooser;
+    private String lastMessage;
+    private boolean deciding;
+    private boolean movingCaret;
+    private boolean selectionPending;
+    /** How long the caret rests before the selection is published, in ms. */
+    public static final int SELECTION_DELAY_MS = 60;
+    private final StoreChangeListener storeListener = this::storeChanged;
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
@@ -45,10 +77,18 @@ public final class DocumentEditor extends EditorPart {
         }
         setSite(site);
         setInput(input);
-        document = WorkbenchDatabase.store().document(in.corpus(), in.documentId())
+        store = in.store();
+        corpus = in.corpus();
+        document = store.document(in.corpus(), in.documentId())
                 .orElseThrow(() -> new PartInitException("document " + in.documentId() + " is not in corpus " + in.corpus()));
+        schema = store.schema(corpus);
+        model = new AnnotationModel(document.text());
+        model.setCurated(store.fold(corpus, document.id()));
+        model.setSuggestions(store.suggestions(corpus, document.id()));
+        curation = new DocumentCuration(store, corpus, document.id(), model, new DecisionClock());
         setPartName(document.id());
         setTitleToolTip(in.getToolTipText());
+        site.setSelectionProvider(selection);
     }
 
     @Override
@@ -64,46 +104,490 @@ public final class DocumentEditor extends EditorPart {
         legendCanvas = new FigureCanvas(body, SWT.DOUBLE_BUFFERED);
         legend = new EntityTypeLegend();
         legendCanvas.setContents(legend);
-        legend.show(countsByType(document.mentions()), palette);
         GridData legendData = new GridData(SWT.FILL, SWT.TOP, true, false);
         legendData.heightHint = 30;
         legendCanvas.setLayoutData(legendData);
 
-        text = new StyledText(body, SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.READ_ONLY);
-        text.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        text.setMargins(8, 8, 8, 8);
-        text.setLineSpacing(4);
+        text = new StyledText(body, SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.READ_ONLY | SWT.DOUBLE_BUFFERED);
+        GridData textData = new GridData(SWT.FILL, SWT.FILL, true, true);
+        // size hints keep the layout from asking the wrapped text for its natural size, which lays
+        // out all 100,000 chars; the editor fills whatever room it gets anyway
+        textData.widthHint = 200;
+        textData.heightHint = 100;
+        text.setLayoutData(textData);
         text.setText(document.text());
-        text.setStyleRanges(MentionStyles.compute(document.mentions(), palette));
-        text.addListener(SWT.MouseMove, e -> text.setToolTipText(describeMentionsAt(new Point(e.x, e.y))));
-        body.addListener(SWT.Dispose, e -> palette.dispose());
+        presentation = new AnnotationPresentation(text, legend, palette, this::keyedTypes);
+        presentation.showAll(model);
+
+        text.addListener(SWT.MouseMove, e -> text.setToolTipText(describeAt(new Point(e.x, e.y))));
+        text.addCaretListener(e -> {
+            if (!movingCaret) {
+                caretMovedTo(e.caretOffset);
+            }
+        });
+        new RelationMouseGesture(text, model, presentation.arcs(), r -> selectRelation(r.id()),
+                (head, tail) -> chooseRelationType(head, tail, "editor:mouse"));
+        store.addChangeListener(storeListener);
+        body.addListener(SWT.Dispose, e -> {
+            store.removeChangeListener(storeListener);
+            if (chooser != null) {
+                chooser.close();
+            }
+            palette.dispose();
+            presentation.dispose();
+        });
+        IContextService contexts = getSite().getService(IContextService.class);
+        if (contexts != null) {
+            contexts.activateContext(CONTEXT_ID);
+        }
+        // the curation commands on the right button too (plugin.xml fills it), showing their keys
+        org.eclipse.jface.action.MenuManager menu = new org.eclipse.jface.action.MenuManager("#Annotation", CONTEXT_MENU_ID);
+        menu.add(new org.eclipse.jface.action.Separator(org.eclipse.ui.IWorkbenchActionConstants.MB_ADDITIONS));
+        text.setMenu(menu.createContextMenu(text));
+        getSite().registerContextMenu(CONTEXT_MENU_ID, menu, selection);
+        caretItem = itemAt(0);
+        presentation.setCaretItem(caretItem);
+        curation.clock().focus(caretItem == null ? null : caretItem.id());
+        // the workbench asks for the selection when the editor activates: no event to send yet
+        selection.showSilently(caretItem);
     }
 
-    private String describeMentionsAt(Point point) {
-        int offset = text.getOffsetAtPoint(point);
+    // ---- what is at the caret
+
+    private void caretMovedTo(int offset) {
+        setCaretItem(itemAt(offset));
+    }
+
+    /** The open suggestion at an offset (what A/R/S act on), else the shortest curated mention there. */
+    private AnnotationItem itemAt(int offset) {
+        List<Suggestion> suggestions = model.openSuggestionsAt(offset);
+        if (!suggestions.isEmpty()) {
+            return new AnnotationItem.SuggestedMention(corpus, document.id(), suggestions.get(0));
+        }
+        List<EntityMention> mentions = model.mentionsAt(offset);
+        return mentions.isEmpty() ? null : new AnnotationItem.CuratedMention(corpus, document.id(), mentions.get(0));
+    }
+
+    private void setCaretItem(AnnotationItem item) {
+        caretItem = item;
+        curation.clock().focus(item == null ? null : item.id());
+        presentation.setCaretItem(item);
+        publishSelection();
+        text.redraw();
+    }
+
+    /**
+     * Tells the workbench (the Annotation view) what is at the caret once the caret rests: each
+     * selection event re-evaluates the workbench's handler and menu expressions, which would
+     * otherwise cost every key; keys in quick succession publish once.
+     */
+    private void publishSelection() {
+        if (selectionPending) {
+            return;
+        }
+        selectionPending = true;
+        text.getDisplay().timerExec(SELECTION_DELAY_MS, () -> {
+            selectionPending = false;
+            if (!text.isDisposed()) {
+                selection.show(caretItem);
+            }
+        });
+    }
+
+    /** Puts the caret on an item (its start) and makes it the one the next key acts on. */
+    private void moveCaretTo(AnnotationItem item, int offset) {
+        movingCaret = true;
+        try {
+            text.setSelection(offset);
+            text.showSelection();
+        } finally {
+            movingCaret = false;
+        }
+        setCaretItem(item);
+    }
+
+    /** The mention, suggestion or relation the next key acts on, or null. */
+    public AnnotationItem caretItem() {
+        return caretItem;
+    }
+
+    // ---- decisions (called by the command handlers)
+
+    /** Digit key {@code n} (1-based): labels the selection, or retypes / accepts as that type at the caret. */
+    public void labelWithTypeNumber(int n, String uiLocation) {
+        List<String> types = keyedTypes();
+        if (n < 1 || n > types.size()) {
+            report("no entity type has key " + n + "; the schema of corpus '" + corpus + "' has " + types.size());
+            return;
+        }
+        applyType(types.get(n - 1), uiLocation);
+    }
+
+    /** Opens the type chooser for the selection or the item at the caret. */
+    public TypeChooser chooseType(String uiLocation) {
+        return openChooser("Entity type", keyedTypes(), type -> applyType(type, uiLocation));
+    }
+
+    private void applyType(String type, String uiLocation) {
+        Point sel = text.getSelection();
+        decide(() -> {
+            if (sel.y > sel.x) {
+                EntityMention created = curation.label(sel.x, sel.y, type, uiLocation);
+                refresh();
+                moveCaretTo(new AnnotationItem.CuratedMention(corpus, document.id(), created), created.start());
+            } else if (caretItem instanceof AnnotationItem.CuratedMention c) {
+                EntityMention after = curation.retype(c.mention(), type, uiLocation);
+                refresh();
+                moveCaretTo(new AnnotationItem.CuratedMention(corpus, document.id(), after), after.start());
+            } else if (caretItem instanceof AnnotationItem.SuggestedMention s) {
+                Suggestion retyped = new Suggestion(new EntityMention(s.suggestion().id(), type, s.suggestion().mention().spans(),
+                        s.suggestion().mention().normalizations()), s.suggestion().modelId(), s.suggestion().adapterId(),
+                        s.suggestion().promptTemplateId(), s.suggestion().round(), s.suggestion().score());
+                curation.accept(retyped, uiLocation);
+                refresh();
+                jumpToNextSuggestion(s.suggestion());
+            } else {
+                report("select text to label, or put the caret on a mention to change its type");
+            }
+        });
+    }
+
+    /** Accepts the suggestion at the caret and moves to the next open one. */
+    public void acceptAtCaret(String uiLocation) {
+        if (!(caretItem instanceof AnnotationItem.SuggestedMention s)) {
+            report("no open suggestion at the caret to accept");
+            return;
+        }
+        decide(() -> {
+            curation.accept(s.suggestion(), uiLocation);
+            refresh();
+            jumpToNextSuggestion(s.suggestion());
+        });
+    }
+
+    /** Rejects the suggestion at the caret and moves to the next open one. */
+    public void rejectAtCaret(String uiLocation) {
+        if (!(caretItem instanceof AnnotationItem.SuggestedMention s)) {
+            report("no open suggestion at the caret to reject");
+            return;
+        }
+        decide(() -> {
+            curation.reject(s.suggestion(), uiLocation);
+            refresh();
+            jumpToNextSuggestion(s.suggestion());
+        });
+    }
+
+    /** Passes over the suggestion at the caret (SKIP) and moves to the next open one. */
+    public void skipAtCaret(String uiLocation) {
+        if (!(caretItem instanceof AnnotationItem.SuggestedMention s)) {
+            report("no open suggestion at the caret to skip");
+            return;
+        }
+        decide(() -> {
+            curation.skip(s.suggestion(), uiLocation);
+            jumpToNextSuggestion(s.suggestion());
+        });
+    }
+
+    /** Deletes the relation or mention at the caret; on a suggestion, rejects it. */
+    public void deleteAtCaret(String uiLocation) {
+        if (caretItem instanceof AnnotationItem.SuggestedMention) {
+            rejectAtCaret(uiLocation);
+        } else if (caretItem instanceof AnnotationItem.CuratedRelation r) {
+            decide(() -> {
+                curation.deleteRelation(r.relation(), uiLocation);
+                refresh();
+                caretMovedTo(text.getCaretOffset());
+            });
+        } else if (caretItem instanceof AnnotationItem.CuratedMention c) {
+            decide(() -> {
+                curation.delete(c.mention(), uiLocation);
+                refresh();
+                caretMovedTo(text.getCaretOffset());
+            });
+        } else {
+            report("nothing at the caret to delete");
+        }
+    }
+
+    /** Accepts every open suggestion of a type (one event each); returns how many. */
+    public int acceptAllOfType(String type, String uiLocation) {
+        int[] n = {0};
+        decide(() -> {
+            n[0] = curation.acceptAllOfType(type, uiLocation);
+            refresh();
+            caretMovedTo(text.getCaretOffset());
+        });
+        return n[0];
+    }
+
+    /** Opens a chooser of the types open suggestions have; the chosen type's suggestions are all accepted. */
+    public TypeChooser chooseTypeToAcceptAll(String uiLocation) {
+        List<String> types = model.openSuggestions().stream().map(s -> s.mention().type()).distinct().toList();
+        if (types.isEmpty()) {
+            report("no open suggestions to accept");
+            return null;
+        }
+        return openChooser("Accept all suggestions of type", types, type -> acceptAllOfType(type, uiLocation));
+    }
+
+    /** Accepts every open suggestion scored at least {@code minScore} (one event each); returns how many. */
+    public int acceptAllScoredAtLeast(double minScore, String uiLocation) {
+        int[] n = {0};
+        decide(() -> {
+            n[0] = curation.acceptAllScoredAtLeast(minScore, uiLocation);
+            refresh();
+            caretMovedTo(text.getCaretOffset());
+        });
+        return n[0];
+    }
+
+    /** Moves the caret to the next (previous) curated mention or open suggestion. */
+    public void moveToItem(boolean forward) {
+        Optional<Integer> next = model.nextItemStart(text.getCaretOffset(), forward);
+        if (next.isEmpty()) {
+            report(forward ? "no annotation after the caret" : "no annotation before the caret");
+            return;
+        }
+        movingCaret = true;
+        try {
+            text.setSelection(next.get());
+            text.showSelection();
+        } finally {
+            movingCaret = false;
+        }
+        caretMovedTo(next.get());
+    }
+
+    /** Marks the mention at the caret as the head of the next relation. */
+    public void markRelationHead() {
+        EntityMention m = curatedAtCaret();
+        if (m == null) {
+            report("put the caret on a curated mention to make it a relation's head");
+            return;
+        }
+        relationHead = m;
+        report(null);
+        setStatus("relation head: " + m.coveredText(document.text()) + " — now T on the tail");
+    }
+
+    /** The mention at the caret becomes the tail of a relation from the marked head: choose its type. */
+    public TypeChooser markRelationTail(String uiLocation) {
+        EntityMention tail = curatedAtCaret();
+        if (relationHead == null || model.mention(relationHead.id()).isEmpty()) {
+            report("mark the relation's head first (H on a mention)");
+            return null;
+        }
+        if (tail == null) {
+            report("put the caret on a curated mention to make it the relation's tail");
+            return null;
+        }
+        EntityMention head = relationHead;
+        return chooseRelationType(head, tail, uiLocation);
+    }
+
+    /** Opens the relation-type chooser for a relation from {@code head} to {@code tail}. */
+    public TypeChooser chooseRelationType(EntityMention head, EntityMention tail, String uiLocation) {
+        List<String> types = schema.relationTypes().stream().map(EntityType::name).toList();
+        if (types.isEmpty()) {
+            report("the schema of corpus '" + corpus + "' has no relation types");
+            return null;
+        }
+        return openChooser("Relation " + head.coveredText(document.text()) + " → " + tail.coveredText(document.text()), types,
+                type -> decide(() -> {
+                    Relation r = curation.relate(type, head, tail, uiLocation);
+                    relationHead = null;
+                    setStatus(null);
+                    refresh();
+                    setCaretItem(new AnnotationItem.CuratedRelation(corpus, document.id(), r, false));
+                }));
+    }
+
+    /** Selects a relation, as a click on its label does. */
+    public void selectRelation(String relationId) {
+        model.relation(relationId).ifPresent(r -> setCaretItem(
+                new AnnotationItem.CuratedRelation(corpus, document.id(), r, model.isConceptLevel(r))));
+    }
+
+    public Optional<CorrectionEvent> undo(String uiLocation) {
+        return undoOrRedo(true, uiLocation);
+    }
+
+    public Optional<CorrectionEvent> redo(String uiLocation) {
+        return undoOrRedo(false, uiLocation);
+    }
+
+    private Optional<CorrectionEvent> undoOrRedo(boolean undo, String uiLocation) {
+        List<Optional<CorrectionEvent>> out = new ArrayList<>(List.of(Optional.empty()));
+        decide(() -> {
+            out.set(0, undo ? curation.undo(uiLocation) : curation.redo(uiLocation));
+            if (out.get(0).isEmpty()) {
+                report(undo ? "nothing to undo" : "nothing to redo");
+            }
+            refresh();
+            caretMovedTo(text.getCaretOffset());
+        });
+        return out.get(0);
+    }
+
+    private EntityMention curatedAtCaret() {
+        if (caretItem instanceof AnnotationItem.CuratedMention c) {
+            return c.mention();
+        }
+        List<EntityMention> at = model.mentionsAt(text.getCaretOffset());
+        return at.isEmpty() ? null : at.get(0);
+    }
+
+    private void jumpToNextSuggestion(Suggestion after) {
+        Optional<Suggestion> next = model.nextOpenSuggestionAfter(after);
+        if (next.isPresent()) {
+            moveCaretTo(new AnnotationItem.SuggestedMention(corpus, document.id(), next.get()), next.get().mention().start());
+        } else {
+            setStatus("no open suggestions left");
+            caretMovedTo(text.getCaretOffset());
+        }
+    }
+
+    /** Runs a decision: the store's own notification of it is not a foreign change; failures are reported. */
+    private void decide(Runnable decision) {
+        deciding = true;
+        try {
+            report(null);
+            decision.run();
+        } catch (RuntimeException e) {
+            report(e.getMessage());
+        } finally {
+            deciding = false;
+        }
+    }
+
+    // ---- showing the model
+
+    /** Restyles what the latest decision changed and repaints. */
+    private void refresh() {
+        presentation.showChange(model, curation.lastChange());
+    }
+
+    /** Reloads both layers (another writer changed the document), keeping the caret and the scroll. */
+    public void reload() {
+        int caret = text.getCaretOffset();
+        int top = text.getTopPixel();
+        model.setCurated(store.fold(corpus, document.id()));
+        model.setSuggestions(store.suggestions(corpus, document.id()));
+        presentation.showAll(model);
+        movingCaret = true;
+        try {
+            text.setCaretOffset(caret);
+            text.setTopPixel(top);
+        } finally {
+            movingCaret = false;
+        }
+        caretMovedTo(caret);
+    }
+
+    private void storeChanged(String changedCorpus, List<String> documentIds) {
+        if (!changedCorpus.equals(corpus) || !documentIds.contains(document.id())) {
+            return;
+        }
+        Display display = text == null || text.isDisposed() ? null : text.getDisplay();
+        if (display == null || deciding && Display.getCurrent() == display) {
+            return;
+        }
+        display.asyncExec(() -> {
+            if (!text.isDisposed()) {
+                reload();
+            }
+        });
+    }
+
+    /** The schema's entity types in order (the digit keys), then any type only the document uses. */
+    public List<String> keyedTypes() {
+        java.util.LinkedHashSet<String> types = new java.util.LinkedHashSet<>(
+                schema.entityTypes().stream().map(EntityType::name).toList());
+        model.mentions().forEach(m -> types.add(m.type()));
+        return new ArrayList<>(types);
+    }
+
+    private TypeChooser openChooser(String title, List<String> types, Consumer<String> chosen) {
+        if (chooser != null) {
+            chooser.close();
+        }
+        Point caret = text.getLocationAtOffset(text.getCaretOffset());
+        Point at = text.toDisplay(caret.x, caret.y + text.getLineHeight());
+        // as a dialog shell the chooser is outside the annotation context: its digits pick a type, not label text
+        chooser = TypeChooser.open(text, at, title, types, chosen, shell -> {
+            IContextService contexts = getSite().getService(IContextService.class);
+            if (contexts != null) {
+                contexts.registerShell(shell, IContextService.TYPE_DIALOG);
+            }
+        });
+        return chooser;
+    }
+
+    /** The type chooser while it is open, else null. */
+    public TypeChooser chooser() {
+        return chooser != null && chooser.isOpen() ? chooser : null;
+    }
+
+    private int offsetAt(int x, int y) {
+        return text.getOffsetAtPoint(new Point(x, y));
+    }
+
+    private String describeAt(Point point) {
+        int offset = offsetAt(point.x, point.y);
         if (offset < 0) {
             return null;
         }
-        String tip = document.mentions().stream()
-                .filter(m -> m.spans().stream().anyMatch(s -> s.contains(offset)))
-                .map(m -> m.type() + ": " + m.coveredText(document.text())
-                        + (m.normalizations().isEmpty() ? "" : " [" + m.normalizations().stream().map(Object::toString).collect(Collectors.joining(", ")) + "]"))
-                .collect(Collectors.joining("\n"));
-        return tip.isEmpty() ? null : tip;
+        List<String> lines = new ArrayList<>();
+        for (EntityMention m : model.mentionsAt(offset)) {
+            lines.add(MentionDescription.of(m, document.text()));
+        }
+        for (Suggestion s : model.openSuggestionsAt(offset)) {
+            lines.add(MentionDescription.of(s, document.text()));
+        }
+        return lines.isEmpty() ? null : String.join("\n", lines);
     }
 
-    static Map<String, Integer> countsByType(List<EntityMention> mentions) {
-        Map<String, Integer> counts = new TreeMap<>();
-        mentions.forEach(m -> counts.merge(m.type(), 1, Integer::sum));
-        return new LinkedHashMap<>(counts);
+    /** Shows why a key did nothing (null clears it) in the status line. */
+    private void report(String message) {
+        lastMessage = message;
+        getEditorSite().getActionBars().getStatusLineManager().setErrorMessage(message);
     }
 
-    /** The document shown. */
+    private void setStatus(String message) {
+        getEditorSite().getActionBars().getStatusLineManager().setMessage(message);
+    }
+
+    /** The latest problem reported to the status line, or null. */
+    public String lastMessage() {
+        return lastMessage;
+    }
+
+    /** The document shown (as opened; {@link #model()} holds its current annotations). */
     public Document document() {
         return document;
     }
 
-    /** The text widget, for keyboard-driven tests and the later curation actions. */
+    public String corpus() {
+        return corpus;
+    }
+
+    public CorpusStore store() {
+        return store;
+    }
+
+    /** The document's annotations as the editor shows them now. */
+    public AnnotationModel model() {
+        return model;
+    }
+
+    /** The relation arcs of the latest paint. */
+    public List<RelationArcFigure> paintedArcs() {
+        return presentation.arcs().painted();
+    }
+
+    /** The text widget, for keyboard-driven tests. */
     public StyledText textWidget() {
         return text;
     }
@@ -137,12 +621,12 @@ public final class DocumentEditor extends EditorPart {
 
     @Override
     public void doSave(IProgressMonitor monitor) {
-        // read-only: nothing to save
+        // every decision is stored as it is made: nothing to save
     }
 
     @Override
     public void doSaveAs() {
-        // read-only: nothing to save
+        // every decision is stored as it is made: nothing to save
     }
 
     @Override
@@ -153,5 +637,10 @@ public final class DocumentEditor extends EditorPart {
     @Override
     public boolean isSaveAsAllowed() {
         return false;
+    }
+
+    /** For the tooltip's mention lines. */
+    static String normalizations(EntityMention m) {
+        return m.normalizations().stream().map(Object::toString).collect(Collectors.joining(", "));
     }
 }

@@ -6,15 +6,33 @@ import org.eclipse.jface.resource.ImageDescriptor;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IPersistableElement;
 
-/** Names a document of a corpus in the database; two inputs for the same document are equal. */
+import taiyi.workbench.store.CorpusStore;
+import taiyi.workbench.ui.WorkbenchDatabase;
+
+/**
+ * Names a document of a corpus in the workbench's database (or, for a second database the curator
+ * opened, that store); two inputs for the same document of the same database are equal.
+ */
 public final class DocumentEditorInput implements IEditorInput {
 
+    private final CorpusStore store;
     private final String corpus;
     private final String documentId;
 
     public DocumentEditorInput(String corpus, String documentId) {
+        this(null, corpus, documentId);
+    }
+
+    /** A document of another open store than the workbench's own; null means the workbench's. */
+    public DocumentEditorInput(CorpusStore store, String corpus, String documentId) {
+        this.store = store;
         this.corpus = Objects.requireNonNull(corpus);
         this.documentId = Objects.requireNonNull(documentId);
+    }
+
+    /** The store the document is in. */
+    public CorpusStore store() {
+        return store != null ? store : WorkbenchDatabase.store();
     }
 
     public String corpus() {
@@ -57,7 +75,8 @@ public final class DocumentEditorInput implements IEditorInput {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof DocumentEditorInput other && corpus.equals(other.corpus) && documentId.equals(other.documentId);
+        return o instanceof DocumentEditorInput other && corpus.equals(other.corpus) && documentId.equals(other.documentId)
+                && store() == other.store();
     }
 
     @Override

@@ -12,7 +12,7 @@ import org.eclipse.draw2d.ColorConstants;
 
 /**
  * A Draw2d legend of a document's entity types: one chip per type in the type's colour, with how
- * many mentions of it the document holds.
+ * many mentions of it the document holds, and the digit key that labels a selection with it.
  */
 public final class EntityTypeLegend extends Figure {
 
@@ -29,8 +29,11 @@ public final class EntityTypeLegend extends Figure {
     /** Replaces the chips with one per type, in the order given. */
     public void show(Map<String, Integer> countsByType, EntityTypePalette palette) {
         removeAll();
+        int[] key = {0};
         countsByType.forEach((type, count) -> {
-            Label chip = new Label(type + "  " + count);
+            key[0]++;
+            // the digit that labels a selection with this type, for the first nine
+            Label chip = new Label((key[0] <= 9 ? key[0] + " " : "") + type + "  " + count);
             chip.setOpaque(true);
             chip.setBackgroundColor(palette.colorOf(type));
             chip.setBorder(new CompoundBorder(new LineBorder(ColorConstants.gray, 1), new MarginBorder(1, 5, 1, 5)));

@@ -14,6 +14,7 @@ import org.eclipse.swt.widgets.Display;
 public final class EntityTypePalette {
 
     private final Map<String, Color> colors = new HashMap<>();
+    private final Map<String, Color> strongColors = new HashMap<>();
     private final Display display;
 
     public EntityTypePalette(Display display) {
@@ -24,10 +25,22 @@ public final class EntityTypePalette {
         return colors.computeIfAbsent(type, t -> new Color(display, rgbOf(t)));
     }
 
+    /** The type's hue, saturated and darker: for underlines, suggestion outlines and arcs over white. */
+    public Color strongColorOf(String type) {
+        return strongColors.computeIfAbsent(type, t -> new Color(display, strongRgbOf(t)));
+    }
+
     /** Frees the colours; the palette must not be used afterwards. */
     public void dispose() {
         colors.values().forEach(Color::dispose);
         colors.clear();
+        strongColors.values().forEach(Color::dispose);
+        strongColors.clear();
+    }
+
+    /** The strong colour of a type, independent of any display. */
+    public static RGB strongRgbOf(String type) {
+        return new RGB(rgbOf(type).getHSB()[0], 0.85f, 0.7f);
     }
 
     /** The colour of a type, independent of any display. */

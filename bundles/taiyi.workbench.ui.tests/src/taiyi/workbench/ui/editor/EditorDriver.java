@@ -1,0 +1,132 @@
+package taiyi.workbench.ui.editor;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+
+/**
+ * Drives the editor as a user does, through public SWT: real KeyDown/KeyUp events sent to a widget
+ * (the workbench's key-binding filter sees them first, as it does typed keys), mouse events at
+ * pixel positions, and screenshots of the shell.
+ */
+final class EditorDriver {
+
+    private EditorDriver() {
+    }
+
+    static void drain() {
+        Display display = Display.getCurrent();
+        while (display.readAndDispatch()) {
+            // let pending paints, layouts and asyncExecs run
+        }
+    }
+
+    /** Runs the event loop for a while, so timers (the editor's delayed selection) fire. */
+    static void settle(int ms) {
+        Display display = Display.getCurrent();
+        long until = System.nanoTime() + ms * 1_000_000L;
+        while (System.nanoTime() < until) {
+            if (!display.readAndDispatch()) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        drain();
+    }
+
+    /** Types a printable key (letters as the unshifted key, like a keyboard sends them). */
+    static void type(Control c, char ch) {
+        key(c, ch, Character.toLowerCase(ch), 0);
+    }
+
+    static void key(Control c, char character, int keyCode, int stateMask) {
+        Event down = new Event();
+        down.type = SWT.KeyDown;
+        down.character = character;
+        down.keyCode = keyCode;
+        down.stateMask = stateMask;
+        down.widget = c;
+        down.display = c.getDisplay();
+        c.notifyListeners(SWT.KeyDown, down);
+        Event up = new Event();
+        up.type = SWT.KeyUp;
+        up.character = character;
+        up.keyCode = keyCode;
+        up.stateMask = stateMask;
+        c.notifyListeners(SWT.KeyUp, up);
+        drain();
+    }
+
+    static void ctrl(Control c, char letter) {
+        key(c, (char) (letter - 'a' + 1), letter, SWT.CTRL);
+    }
+
+    static void ctrlShift(Control c, char letter) {
+        key(c, (char) (letter - 'a' + 1), letter, SWT.CTRL | SWT.SHIFT);
+    }
+
+    static void mouse(Control c, int type, int x, int y) {
+        Event e = new Event();
+        e.type = type;
+        e.button = 1;
+        e.x = x;
+        e.y = y;
+        e.count = 1;
+        c.notifyListeners(type, e);
+        drain();
+    }
+
+    /** Saves what the shell shows, for review of the build (not compared). */
+    static Path screenshot(Shell shell, String name) throws Exception {
+        String dir = System.getProperty("taiyi.screenshots");
+        if (dir == null) {
+            return null;
+        }
+        drain();
+        Rectangle bounds = shell.getBounds();
+        Image image = new Image(shell.getDisplay(), bounds.width, bounds.height);
+        GC gc = new GC(shell.getDisplay());
+        try {
+            gc.copyArea(image, bounds.x, bounds.y);
+        } finally {
+            gc.dispose();
+        }
+        Path out = Path.of(dir, name);
+        Files.createDirectories(out.getParent());
+        ImageLoader loader = new ImageLoader();
+        loader.data = new ImageData[] {image.getImageData()};
+        loader.save(out.toString(), SWT.IMAGE_PNG);
+        image.dispose();
+        return out;
+    }
+
+    /** What a control shows now, as image data. */
+    static ImageData capture(Control c) {
+        drain();
+        Rectangle size = c.getBounds();
+        Image image = new Image(c.getDisplay(), size.width, size.height);
+        GC gc = new GC(c);
+        try {
+            gc.copyArea(image, 0, 0);
+        } finally {
+            gc.dispose();
+        }
+        ImageData data = image.getImageData();
+        image.dispose();
+        return data;
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The annotation editor's commands: one small handler per curation step (label, accept, reject,
+ * skip, delete, navigate, accept-all, relation head/tail, undo/redo), bound to keys in the
+ * annotation context in plugin.xml so curators can rebind them. Handlers only translate a command
+ * into a call on the active {@link taiyi.workbench.ui.editor.DocumentEditor}, naming where in the UI
+ * the decision came from for the correction log.
+ */
+package taiyi.workbench.ui.curation;

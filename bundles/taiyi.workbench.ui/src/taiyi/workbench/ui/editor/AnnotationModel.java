@@ -1,0 +1,340 @@
+package taiyi.workbench.ui.editor;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import taiyi.workbench.core.curation.CorrectionAction;
+import taiyi.workbench.core.curation.CurationFold;
+import taiyi.workbench.core.curation.Suggestion;
+import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Relation;
+import taiyi.workbench.core.model.Span;
+
+/**
+ * What the editor shows of one document: the curated layer (the fold of the log), the model's
+ * suggestions with the decision taken on each, kept sorted by position so navigation and painting
+ * need no sort per keystroke. A decision replaces the curated part from the store's fold (cheap: the
+ * store caches the parsed log) while the suggestions, which only a model run changes, stay.
+ */
+public final class AnnotationModel {
+
+    private static final Comparator<EntityMention> BY_POSITION = Comparator.comparingInt(EntityMention::start)
+            .thenComparing(Comparator.comparingInt(EntityMention::end).reversed()).thenComparing(EntityMention::id);
+
+    private final String text;
+    private Map<String, EntityMention> curated = Map.of();
+    private List<EntityMention> curatedByPosition = List.of();
+    private Map<String, Relation> relations = Map.of();
+    private Map<String, Suggestion> suggestions = Map.of();
+    private List<Suggestion> suggestionsByPosition = List.of();
+    private Map<String, CorrectionAction> decisions = new HashMap<>();
+    /** Concept (as {@code db:id} and as bare id) to its curated mentions by position; rebuilt lazily after a change. */
+    private Map<String, List<EntityMention>> byConcept;
+
+    public AnnotationModel(String text) {
+        this.text = text;
+    }
+
+    /**
+     * Takes the curated layer and the decisions from a fresh fold of the document's log.
+     *
+     * @return the chars whose curated mentions changed, {@code [start, end)}, or null when none did
+     */
+    public int[] setCurated(CurationFold fold) {
+        Map<String, EntityMention> byId = new LinkedHashMap<>();
+        fold.curated().mentions().forEach(m -> byId.put(m.id(), m));
+        int[] changed = null;
+        for (EntityMention m : byId.values()) {
+            if (!m.equals(curated.get(m.id()))) {
+                changed = widen(changed, m);
+            }
+        }
+        for (EntityMention m : curated.values()) {
+            if (!m.equals(byId.get(m.id()))) {
+                changed = widen(changed, m);
+            }
+        }
+        Map<String, Relation> rels = new LinkedHashMap<>();
+        fold.curated().relations().forEach(r -> rels.put(r.id(), r));
+        List<EntityMention> sorted = new ArrayList<>(byId.values());
+        sorted.sort(BY_POSITION);
+        curated = byId;
+        curatedByPosition = sorted;
+        relations = rels;
+        decisions = new HashMap<>(fold.decisions());
+        byConcept = null;
+        return changed;
+    }
+
+    /**
+     * Applies one change of the curated layer that the store has recorded, without folding the log
+     * again: {@code remove} leaves, {@code add} arrives (either may be null), likewise for relations.
+     *
+     * @return the chars whose curated mentions changed, or null
+     */
+    public int[] change(EntityMention remove, EntityMention add, Relation removeRelation, Relation addRelation) {
+        int[] changed = null;
+        if (remove != null) {
+            curated.remove(remove.id());
+            int at = Collections.binarySearch(curatedByPosition, remove, BY_POSITION);
+            if (at >= 0) {
+                curatedByPosition.remove(at);
+            }
+            changed = widen(changed, remove);
+        }
+        if (add != null) {
+            curated.put(add.id(), add);
+            int at = Collections.binarySearch(curatedByPosition, add, BY_POSITION);
+            curatedByPosition.add(at >= 0 ? at : -at - 1, add);
+            changed = widen(changed, add);
+        }
+        if (remove != null || add != null) {
+            byConcept = null;
+        }
+        if (removeRelation != null) {
+            relations.remove(removeRelation.id());
+        }
+        if (addRelation != null) {
+            relations.put(addRelation.id(), addRelation);
+        }
+        return changed;
+    }
+
+    /** Records the decision in force on a suggestion; null opens it again (its decision was undone). */
+    public void decide(String suggestionId, CorrectionAction decision) {
+        if (decision == null) {
+            decisions.remove(suggestionId);
+        } else {
+            decisions.put(suggestionId, decision);
+        }
+    }
+
+    private static int[] widen(int[] range, EntityMention m) {
+        return range == null ? new int[] {m.start(), m.end()}
+                : new int[] {Math.min(range[0], m.start()), Math.max(range[1], m.end())};
+    }
+
+    /** Curated mentions with a span overlapping {@code [start, end)}. */
+    public List<EntityMention> mentionsOverlapping(int start, int end) {
+        List<EntityMention> out = new ArrayList<>();
+        for (EntityMention m : curatedByPosition) {
+            if (m.start() >= end) {
+                break;
+            }
+            if (m.end() > start) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** Replaces the suggestion layer (after a model run). */
+    public void setSuggestions(List<Suggestion> layer) {
+        Map<String, Suggestion> byId = new LinkedHashMap<>();
+        layer.forEach(s -> byId.put(s.id(), s));
+        List<Suggestion> sorted = new ArrayList<>(byId.values());
+        sorted.sort(Comparator.comparing(Suggestion::mention, BY_POSITION));
+        suggestions = byId;
+        suggestionsByPosition = sorted;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** Curated mentions by position (start, longer first). */
+    public List<EntityMention> mentions() {
+        return curatedByPosition;
+    }
+
+    public Optional<EntityMention> mention(String id) {
+        return Optional.ofNullable(curated.get(id));
+    }
+
+    public List<Relation> relations() {
+        return List.copyOf(relations.values());
+    }
+
+    public Optional<Relation> relation(String id) {
+        return Optional.ofNullable(relations.get(id));
+    }
+
+    /** Every suggestion by position, decided or not. */
+    public List<Suggestion> suggestions() {
+        return suggestionsByPosition;
+    }
+
+    public Optional<Suggestion> suggestion(String id) {
+        return Optional.ofNullable(suggestions.get(id));
+    }
+
+    /** The ACCEPT or REJECT in force on a suggestion, or null while it is open. */
+    public CorrectionAction decisionOn(String suggestionId) {
+        return decisions.get(suggestionId);
+    }
+
+    public boolean isOpen(Suggestion s) {
+        return !decisions.containsKey(s.id());
+    }
+
+    /** Suggestions not yet accepted or rejected, by position. */
+    public List<Suggestion> openSuggestions() {
+        return suggestionsByPosition.stream().filter(this::isOpen).toList();
+    }
+
+    /** Curated mentions with a span covering {@code offset}, shortest first. */
+    public List<EntityMention> mentionsAt(int offset) {
+        List<EntityMention> out = new ArrayList<>();
+        for (EntityMention m : curatedByPosition) {
+            if (m.start() > offset) {
+                break;
+            }
+            if (covers(m, offset)) {
+                out.add(m);
+            }
+        }
+        out.sort(Comparator.comparingInt(AnnotationModel::extent));
+        return out;
+    }
+
+    /** Open suggestions with a span covering {@code offset}, shortest first. */
+    public List<Suggestion> openSuggestionsAt(int offset) {
+        List<Suggestion> out = new ArrayList<>();
+        for (Suggestion s : suggestionsByPosition) {
+            if (s.mention().start() > offset) {
+                break;
+            }
+            if (isOpen(s) && covers(s.mention(), offset)) {
+                out.add(s);
+            }
+        }
+        out.sort(Comparator.comparingInt(s -> extent(s.mention())));
+        return out;
+    }
+
+    /** The first open suggestion starting after {@code offset}, wrapping to the document's start. */
+    public Optional<Suggestion> nextOpenSuggestion(int offset) {
+        Suggestion first = null;
+        for (Suggestion s : suggestionsByPosition) {
+            if (!isOpen(s)) {
+                continue;
+            }
+            if (first == null) {
+                first = s;
+            }
+            if (s.mention().start() > offset) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.ofNullable(first);
+    }
+
+    /** The next open suggestion after {@code current} in position order, wrapping; never {@code current}. */
+    public Optional<Suggestion> nextOpenSuggestionAfter(Suggestion current) {
+        int at = suggestionsByPosition.indexOf(current);
+        int n = suggestionsByPosition.size();
+        for (int k = 1; k <= n; k++) {
+            Suggestion s = suggestionsByPosition.get(Math.floorMod(at + k, n));
+            if (isOpen(s) && !s.id().equals(current.id())) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The start of the next (or previous) item, curated mention or open suggestion, after (before)
+     * {@code offset}; empty when there is none in that direction.
+     */
+    public Optional<Integer> nextItemStart(int offset, boolean forward) {
+        Integer best = null;
+        for (EntityMention m : curatedByPosition) {
+            best = closer(best, m.start(), offset, forward);
+        }
+        for (Suggestion s : suggestionsByPosition) {
+            if (isOpen(s)) {
+                best = closer(best, s.mention().start(), offset, forward);
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static Integer closer(Integer best, int start, int offset, boolean forward) {
+        if (forward ? start <= offset : start >= offset) {
+            return best;
+        }
+        if (best == null || (forward ? start < best : start > best)) {
+            return start;
+        }
+        return best;
+    }
+
+    /** The curated mentions a relation argument names: the mention itself, or the concept's mentions. */
+    public List<EntityMention> argumentMentions(String argument) {
+        EntityMention direct = curated.get(argument);
+        if (direct != null) {
+            return List.of(direct);
+        }
+        if (byConcept == null) {
+            // painting asks this for both ends of every relation on each repaint: index once per change
+            Map<String, List<EntityMention>> index = new HashMap<>();
+            for (EntityMention m : curatedByPosition) {
+                for (var n : m.normalizations()) {
+                    index.computeIfAbsent(n.toString(), k -> new ArrayList<>()).add(m);
+                    if (!n.db().isEmpty()) {
+                        index.computeIfAbsent(n.id(), k -> new ArrayList<>()).add(m);
+                    }
+                }
+            }
+            byConcept = index;
+        }
+        return byConcept.getOrDefault(argument, List.of());
+    }
+
+    /** Whether a relation names concepts rather than mentions (BC5CDR's CID relations). */
+    public boolean isConceptLevel(Relation r) {
+        return !curated.containsKey(r.head()) || !curated.containsKey(r.tail());
+    }
+
+    /** Relations in which the mention takes part, directly or through one of its concepts. */
+    public List<Relation> relationsOf(EntityMention m) {
+        return relations.values().stream().filter(r -> involves(r.head(), m) || involves(r.tail(), m)).toList();
+    }
+
+    private static boolean involves(String argument, EntityMention m) {
+        return argument.equals(m.id()) || m.isNormalizedTo(argument);
+    }
+
+    /** An id not yet used by a curated mention or relation, with the given prefix. */
+    public String freshId(String prefix) {
+        int n = curated.size() + relations.size() + 1;
+        while (curated.containsKey(prefix + n) || relations.containsKey(prefix + n)) {
+            n++;
+        }
+        return prefix + n;
+    }
+
+    static boolean covers(EntityMention m, int offset) {
+        for (Span s : m.spans()) {
+            if (s.contains(offset)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The chars a mention's spans cover (not the gap of a discontinuous one). */
+    static int extent(EntityMention m) {
+        int n = 0;
+        for (Span s : m.spans()) {
+            n += s.length();
+        }
+        return n;
+    }
+}

@@ -1,0 +1,25 @@
+package taiyi.workbench.ui.editor;
+
+import java.util.Locale;
+
+import taiyi.workbench.core.curation.Suggestion;
+import taiyi.workbench.core.model.EntityMention;
+
+/** The one-line tooltip text of a curated mention or a suggestion. */
+final class MentionDescription {
+
+    private MentionDescription() {
+    }
+
+    static String of(EntityMention m, String text) {
+        String norms = DocumentEditor.normalizations(m);
+        return m.type() + ": " + m.coveredText(text) + (norms.isEmpty() ? "" : " [" + norms + "]")
+                + (m.isDiscontinuous() ? " (discontinuous: " + m.spans() + ")" : "");
+    }
+
+    static String of(Suggestion s, String text) {
+        return "suggested " + of(s.mention(), text) + " — " + s.modelId()
+                + (s.adapterId().isEmpty() ? "" : " + " + s.adapterId()) + ", round " + s.round()
+                + String.format(Locale.ROOT, ", score %.3f", s.score());
+    }
+}

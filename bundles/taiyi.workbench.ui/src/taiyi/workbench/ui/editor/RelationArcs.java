@@ -1,0 +1,161 @@
+package taiyi.workbench.ui.editor;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.draw2d.Figure;
+import org.eclipse.draw2d.SWTGraphics;
+import org.eclipse.draw2d.geometry.Point;
+import org.eclipse.draw2d.geometry.PointList;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Rectangle;
+
+import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Relation;
+
+/**
+ * Builds the Draw2d figures of the relations visible in the editor and paints them on the
+ * {@code StyledText}'s GC through {@link SWTGraphics}. Only relations with an end in the visible chars
+ * are built, so a document with thousands of relations paints as fast as one with ten. Arcs that
+ * overlap on a line are raised one level each so their labels do not cover one another.
+ */
+final class RelationArcs {
+
+    /** Pixels from the top of a line's text up to the lowest arc level, and between levels. */
+    static final int FIRST_LEVEL = 8;
+    static final int LEVEL_STEP = 7;
+    static final int LEVELS = 2;
+
+    private final StyledText text;
+    private final Font labelFont;
+    private List<RelationArcFigure> painted = List.of();
+
+    RelationArcs(StyledText text, Font labelFont) {
+        this.text = text;
+        this.labelFont = labelFont;
+    }
+
+    /** Paints the arcs of the relations touching chars {@code [from, to)}. */
+    void paint(GC gc, AnnotationModel model, SpanGeometry geometry, int from, int to, String selectedRelation, Color color) {
+        Figure root = new Figure();
+        root.setFont(labelFont);
+        Rectangle area = text.getClientArea();
+        root.setBounds(new org.eclipse.draw2d.geometry.Rectangle(area.x, area.y, area.width, area.height));
+        List<RelationArcFigure> arcs = new ArrayList<>();
+        // per line top (y), the x-ranges taken at each level
+        Map<Integer, List<int[]>> taken = new HashMap<>();
+        for (Relation r : model.relations()) {
+            List<EntityMention> heads = model.argumentMentions(r.head());
+            List<EntityMention> tails = model.argumentMentions(r.tail());
+            if (heads.isEmpty() || tails.isEmpty()) {
+                continue;
+            }
+            EntityMention head = heads.get(0);
+            EntityMention tail = tails.get(0);
+            if (!(head.start() < to && head.end() > from) && !(tail.start() < to && tail.end() > from)) {
+                continue;
+            }
+            // an end outside the visible chars is not measured (that would lay out a far paragraph):
+            // its half of the arc leaves the view towards the margin on the side where it lies
+            boolean headShown = head.start() < to && head.end() > from;
+            boolean tailShown = tail.start() < to && tail.end() > from;
+            Rectangle h = headShown ? geometry.boxes(head.start(), head.spans().get(0).end()).get(0) : null;
+            Rectangle t = tailShown ? geometry.boxes(tail.start(), tail.spans().get(0).end()).get(0) : null;
+            List<PointList> strokes = new ArrayList<>();
+            Point labelAt;
+            boolean arrow = tailShown;
+            if (headShown && tailShown && h.y == t.y) {
+                int hx = h.x + h.width / 2;
+                int tx = t.x + t.width / 2;
+                int y = h.y - levelHeight(taken, h.y, Math.min(hx, tx), Math.max(hx, tx));
+                strokes.add(points(hx, h.y, hx, y, tx, y, tx, t.y));
+                labelAt = new Point((hx + tx) / 2, y);
+            } else {
+                int right = area.width - text.getRightMargin();
+                int left = text.getLeftMargin();
+                // a tail after its head lies below it: out to the right above the head, in from the left above the tail
+                boolean tailBelow = tail.start() > head.start();
+                labelAt = null;
+                if (headShown) {
+                    int hx = h.x + h.width / 2;
+                    int out = tailBelow ? right : left;
+                    int yh = h.y - levelHeight(taken, h.y, Math.min(hx, out), Math.max(hx, out));
+                    strokes.add(points(hx, h.y, hx, yh, out, yh));
+                    labelAt = new Point((hx + out) / 2, yh);
+                }
+                if (tailShown) {
+                    int tx = t.x + t.width / 2;
+                    int in = tailBelow ? left : right;
+                    int yt = t.y - levelHeight(taken, t.y, Math.min(in, tx), Math.max(in, tx));
+                    strokes.add(points(in, yt, tx, yt, tx, t.y));
+                    labelAt = new Point((in + tx) / 2, yt);
+                }
+            }
+            RelationArcFigure arc = new RelationArcFigure(r, strokes, arrow, labelAt, color, model.isConceptLevel(r),
+                    r.id().equals(selectedRelation));
+            root.add(arc);
+            arc.layoutLabel();
+            // labels of arcs stacked on one line would cover one another: slide a label past those before it
+            for (int tries = 0; tries < 8; tries++) {
+                org.eclipse.draw2d.geometry.Rectangle mine = arc.labelBounds();
+                RelationArcFigure hit = arcs.stream().filter(a -> a.labelBounds().intersects(mine)).findFirst().orElse(null);
+                if (hit == null) {
+                    break;
+                }
+                arc.moveLabelBy(hit.labelBounds().right() - mine.x + 4);
+            }
+            arcs.add(arc);
+        }
+        painted = arcs;
+        if (arcs.isEmpty()) {
+            return;
+        }
+        SWTGraphics graphics = new SWTGraphics(gc);
+        try {
+            root.paint(graphics);
+        } finally {
+            graphics.dispose();
+        }
+    }
+
+    private static int levelHeight(Map<Integer, List<int[]>> taken, int lineTop, int x1, int x2) {
+        List<int[]> ranges = taken.computeIfAbsent(lineTop, y -> new ArrayList<>());
+        int level = 0;
+        for (int[] r : ranges) {
+            if (r[0] < x2 + 30 && x1 - 30 < r[1]) {
+                level = Math.max(level, r[2] + 1);
+            }
+        }
+        level = Math.min(level, LEVELS - 1);
+        ranges.add(new int[] {x1, x2, level});
+        return FIRST_LEVEL + level * LEVEL_STEP;
+    }
+
+    private static PointList points(int... xy) {
+        PointList list = new PointList();
+        for (int i = 0; i < xy.length; i += 2) {
+            list.addPoint(xy[i], xy[i + 1]);
+        }
+        return list;
+    }
+
+    /** The arcs of the latest paint. */
+    List<RelationArcFigure> painted() {
+        return painted;
+    }
+
+    /** The relation whose label is at a point of the text widget, or null. */
+    Relation relationAt(int x, int y) {
+        for (RelationArcFigure arc : painted) {
+            if (arc.labelBounds().contains(x, y)) {
+                return arc.relation();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,100 @@
+package taiyi.workbench.ui.properties;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import taiyi.workbench.core.curation.CorrectionAction;
+import taiyi.workbench.core.curation.CorrectionEvent;
+import taiyi.workbench.core.curation.Suggestion;
+import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Relation;
+import taiyi.workbench.ui.editor.AnnotationItem;
+import taiyi.workbench.ui.editor.AnnotationModel;
+
+/**
+ * The rows the Annotation view shows for an item: its facts, then its history — every event of the
+ * document's log that created, changed, accepted, rejected or skipped it, and the undos and redos of
+ * those — oldest first.
+ */
+public final class AnnotationProperties {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneId.systemDefault());
+
+    private AnnotationProperties() {
+    }
+
+    public static List<AnnotationProperty> of(AnnotationItem item, AnnotationModel model, List<CorrectionEvent> log) {
+        List<AnnotationProperty> rows = new ArrayList<>();
+        String text = model.text();
+        if (item instanceof AnnotationItem.CuratedMention c) {
+            rows.add(new AnnotationProperty("Layer", "curated"));
+            mentionRows(c.mention(), text, rows);
+            for (Relation r : model.relationsOf(c.mention())) {
+                rows.add(new AnnotationProperty("Relation", describe(r, model)));
+            }
+        } else if (item instanceof AnnotationItem.SuggestedMention s) {
+            Suggestion sg = s.suggestion();
+            CorrectionAction decision = model.decisionOn(sg.id());
+            rows.add(new AnnotationProperty("Layer", "suggested (" + (decision == null ? "open" : decision.name().toLowerCase(Locale.ROOT)) + ")"));
+            mentionRows(sg.mention(), text, rows);
+            rows.add(new AnnotationProperty("Model", sg.modelId()));
+            rows.add(new AnnotationProperty("Adapter", sg.adapterId().isEmpty() ? "(none)" : sg.adapterId()));
+            rows.add(new AnnotationProperty("Template", sg.promptTemplateId()));
+            rows.add(new AnnotationProperty("Round", Integer.toString(sg.round())));
+            rows.add(new AnnotationProperty("Score", String.format(Locale.ROOT, "%.4f", sg.score())));
+        } else if (item instanceof AnnotationItem.CuratedRelation r) {
+            rows.add(new AnnotationProperty("Layer", "curated"));
+            rows.add(new AnnotationProperty("Id", r.relation().id()));
+            rows.add(new AnnotationProperty("Relation", describe(r.relation(), model)));
+            rows.add(new AnnotationProperty("Arguments", r.conceptLevel()
+                    ? "concepts (drawn between their first mentions)" : "mentions"));
+        }
+        history(item.id(), log, rows);
+        return rows;
+    }
+
+    private static void mentionRows(EntityMention m, String text, List<AnnotationProperty> rows) {
+        rows.add(new AnnotationProperty("Id", m.id()));
+        rows.add(new AnnotationProperty("Type", m.type()));
+        rows.add(new AnnotationProperty("Text", m.coveredText(text)));
+        rows.add(new AnnotationProperty("Spans", m.spans().toString() + (m.isDiscontinuous() ? " (discontinuous)" : "")));
+        rows.add(new AnnotationProperty("Concepts", m.normalizations().isEmpty() ? "(none)"
+                : m.normalizations().stream().map(Object::toString).collect(Collectors.joining(", "))));
+        m.attributes().forEach((k, v) -> rows.add(new AnnotationProperty(k, v)));
+    }
+
+    private static String describe(Relation r, AnnotationModel model) {
+        return r.type() + ": " + argument(r.head(), model) + " → " + argument(r.tail(), model);
+    }
+
+    private static String argument(String arg, AnnotationModel model) {
+        List<EntityMention> ms = model.argumentMentions(arg);
+        return ms.isEmpty() ? arg : arg + " \"" + ms.get(0).coveredText(model.text()) + "\"";
+    }
+
+    private static void history(String id, List<CorrectionEvent> log, List<AnnotationProperty> rows) {
+        Set<Long> about = new HashSet<>();
+        for (CorrectionEvent e : log) {
+            boolean concerns = id.equals(e.suggestionId())
+                    || e.mentionBefore() != null && id.equals(e.mentionBefore().id())
+                    || e.mentionAfter() != null && id.equals(e.mentionAfter().id())
+                    || e.relationBefore() != null && id.equals(e.relationBefore().id())
+                    || e.relationAfter() != null && id.equals(e.relationAfter().id())
+                    || e.imported() != null && (e.imported().mentions().stream().anyMatch(m -> m.id().equals(id))
+                            || e.imported().relations().stream().anyMatch(r -> r.id().equals(id)))
+                    || about.contains(e.refersTo());
+            if (concerns) {
+                about.add(e.id());
+                rows.add(new AnnotationProperty("#" + e.id(), e.action() + " by " + e.user() + " at " + WHEN.format(e.at())
+                        + " (" + e.uiLocation() + (e.durationMs() > 0 ? ", " + e.durationMs() + " ms" : "") + ")"));
+            }
+        }
+    }
+}
