@@ -12,6 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import taiyi.workbench.core.curation.CorrectionAction;
+import taiyi.workbench.core.curation.CorrectionEvent;
+import taiyi.workbench.core.curation.CurationFold;
 import taiyi.workbench.core.curation.LabelSuggestion;
 import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.core.curation.Suggestion;
@@ -63,6 +66,33 @@ class SuggestionLayerTest {
             // the curated layer is untouched
             assertEquals(doc.mentions().size(), store.document(CORPUS, doc.id()).orElseThrow().mentions().size());
             assertTrue(store.document(CORPUS, doc.id()).orElseThrow().labels().isEmpty());
+        }
+    }
+
+    @Test
+    void aSuggestedRelationIsAcceptedOrRejectedLikeASuggestedMention() {
+        try (CorpusStore store = CorpusStore.open(dir)) {
+            RelationSuggestion cid = new RelationSuggestion(new Relation("s-1-r0", "CID", "s-1-0", "s-1-1"), "taiyi", "", "re-en",
+                    1, -0.9);
+            RelationSuggestion other = new RelationSuggestion(new Relation("s-1-r1", "CID", "s-1-1", "s-1-0"), "taiyi", "",
+                    "re-en", 1, -2.5);
+            store.addSuggestions(CORPUS, doc.id(), twoMentions(), List.of(cid, other), List.of());
+            // the curator accepts both arguments, then the relation between the accepted mentions
+            for (Suggestion s : twoMentions()) {
+                store.record(CORPUS, CorrectionEvent.onMention(doc.id(), "ann", CorrectionAction.ACCEPT, null,
+                        new EntityMention("c-" + s.id(), s.mention().type(), s.mention().spans(), List.of()), s.id(), "editor", 300));
+            }
+            Relation accepted = new Relation("c-s-1-r0", "CID", "c-s-1-0", "c-s-1-1");
+            store.record(CORPUS, new CorrectionEvent(0, doc.id(), "ann", java.time.Instant.now(), CorrectionAction.ACCEPT, null,
+                    null, null, accepted, "s-1-r0", null, 0, "editor", 400));
+            store.record(CORPUS, CorrectionEvent.decision(doc.id(), "ann", CorrectionAction.REJECT, "s-1-r1", "editor", 200));
+            CurationFold fold = store.fold(CORPUS, doc.id());
+            assertEquals(CorrectionAction.ACCEPT, fold.decisions().get("s-1-r0"));
+            assertEquals(CorrectionAction.REJECT, fold.decisions().get("s-1-r1"));
+            assertTrue(store.document(CORPUS, doc.id()).orElseThrow().relations().contains(accepted));
+            StoreException unknown = assertThrows(StoreException.class, () -> store.record(CORPUS,
+                    CorrectionEvent.decision(doc.id(), "ann", CorrectionAction.REJECT, "s-1-r9", "editor", 200)));
+            assertTrue(unknown.getMessage().contains("s-1-r9"), unknown.getMessage());
         }
     }
 

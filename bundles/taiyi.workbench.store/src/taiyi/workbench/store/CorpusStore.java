@@ -554,10 +554,14 @@ public final class CorpusStore implements AutoCloseable {
         boolean known = read("cannot read the suggestions of document " + event.documentId(), c -> {
             long docId = existingDocumentId(c, corpus, event.documentId());
             boolean[] found = {false};
-            Jdbc.query(c, "SELECT 1 FROM entity_mention WHERE document_id = ? AND layer = '" + SUGGESTED + "' AND mention_key = ?",
+            // a suggested mention or a suggested relation
+            Jdbc.query(c, "SELECT 1 FROM entity_mention WHERE document_id = ? AND layer = '" + SUGGESTED + "' AND mention_key = ? "
+                    + "UNION ALL SELECT 1 FROM relation WHERE document_id = ? AND layer = '" + SUGGESTED + "' AND relation_key = ?",
                     ps -> {
                         ps.setLong(1, docId);
                         ps.setString(2, event.suggestionId());
+                        ps.setLong(3, docId);
+                        ps.setString(4, event.suggestionId());
                     }, rs -> found[0] = true);
             return found[0];
         });
