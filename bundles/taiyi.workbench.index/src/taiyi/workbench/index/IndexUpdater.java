@@ -1,7 +1,17 @@
 package taiyi.workbench.index;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import taiyi.workbench.core.curation.CurationFold;
 import taiyi.workbench.core.model.Document;
@@ -20,6 +30,10 @@ public final class IndexUpdater {
     private final CorpusStore store;
     private final CorpusIndex index;
     private final StoreChangeListener follower = this::reindexAll;
+    private final StoreChangeListener backgroundFollower = this::enqueue;
+    /** Documents changed since the background follower last ran, by corpus, in order. */
+    private final Map<String, Set<String>> pending = new LinkedHashMap<>();
+    private ExecutorService background;
 
     public IndexUpdater(CorpusStore store, CorpusIndex index) {
         this.store = store;
@@ -35,9 +49,96 @@ public final class IndexUpdater {
         return this;
     }
 
-    /** Stops following the store. */
+    /**
+     * Follows the store on a background thread instead (the workbench's way): the decision that
+     * changed a document returns at once rather than after reindexing it (a 100,000-char document
+     * takes tens of ms), and a burst of decisions on one document reindexes it once.
+     * {@link #awaitCaughtUp} waits for what was committed before the call.
+     */
+    public synchronized IndexUpdater followInBackground() {
+        if (background == null) {
+            background = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "taiyi-index-follower");
+                t.setDaemon(true);
+                return t;
+            });
+            store.addChangeListener(backgroundFollower);
+        }
+        return this;
+    }
+
+    private void enqueue(String corpus, List<String> documentIds) {
+        boolean idle;
+        synchronized (pending) {
+            idle = pending.isEmpty();
+            pending.computeIfAbsent(corpus, k -> new LinkedHashSet<>()).addAll(documentIds);
+        }
+        if (idle) {
+            background.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        Map<String, Set<String>> batch;
+        synchronized (pending) {
+            batch = new LinkedHashMap<>(pending);
+            pending.clear();
+        }
+        batch.forEach((corpus, ids) -> {
+            try {
+                reindexAll(corpus, new ArrayList<>(ids));
+            } catch (RuntimeException e) {
+                // the store has the change; the index catches up at its next rebuild
+                System.getLogger(IndexUpdater.class.getName()).log(System.Logger.Level.WARNING,
+                        "could not reindex " + ids.size() + " documents of corpus " + corpus, e);
+            }
+        });
+    }
+
+    /**
+     * Waits until the background follower has indexed every change committed before this call.
+     *
+     * @return false when it has not within the time given
+     */
+    public boolean awaitCaughtUp(long timeout, TimeUnit unit) {
+        ExecutorService executor;
+        synchronized (this) {
+            executor = background;
+        }
+        if (executor == null) {
+            return true;
+        }
+        Future<?> marker = executor.submit(() -> { });
+        try {
+            marker.get(timeout, unit);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return true;
+        }
+    }
+
+    /** Stops following the store (finishing what the background follower has queued). */
     public void unfollow() {
         store.removeChangeListener(follower);
+        ExecutorService executor;
+        synchronized (this) {
+            executor = background;
+            background = null;
+        }
+        if (executor != null) {
+            store.removeChangeListener(backgroundFollower);
+            executor.shutdown();
+            try {
+                executor.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void reindexAll(String corpus, List<String> documentIds) {

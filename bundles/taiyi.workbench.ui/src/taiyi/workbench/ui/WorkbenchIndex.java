@@ -30,7 +30,7 @@ public final class WorkbenchIndex {
         if (index == null) {
             CorpusStore store = WorkbenchDatabase.store();
             CorpusIndex opened = CorpusIndex.open(CorpusIndex.folderFor(store.folder()));
-            IndexUpdater following = new IndexUpdater(store, opened).follow();
+            IndexUpdater following = new IndexUpdater(store, opened).followInBackground();
             try {
                 rebuildStale(store, opened, following);
             } catch (RuntimeException e) {
@@ -54,6 +54,21 @@ public final class WorkbenchIndex {
             }
         }
         return rebuilt;
+    }
+
+    /**
+     * Waits (a few seconds at most) until the index holds every change committed so far: the index
+     * follows the store in the background, so a decision never waits for reindexing, but a search
+     * should see it.
+     */
+    public static void awaitCaughtUp() {
+        IndexUpdater following;
+        synchronized (WorkbenchIndex.class) {
+            following = updater;
+        }
+        if (following != null) {
+            following.awaitCaughtUp(5, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     /** Stops following the store and closes the index, committing it (at workbench shutdown). */

@@ -48,6 +48,9 @@ public record Document(String id, Language language, String text, List<Passage> 
             }
         }
         Set<String> relationIds = new HashSet<>();
+        // concept-level relations (BC5CDR's CID) name concepts: one set of them, not a scan of every
+        // mention per argument, since this check runs on each decision in a large document
+        Set<String> concepts = null;
         for (Relation r : relations) {
             if (!relationIds.add(r.id())) {
                 throw new IllegalArgumentException("document " + id + ": duplicate relation id " + r.id());
@@ -56,7 +59,16 @@ public record Document(String id, Language language, String text, List<Passage> 
                 checkInside(s, text.length(), "document " + id + ": evidence of relation " + r.id());
             }
             for (String arg : List.of(r.head(), r.tail())) {
-                if (!mentionIds.contains(arg) && mentions.stream().noneMatch(m -> m.isNormalizedTo(arg))) {
+                if (!mentionIds.contains(arg) && concepts == null) {
+                    concepts = new HashSet<>();
+                    for (EntityMention m : mentions) {
+                        for (Normalization n : m.normalizations()) {
+                            concepts.add(n.id());
+                            concepts.add(n.toString());
+                        }
+                    }
+                }
+                if (!mentionIds.contains(arg) && !concepts.contains(arg)) {
                     throw new IllegalArgumentException("document " + id + ": relation " + r.id() + " argument " + arg
                             + " is neither a mention id nor a concept of a mention");
                 }

@@ -88,6 +88,9 @@ public final class ImportJob extends Job {
                         return progress.isCanceled();
                     }
                 });
+        // the import is done when its documents can be found
+        progress.subTask("Indexing");
+        WorkbenchIndex.awaitCaughtUp();
         List<ImportProblem> problems = new ArrayList<>(plan.problems());
         problems.addAll(report.problems());
         if (!problems.isEmpty()) {

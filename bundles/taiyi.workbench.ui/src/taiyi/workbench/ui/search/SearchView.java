@@ -211,6 +211,9 @@ public final class SearchView extends ViewPart {
         }
         SearchResult result;
         try {
+            // the index follows decisions in the background: see everything committed before the search
+            WorkbenchIndex.index();
+            WorkbenchIndex.awaitCaughtUp();
             result = WorkbenchIndex.index().search(name, text, LIMIT);
         } catch (QuerySyntaxException e) {
             showError(e);
