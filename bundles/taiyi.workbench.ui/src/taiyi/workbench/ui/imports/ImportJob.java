@@ -24,6 +24,7 @@ import taiyi.workbench.formats.imports.ImportReport;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.ui.WorkbenchDatabase;
 import taiyi.workbench.ui.WorkbenchIndex;
+import taiyi.workbench.ui.ExclusiveRule;
 
 /**
  * Imports a plan into a corpus in the background, one file per transaction, one progress step per
@@ -36,17 +37,7 @@ public final class ImportJob extends Job {
     public static final Object FAMILY = ImportJob.class;
 
     /** One import at a time: the index has one writer and two imports into one corpus would race on ids. */
-    private static final ISchedulingRule ONE_AT_A_TIME = new ISchedulingRule() {
-        @Override
-        public boolean contains(ISchedulingRule rule) {
-            return rule == this;
-        }
-
-        @Override
-        public boolean isConflicting(ISchedulingRule rule) {
-            return rule == this;
-        }
-    };
+    private static final ISchedulingRule ONE_AT_A_TIME = new ExclusiveRule("import");
 
     private final String corpus;
     private final ImportPlan plan;

@@ -18,6 +18,7 @@ import taiyi.workbench.inference.run.PreannotationRun;
 import taiyi.workbench.inference.run.PreannotationSummary;
 import taiyi.workbench.inference.task.TaskKind;
 import taiyi.workbench.store.CorpusStore;
+import taiyi.workbench.ui.ExclusiveRule;
 
 /**
  * Pre-annotates documents of a corpus in the background: loads (or reuses) the model, then one
@@ -27,17 +28,7 @@ import taiyi.workbench.store.CorpusStore;
 public final class PreannotateJob extends Job {
 
     /** One model, one run at a time. */
-    private static final ISchedulingRule ONE_MODEL = new ISchedulingRule() {
-        @Override
-        public boolean contains(ISchedulingRule rule) {
-            return rule == this;
-        }
-
-        @Override
-        public boolean isConflicting(ISchedulingRule rule) {
-            return rule == this;
-        }
-    };
+    private static final ISchedulingRule ONE_MODEL = new ExclusiveRule("pre-annotation");
 
     private final CorpusStore store;
     private final String corpus;
