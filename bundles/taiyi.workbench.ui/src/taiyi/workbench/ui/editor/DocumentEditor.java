@@ -72,6 +72,8 @@ public final class DocumentEditor extends EditorPart {
     private boolean deciding;
     private boolean movingCaret;
     private boolean selectionPending;
+    /** Whether a decision was taken since the selection was last published (the view's rows are stale). */
+    private boolean decidedSincePublished;
     /** How long the caret rests before the selection is published, in ms. */
     public static final int SELECTION_DELAY_MS = 60;
     private final StoreChangeListener storeListener = this::storeChanged;
@@ -195,7 +197,12 @@ public final class DocumentEditor extends EditorPart {
         text.getDisplay().timerExec(SELECTION_DELAY_MS, () -> {
             selectionPending = false;
             if (!text.isDisposed()) {
-                selection.show(caretItem);
+                if (decidedSincePublished) {
+                    selection.showAgain(caretItem);
+                } else {
+                    selection.show(caretItem);
+                }
+                decidedSincePublished = false;
             }
         });
     }
@@ -548,6 +555,7 @@ public final class DocumentEditor extends EditorPart {
     /** Runs a decision: the store's own notification of it is not a foreign change; failures are reported. */
     private void decide(Runnable decision) {
         deciding = true;
+        decidedSincePublished = true;
         try {
             report(null);
             decision.run();
