@@ -22,6 +22,7 @@ import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 
 import taiyi.workbench.core.curation.CorrectionAction;
+import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
@@ -33,7 +34,8 @@ import taiyi.workbench.store.CorpusStore;
 /**
  * The editor on a large document, driven by keys in the real workbench: real BC5CDR training
  * abstracts joined into one 100,000-char document with their mentions and CID relations, topped up
- * with mentions on further words to 5,000, and about 1,500 model suggestions. Prints the open time and the latency of each
+ * with mentions on further words to 5,000, about 1,500 model suggestions and 400 suggested relations between pairs of
+ * them (drawn as dashed arcs). Prints the open time and the latency of each
  * kind of decision (key event to repainted editor, the store's transaction included) against the
  * targets (open < 300 ms, decision < 50 ms). Not a unit test: its name keeps it out of the normal
  * run; {@code releng/bench-editor.sh} runs it alone.
@@ -43,6 +45,7 @@ class EditorBenchmark {
     private static final int CHARS = 100_000;
     private static final int MENTIONS = 5_000;
     private static final int SUGGESTIONS = 1_500;
+    private static final int RELATION_SUGGESTIONS = 400;
     private static final int WARMUP = 10;
     private static final int ROUNDS = 60;
     private static final double OPEN_TARGET_MS = 300;
@@ -56,15 +59,17 @@ class EditorBenchmark {
             Path source = Path.of(System.getProperty("taiyi.testdata"), "bc5cdr", "CDR_TrainingSet.PubTator.txt");
             Generated doc = generate(new PubTatorReader().read(source));
             store.importDocuments("bench", List.of(doc.document), source.toString());
-            store.addSuggestions("bench", "big", doc.suggestions);
+            store.addSuggestions("bench", "big", doc.suggestions, doc.relationSuggestions, List.of());
             report.add(String.format(Locale.ROOT, "document: %,d chars, %,d curated mentions, %,d concept-level relations, "
-                    + "%,d suggestions", doc.document.text().length(), doc.document.mentions().size(),
-                    doc.document.relations().size(), doc.suggestions.size()));
+                    + "%,d suggestions, %,d relation suggestions", doc.document.text().length(), doc.document.mentions().size(),
+                    doc.document.relations().size(), doc.suggestions.size(), doc.relationSuggestions.size()));
 
             // where the time goes: the store's calls and one repaint, each alone
             report.add(line("  store.document", time(2, 10, () -> store.document("bench", "big")), OPEN_TARGET_MS));
             report.add(line("  store.fold", time(2, 10, () -> store.fold("bench", "big")), DECISION_TARGET_MS));
             report.add(line("  store.suggestions", time(2, 10, () -> store.suggestions("bench", "big")), DECISION_TARGET_MS));
+            report.add(line("  store.relationSugg.", time(2, 10, () -> store.relationSuggestions("bench", "big")),
+                    DECISION_TARGET_MS));
             List<Suggestion> direct = doc.suggestions.subList(doc.suggestions.size() - 2 * (WARMUP + ROUNDS), doc.suggestions.size());
             int[] d = {0};
             report.add(line("  store.record REJECT", time(WARMUP, ROUNDS, () -> store.record("bench",
@@ -118,6 +123,16 @@ class EditorBenchmark {
             report.add(line("accept (A)", time(WARMUP, ROUNDS, () -> type(text, 'a')), DECISION_TARGET_MS));
             report.add(line("reject (R)", time(WARMUP, ROUNDS, () -> type(text, 'r')), DECISION_TARGET_MS));
             report.add(line("skip (S)", time(WARMUP, ROUNDS, () -> type(text, 's')), DECISION_TARGET_MS));
+            // relation suggestions: from the first whose arguments are both open, A accepts the two arguments and the
+            // relation (three events) and moves to the next relation suggestion; R then rejects the following ones
+            AnnotationModel shown = editor.model();
+            RelationSuggestion firstOpen = shown.openRelationSuggestions().stream()
+                    .filter(r -> shown.decisionOn(r.relation().head()) == null && shown.decisionOn(r.relation().tail()) == null)
+                    .findFirst().orElseThrow();
+            editor.selectRelationSuggestion(firstOpen.id());
+            drain();
+            report.add(line("accept relation (A)", time(WARMUP, ROUNDS, () -> type(text, 'a')), DECISION_TARGET_MS));
+            report.add(line("reject relation (R)", time(WARMUP, ROUNDS, () -> type(text, 'r')), DECISION_TARGET_MS));
             Matcher words = Pattern.compile("\\b[a-z]{6,}\\b").matcher(doc.document.text());
             List<int[]> free = new ArrayList<>();
             while (words.find() && free.size() < WARMUP + ROUNDS) {
@@ -137,8 +152,9 @@ class EditorBenchmark {
             report.add(line("next item (Tab)", time(WARMUP, ROUNDS, () -> EditorDriver.key(text, '\t', org.eclipse.swt.SWT.TAB, 0)),
                     DECISION_TARGET_MS));
             long decided = store.events("bench", "big").stream().filter(e -> e.action() != CorrectionAction.IMPORT).count();
-            // every timed key made its event: 2 x 70 direct records, 3 x 70 decisions, 70 labels, 70 undos, 70 redos
-            assertEquals(8L * (WARMUP + ROUNDS), decided);
+            // every timed key made its events: 2 x 70 direct records, 3 x 70 decisions, 70 relation accepts of three
+            // events each, 70 relation rejects, 70 labels, 70 undos, 70 redos
+            assertEquals(12L * (WARMUP + ROUNDS), decided);
             page.closeAllEditors(false);
         }
         report.add(0, "EditorBenchmark (" + Runtime.getRuntime().availableProcessors() + " cores; latency = key event to repainted "
@@ -172,7 +188,7 @@ class EditorBenchmark {
                 what, p50, p95, max, target, p95 / target, p95 <= target ? "ok" : "OVER");
     }
 
-    private record Generated(Document document, List<Suggestion> suggestions) {
+    private record Generated(Document document, List<Suggestion> suggestions, List<RelationSuggestion> relationSuggestions) {
     }
 
     /** Real abstracts and mentions up to 100,000 chars, then extra mentions and suggestions on free words. */
@@ -224,6 +240,13 @@ class EditorBenchmark {
             }
         }
         Document doc = new Document("big", Language.ENGLISH, text.toString(), List.of(), Map.of(), List.of(), mentions, relations);
-        return new Generated(doc, suggestions);
+        // CID between neighbouring suggestions: mostly on one line, some across lines, as a model's pairs are
+        List<RelationSuggestion> suggestedRelations = new ArrayList<>();
+        for (int i = 0; i < RELATION_SUGGESTIONS && 2 * i + 1 < suggestions.size(); i++) {
+            suggestedRelations.add(new RelationSuggestion(new taiyi.workbench.core.model.Relation("RS" + i, "CID",
+                    suggestions.get(2 * i).id(), suggestions.get(2 * i + 1).id()), "DUTIR-BioNLP/Taiyi-LLM", "", "re-en-1", 1,
+                    -0.01 * (i % 100)));
+        }
+        return new Generated(doc, suggestions, suggestedRelations);
     }
 }

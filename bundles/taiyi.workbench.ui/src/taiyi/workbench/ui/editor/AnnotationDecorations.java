@@ -31,7 +31,7 @@ final class AnnotationDecorations implements Listener {
 
     /** The line spacing a model needs: room for arcs only when it has relations. */
     static int lineSpacingFor(AnnotationModel model) {
-        return model.relations().isEmpty() ? UNDERLINE_SPACING : LINE_SPACING;
+        return model.relations().isEmpty() && model.openRelationSuggestions().isEmpty() ? UNDERLINE_SPACING : LINE_SPACING;
     }
 
     private final StyledText text;
@@ -98,11 +98,10 @@ final class AnnotationDecorations implements Listener {
                 }
             }
         }
-        frameCaretItem(gc);
+        frameCaretItem(gc, from, to);
         gc.setLineStyle(SWT.LINE_SOLID);
         gc.setLineWidth(1);
-        String selectedRelation = caretItem instanceof AnnotationItem.CuratedRelation r ? r.relation().id() : null;
-        arcs.paint(gc, model, geometry, from, to, selectedRelation, text.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+        arcs.paint(gc, model, geometry, from, to, caretItem, text.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY), palette);
     }
 
     private void underline(GC gc, EntityMention m) {
@@ -128,16 +127,23 @@ final class AnnotationDecorations implements Listener {
         }
     }
 
-    private void frameCaretItem(GC gc) {
+    private void frameCaretItem(GC gc, int from, int to) {
         EntityMention m = null;
         if (caretItem instanceof AnnotationItem.CuratedMention c) {
             m = c.mention();
         } else if (caretItem instanceof AnnotationItem.SuggestedMention s) {
             m = s.suggestion().mention();
+        } else if (caretItem instanceof AnnotationItem.SuggestedRelation r) {
+            // the arguments a suggested relation's decision acts on are framed too
+            model.suggestedArgument(r.suggestion().relation().head()).filter(a -> a.start() < to && a.end() > from).ifPresent(a -> frame(gc, a));
+            model.suggestedArgument(r.suggestion().relation().tail()).filter(a -> a.start() < to && a.end() > from).ifPresent(a -> frame(gc, a));
         }
-        if (m == null) {
-            return;
+        if (m != null) {
+            frame(gc, m);
         }
+    }
+
+    private void frame(GC gc, EntityMention m) {
         gc.setLineStyle(SWT.LINE_SOLID);
         gc.setLineWidth(2);
         gc.setForeground(text.getDisplay().getSystemColor(SWT.COLOR_BLACK));

@@ -1,5 +1,6 @@
 package taiyi.workbench.ui.editor;
 
+import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Relation;
@@ -39,6 +40,14 @@ public sealed interface AnnotationItem {
         @Override
         public String id() {
             return relation.id();
+        }
+    }
+
+    /** A model's suggested relation, open or decided; its arguments are mention suggestions (or concepts). */
+    record SuggestedRelation(String corpus, String documentId, RelationSuggestion suggestion) implements AnnotationItem {
+        @Override
+        public String id() {
+            return suggestion.id();
         }
     }
 }

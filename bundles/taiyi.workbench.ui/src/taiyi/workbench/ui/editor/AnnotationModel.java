@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import taiyi.workbench.core.curation.CorrectionAction;
+import taiyi.workbench.core.curation.CorrectionEvent;
 import taiyi.workbench.core.curation.CurationFold;
+import taiyi.workbench.core.curation.LabelSuggestion;
+import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Relation;
@@ -34,6 +37,10 @@ public final class AnnotationModel {
     private Map<String, Suggestion> suggestions = Map.of();
     private List<Suggestion> suggestionsByPosition = List.of();
     private Map<String, CorrectionAction> decisions = new HashMap<>();
+    /** Per accepted mention suggestion, the id of the curated mention its ACCEPT created. */
+    private Map<String, String> acceptedAs = new HashMap<>();
+    private List<RelationSuggestion> relationSuggestions = List.of();
+    private List<LabelSuggestion> labelSuggestions = List.of();
     /** Concept (as {@code db:id} and as bare id) to its curated mentions by position; rebuilt lazily after a change. */
     private Map<String, List<EntityMention>> byConcept;
 
@@ -68,6 +75,12 @@ public final class AnnotationModel {
         curatedByPosition = sorted;
         relations = rels;
         decisions = new HashMap<>(fold.decisions());
+        acceptedAs = new HashMap<>();
+        for (CorrectionEvent e : fold.effective()) {
+            if (e.action() == CorrectionAction.ACCEPT && e.mentionAfter() != null) {
+                acceptedAs.put(e.suggestionId(), e.mentionAfter().id());
+            }
+        }
         byConcept = null;
         return changed;
     }
@@ -110,9 +123,18 @@ public final class AnnotationModel {
     public void decide(String suggestionId, CorrectionAction decision) {
         if (decision == null) {
             decisions.remove(suggestionId);
+            acceptedAs.remove(suggestionId);
         } else {
             decisions.put(suggestionId, decision);
         }
+    }
+
+    /**
+     * Records that a mention suggestion's ACCEPT created a curated mention, so relation suggestions
+     * naming the suggestion are drawn to (and accepted between) the mention it became.
+     */
+    public void acceptedAs(String suggestionId, EntityMention curatedMention) {
+        acceptedAs.put(suggestionId, curatedMention.id());
     }
 
     private static int[] widen(int[] range, EntityMention m) {
@@ -142,6 +164,62 @@ public final class AnnotationModel {
         sorted.sort(Comparator.comparing(Suggestion::mention, BY_POSITION));
         suggestions = byId;
         suggestionsByPosition = sorted;
+    }
+
+    /** Replaces the relation suggestions (after a model run), in the order the model gave them. */
+    public void setRelationSuggestions(List<RelationSuggestion> layer) {
+        relationSuggestions = List.copyOf(layer);
+    }
+
+    /** Replaces the document's suggested labels (text classification). */
+    public void setLabelSuggestions(List<LabelSuggestion> labels) {
+        labelSuggestions = List.copyOf(labels);
+    }
+
+    /** Every relation suggestion, decided or not, in the model's order. */
+    public List<RelationSuggestion> relationSuggestions() {
+        return relationSuggestions;
+    }
+
+    public List<LabelSuggestion> labelSuggestions() {
+        return labelSuggestions;
+    }
+
+    public boolean isOpen(RelationSuggestion r) {
+        return !decisions.containsKey(r.id());
+    }
+
+    /** Relation suggestions not yet accepted or rejected, in the model's order (the order Tab and A/R/S walk them). */
+    public List<RelationSuggestion> openRelationSuggestions() {
+        return relationSuggestions.stream().filter(this::isOpen).toList();
+    }
+
+    /**
+     * The mention a relation suggestion's argument stands for now: the curated mention an accepted
+     * argument suggestion became, else the argument suggestion itself (open or rejected), else, for
+     * an argument that is a concept, its first curated mention or the first suggestion normalised to
+     * it; empty when nothing in the document carries it.
+     */
+    public Optional<EntityMention> suggestedArgument(String argument) {
+        String curatedId = acceptedAs.get(argument);
+        if (curatedId != null && curated.containsKey(curatedId)) {
+            return Optional.of(curated.get(curatedId));
+        }
+        Suggestion s = suggestions.get(argument);
+        if (s != null) {
+            return Optional.of(s.mention());
+        }
+        List<EntityMention> concept = argumentMentions(argument);
+        if (!concept.isEmpty()) {
+            return Optional.of(concept.get(0));
+        }
+        return suggestionsByPosition.stream().map(Suggestion::mention).filter(m -> m.isNormalizedTo(argument)).findFirst();
+    }
+
+    /** The curated mention an accepted mention suggestion became, or empty while it is not accepted. */
+    public Optional<EntityMention> acceptedMention(String suggestionId) {
+        String id = acceptedAs.get(suggestionId);
+        return id == null ? Optional.empty() : Optional.ofNullable(curated.get(id));
     }
 
     public String text() {

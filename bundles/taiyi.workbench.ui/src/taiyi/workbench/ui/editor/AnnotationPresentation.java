@@ -27,6 +27,7 @@ final class AnnotationPresentation {
     private final RelationArcs arcs;
     private final AnnotationDecorations decorations;
     private Map<String, Integer> legendCounts;
+    private List<taiyi.workbench.core.curation.LabelSuggestion> legendLabels;
 
     AnnotationPresentation(StyledText text, EntityTypeLegend legend, EntityTypePalette palette,
             Supplier<List<String>> keyedTypes) {
@@ -92,9 +93,10 @@ final class AnnotationPresentation {
         Map<String, Integer> counts = new LinkedHashMap<>();
         keyedTypes.get().forEach(t -> counts.put(t, 0));
         model.mentions().forEach(m -> counts.merge(m.type(), 1, Integer::sum));
-        if (!counts.equals(legendCounts)) {
+        if (!counts.equals(legendCounts) || !model.labelSuggestions().equals(legendLabels)) {
             legendCounts = counts;
-            legend.show(counts, palette);
+            legendLabels = model.labelSuggestions();
+            legend.show(counts, palette, legendLabels);
         }
     }
 

@@ -33,7 +33,7 @@ final class AnnotationSelectionProvider implements ISelectionProvider {
 
     @Override
     public void setSelection(ISelection selection) {
-        if (selection.equals(current)) {
+        if (current != null && selection.equals(current)) {
             return;
         }
         current = selection;
@@ -50,5 +50,14 @@ final class AnnotationSelectionProvider implements ISelectionProvider {
 
     void show(AnnotationItem item) {
         setSelection(item == null ? StructuredSelection.EMPTY : new StructuredSelection(item));
+    }
+
+    /**
+     * Tells the listeners even when the item equals the one shown: a decision changed what is known
+     * of it (its layer, its history) though not the item itself.
+     */
+    void showAgain(AnnotationItem item) {
+        current = null;
+        show(item);
     }
 }

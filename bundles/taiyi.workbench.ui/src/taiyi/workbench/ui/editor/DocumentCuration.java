@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 
 import taiyi.workbench.core.curation.CorrectionAction;
 import taiyi.workbench.core.curation.CorrectionEvent;
+import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Relation;
@@ -78,6 +79,79 @@ public final class DocumentCuration {
         record(CorrectionEvent.decision(documentId, user, CorrectionAction.SKIP, s.id(), uiLocation, clock.decide()));
     }
 
+    /**
+     * Takes a suggested relation into the curated layer: first each argument suggestion not yet
+     * accepted (one ACCEPT each, so undo takes them back one by one), then the relation between
+     * the curated mentions they became (an ACCEPT naming the relation suggestion). Everything is
+     * checked before the first event is written, so a refusal leaves the log as it was.
+     *
+     * @throws IllegalArgumentException when an argument suggestion was rejected, or an argument
+     *     is neither a suggestion nor a concept of the document
+     */
+    public Relation accept(RelationSuggestion rs, String uiLocation) {
+        return acceptRelation(rs, uiLocation, clock.decide(), new ArrayList<>());
+    }
+
+    public void reject(RelationSuggestion rs, String uiLocation) {
+        record(CorrectionEvent.decision(documentId, user, CorrectionAction.REJECT, rs.id(), uiLocation, clock.decide()));
+    }
+
+    public void skip(RelationSuggestion rs, String uiLocation) {
+        record(CorrectionEvent.decision(documentId, user, CorrectionAction.SKIP, rs.id(), uiLocation, clock.decide()));
+    }
+
+    /** @param taken curated ids handed out in this batch (the model learns of them only as each is recorded) */
+    private Relation acceptRelation(RelationSuggestion rs, String uiLocation, long durationMs, List<String> taken) {
+        Relation suggested = rs.relation();
+        List<Suggestion> toAccept = new ArrayList<>();
+        for (String argument : List.of(suggested.head(), suggested.tail())) {
+            Optional<Suggestion> s = model.suggestion(argument);
+            if (s.isPresent()) {
+                CorrectionAction decision = model.decisionOn(argument);
+                if (decision == CorrectionAction.REJECT) {
+                    throw new IllegalArgumentException("relation suggestion " + rs.id() + " (" + suggested.type() + "): its argument "
+                            + argument + " was rejected; undo that rejection or reject the relation");
+                }
+                if (decision == null && !toAccept.contains(s.get())) {
+                    toAccept.add(s.get());
+                } else if (decision == CorrectionAction.ACCEPT && model.acceptedMention(argument).isEmpty()) {
+                    throw new IllegalArgumentException("relation suggestion " + rs.id() + ": the mention accepted from argument "
+                            + argument + " is no longer in the curated layer");
+                }
+            } else if (model.argumentMentions(argument).isEmpty()) {
+                throw new IllegalArgumentException("relation suggestion " + rs.id() + ": argument " + argument
+                        + " is neither a mention suggestion nor a concept with a curated mention");
+            }
+        }
+        // the decision's time goes to the relation; the arguments come along with it
+        int[] changed = null;
+        for (Suggestion s : toAccept) {
+            EntityMention m = s.mention();
+            String id = model.mention(m.id()).isEmpty() && !taken.contains(m.id()) ? m.id() : model.freshId(m.id() + "-");
+            taken.add(id);
+            CorrectionEvent stored = store.record(corpus, CorrectionEvent.onMention(documentId, user, CorrectionAction.ACCEPT,
+                    null, new EntityMention(id, m.type(), m.spans(), m.normalizations(), m.attributes()), s.id(), uiLocation, 0));
+            changed = union(changed, applyForward(stored));
+        }
+        String relationId = model.relation(suggested.id()).isEmpty() && !taken.contains(suggested.id()) ? suggested.id()
+                : model.freshId(suggested.id() + "-");
+        taken.add(relationId);
+        Relation accepted = new Relation(relationId, suggested.type(), curatedArgument(suggested.head()),
+                curatedArgument(suggested.tail()), suggested.evidence());
+        CorrectionEvent stored = store.record(corpus, new CorrectionEvent(0, documentId, user, java.time.Instant.now(),
+                CorrectionAction.ACCEPT, null, null, null, accepted, rs.id(), null, 0, uiLocation, durationMs));
+        lastChange = union(changed, applyForward(stored));
+        return accepted;
+    }
+
+    /** What a suggested relation's argument names in the curated layer: the mention its suggestion became, or the concept. */
+    private String curatedArgument(String argument) {
+        if (model.suggestion(argument).isPresent()) {
+            return model.acceptedMention(argument).orElseThrow().id();
+        }
+        return argument;
+    }
+
     public void delete(EntityMention m, String uiLocation) {
         List<Relation> using = model.relations().stream().filter(r -> r.head().equals(m.id()) || r.tail().equals(m.id()))
                 .toList();
@@ -96,23 +170,32 @@ public final class DocumentCuration {
         return after;
     }
 
-    /** Accepts every open suggestion of a type, one ACCEPT each; returns how many. */
+    /**
+     * Accepts every open suggestion of a type, one ACCEPT each: mention suggestions of that entity
+     * type and relation suggestions of that relation type (schemas name the two kinds apart);
+     * returns how many suggestions were decided, argument suggestions accepted along included.
+     */
     public int acceptAllOfType(String type, String uiLocation) {
-        return acceptAll(s -> s.mention().type().equals(type), uiLocation);
+        return acceptAll(s -> s.mention().type().equals(type), r -> r.relation().type().equals(type), uiLocation);
     }
 
-    /** Accepts every open suggestion scored at least {@code minScore}, one ACCEPT each; returns how many. */
+    /**
+     * Accepts every open suggestion scored at least {@code minScore}, mentions first, then
+     * relations (with any argument not yet accepted), one ACCEPT each; returns how many.
+     */
     public int acceptAllScoredAtLeast(double minScore, String uiLocation) {
-        return acceptAll(s -> s.score() >= minScore, uiLocation);
+        return acceptAll(s -> s.score() >= minScore, r -> r.score() >= minScore, uiLocation);
     }
 
-    private int acceptAll(Predicate<Suggestion> which, String uiLocation) {
+    private int acceptAll(Predicate<Suggestion> which, Predicate<RelationSuggestion> whichRelations, String uiLocation) {
         List<Suggestion> chosen = model.openSuggestions().stream().filter(which).toList();
-        if (chosen.isEmpty()) {
+        List<RelationSuggestion> chosenRelations = model.openRelationSuggestions().stream().filter(whichRelations)
+                .filter(this::acceptable).toList();
+        if (chosen.isEmpty() && chosenRelations.isEmpty()) {
             return 0;
         }
         // the command's time is shared by the decisions it made
-        long each = clock.decide() / chosen.size();
+        long each = clock.decide() / (chosen.size() + chosenRelations.size());
         List<String> taken = new ArrayList<>();
         int[] changed = null;
         for (Suggestion s : chosen) {
@@ -124,8 +207,28 @@ public final class DocumentCuration {
                     null, accepted, s.id(), uiLocation, each));
             changed = union(changed, applyForward(stored));
         }
+        int decided = chosen.size();
+        for (RelationSuggestion r : chosenRelations) {
+            // the relation and the argument suggestions it brings along
+            decided += 1 + (int) java.util.stream.Stream.of(r.relation().head(), r.relation().tail()).distinct()
+                    .filter(a -> model.suggestion(a).isPresent() && model.decisionOn(a) == null).count();
+            acceptRelation(r, uiLocation, each, taken);
+            changed = union(changed, lastChange);
+        }
         lastChange = changed;
-        return chosen.size();
+        return decided;
+    }
+
+    /** Whether accepting a relation suggestion can succeed (accept-all passes over those with a rejected argument). */
+    private boolean acceptable(RelationSuggestion r) {
+        for (String argument : List.of(r.relation().head(), r.relation().tail())) {
+            if (model.suggestion(argument).isPresent() ? model.decisionOn(argument) == CorrectionAction.REJECT
+                    || model.decisionOn(argument) == CorrectionAction.ACCEPT && model.acceptedMention(argument).isEmpty()
+                    : model.argumentMentions(argument).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Relates two curated mentions (CREATE of a relation). */
@@ -180,6 +283,9 @@ public final class DocumentCuration {
     private int[] applyForward(CorrectionEvent e) {
         if (e.suggestionId() != null && isDecision(e)) {
             model.decide(e.suggestionId(), e.action());
+            if (e.action() == CorrectionAction.ACCEPT && e.mentionAfter() != null) {
+                model.acceptedAs(e.suggestionId(), e.mentionAfter());
+            }
         }
         return model.change(e.mentionBefore(), e.mentionAfter(), e.relationBefore(), e.relationAfter());
     }

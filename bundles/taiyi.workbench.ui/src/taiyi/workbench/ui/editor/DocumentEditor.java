@@ -22,6 +22,7 @@ import org.eclipse.ui.contexts.IContextService;
 import org.eclipse.ui.part.EditorPart;
 
 import taiyi.workbench.core.curation.CorrectionEvent;
+import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
@@ -38,6 +39,11 @@ import taiyi.workbench.store.StoreChangeListener;
  * command bound to a key in the {@link #CONTEXT_ID annotation context} (rebindable on the Keys
  * page); each records one correction event in the store. The editor follows the store: a model run
  * that adds suggestions shows up without moving the caret.
+ *
+ * <p>Suggested relations are dashed arcs; a click on the label selects one, and the same keys decide
+ * it. The order A/R/S walk is one cycle: open mention suggestions by position, then open relation
+ * suggestions in the model's order, then around. Tab walks the text by position and, past its last
+ * item, goes on through the open relation suggestions (Shift+Tab back the same way).
  */
 public final class DocumentEditor extends EditorPart {
 
@@ -66,6 +72,8 @@ public final class DocumentEditor extends EditorPart {
     private boolean deciding;
     private boolean movingCaret;
     private boolean selectionPending;
+    /** Whether a decision was taken since the selection was last published (the view's rows are stale). */
+    private boolean decidedSincePublished;
     /** How long the caret rests before the selection is published, in ms. */
     public static final int SELECTION_DELAY_MS = 60;
     private final StoreChangeListener storeListener = this::storeChanged;
@@ -84,7 +92,7 @@ public final class DocumentEditor extends EditorPart {
         schema = store.schema(corpus);
         model = new AnnotationModel(document.text());
         model.setCurated(store.fold(corpus, document.id()));
-        model.setSuggestions(store.suggestions(corpus, document.id()));
+        loadSuggestions();
         curation = new DocumentCuration(store, corpus, document.id(), model, new DecisionClock());
         setPartName(document.id());
         setTitleToolTip(in.getToolTipText());
@@ -125,7 +133,7 @@ public final class DocumentEditor extends EditorPart {
                 caretMovedTo(e.caretOffset);
             }
         });
-        new RelationMouseGesture(text, model, presentation.arcs(), r -> selectRelation(r.id()),
+        new RelationMouseGesture(text, model, presentation.arcs(), this::selectArc,
                 (head, tail) -> chooseRelationType(head, tail, "editor:mouse"));
         store.addChangeListener(storeListener);
         body.addListener(SWT.Dispose, e -> {
@@ -189,7 +197,12 @@ public final class DocumentEditor extends EditorPart {
         text.getDisplay().timerExec(SELECTION_DELAY_MS, () -> {
             selectionPending = false;
             if (!text.isDisposed()) {
-                selection.show(caretItem);
+                if (decidedSincePublished) {
+                    selection.showAgain(caretItem);
+                } else {
+                    selection.show(caretItem);
+                }
+                decidedSincePublished = false;
             }
         });
     }
@@ -245,7 +258,7 @@ public final class DocumentEditor extends EditorPart {
                         s.suggestion().promptTemplateId(), s.suggestion().round(), s.suggestion().score());
                 curation.accept(retyped, uiLocation);
                 refresh();
-                jumpToNextSuggestion(s.suggestion());
+                jumpToNextSuggestion(new AnnotationItem.SuggestedMention(corpus, document.id(), s.suggestion()));
             } else {
                 report("select text to label, or put the caret on a mention to change its type");
             }
@@ -254,6 +267,14 @@ public final class DocumentEditor extends EditorPart {
 
     /** Accepts the suggestion at the caret and moves to the next open one. */
     public void acceptAtCaret(String uiLocation) {
+        if (caretItem instanceof AnnotationItem.SuggestedRelation r) {
+            decide(() -> {
+                curation.accept(r.suggestion(), uiLocation);
+                refresh();
+                jumpToNextSuggestion(r);
+            });
+            return;
+        }
         if (!(caretItem instanceof AnnotationItem.SuggestedMention s)) {
             report("no open suggestion at the caret to accept");
             return;
@@ -261,12 +282,20 @@ public final class DocumentEditor extends EditorPart {
         decide(() -> {
             curation.accept(s.suggestion(), uiLocation);
             refresh();
-            jumpToNextSuggestion(s.suggestion());
+            jumpToNextSuggestion(new AnnotationItem.SuggestedMention(corpus, document.id(), s.suggestion()));
         });
     }
 
     /** Rejects the suggestion at the caret and moves to the next open one. */
     public void rejectAtCaret(String uiLocation) {
+        if (caretItem instanceof AnnotationItem.SuggestedRelation r) {
+            decide(() -> {
+                curation.reject(r.suggestion(), uiLocation);
+                refresh();
+                jumpToNextSuggestion(r);
+            });
+            return;
+        }
         if (!(caretItem instanceof AnnotationItem.SuggestedMention s)) {
             report("no open suggestion at the caret to reject");
             return;
@@ -274,25 +303,32 @@ public final class DocumentEditor extends EditorPart {
         decide(() -> {
             curation.reject(s.suggestion(), uiLocation);
             refresh();
-            jumpToNextSuggestion(s.suggestion());
+            jumpToNextSuggestion(new AnnotationItem.SuggestedMention(corpus, document.id(), s.suggestion()));
         });
     }
 
     /** Passes over the suggestion at the caret (SKIP) and moves to the next open one. */
     public void skipAtCaret(String uiLocation) {
+        if (caretItem instanceof AnnotationItem.SuggestedRelation r) {
+            decide(() -> {
+                curation.skip(r.suggestion(), uiLocation);
+                jumpToNextSuggestion(r);
+            });
+            return;
+        }
         if (!(caretItem instanceof AnnotationItem.SuggestedMention s)) {
             report("no open suggestion at the caret to skip");
             return;
         }
         decide(() -> {
             curation.skip(s.suggestion(), uiLocation);
-            jumpToNextSuggestion(s.suggestion());
+            jumpToNextSuggestion(new AnnotationItem.SuggestedMention(corpus, document.id(), s.suggestion()));
         });
     }
 
     /** Deletes the relation or mention at the caret; on a suggestion, rejects it. */
     public void deleteAtCaret(String uiLocation) {
-        if (caretItem instanceof AnnotationItem.SuggestedMention) {
+        if (caretItem instanceof AnnotationItem.SuggestedMention || caretItem instanceof AnnotationItem.SuggestedRelation) {
             rejectAtCaret(uiLocation);
         } else if (caretItem instanceof AnnotationItem.CuratedRelation r) {
             decide(() -> {
@@ -322,9 +358,13 @@ public final class DocumentEditor extends EditorPart {
         return n[0];
     }
 
-    /** Opens a chooser of the types open suggestions have; the chosen type's suggestions are all accepted. */
+    /**
+     * Opens a chooser of the types open suggestions have, entity types then relation types; the
+     * chosen type's suggestions are all accepted.
+     */
     public TypeChooser chooseTypeToAcceptAll(String uiLocation) {
-        List<String> types = model.openSuggestions().stream().map(s -> s.mention().type()).distinct().toList();
+        List<String> types = java.util.stream.Stream.concat(model.openSuggestions().stream().map(s -> s.mention().type()),
+                model.openRelationSuggestions().stream().map(r -> r.relation().type())).distinct().toList();
         if (types.isEmpty()) {
             report("no open suggestions to accept");
             return null;
@@ -343,21 +383,53 @@ public final class DocumentEditor extends EditorPart {
         return n[0];
     }
 
-    /** Moves the caret to the next (previous) curated mention or open suggestion. */
+    /**
+     * Moves the caret to the next (previous) curated mention or open suggestion; past the text's
+     * last item, through the open relation suggestions, which come after the text in this order.
+     */
     public void moveToItem(boolean forward) {
+        List<RelationSuggestion> relations = model.openRelationSuggestions();
+        int at = caretItem instanceof AnnotationItem.SuggestedRelation r ? relations.indexOf(r.suggestion()) : -1;
+        if (at >= 0 || caretItem instanceof AnnotationItem.SuggestedRelation) {
+            int next = forward ? at + 1 : at - 1;
+            if (next >= 0 && next < relations.size()) {
+                selectRelationSuggestion(relations.get(next).id());
+                return;
+            }
+            if (forward) {
+                report("no annotation after the caret");
+                return;
+            }
+            // back from the first relation suggestion: the text's last item
+            Optional<Integer> last = model.nextItemStart(text.getCharCount(), false);
+            if (last.isPresent()) {
+                placeCaret(last.get());
+            } else {
+                report("no annotation before the caret");
+            }
+            return;
+        }
         Optional<Integer> next = model.nextItemStart(text.getCaretOffset(), forward);
         if (next.isEmpty()) {
+            if (forward && !relations.isEmpty()) {
+                selectRelationSuggestion(relations.get(0).id());
+                return;
+            }
             report(forward ? "no annotation after the caret" : "no annotation before the caret");
             return;
         }
+        placeCaret(next.get());
+    }
+
+    private void placeCaret(int offset) {
         movingCaret = true;
         try {
-            text.setSelection(next.get());
+            text.setSelection(offset);
             text.showSelection();
         } finally {
             movingCaret = false;
         }
-        caretMovedTo(next.get());
+        caretMovedTo(offset);
     }
 
     /** Marks the mention at the caret as the head of the next relation. */
@@ -410,6 +482,31 @@ public final class DocumentEditor extends EditorPart {
                 new AnnotationItem.CuratedRelation(corpus, document.id(), r, model.isConceptLevel(r))));
     }
 
+    /**
+     * Selects a relation suggestion, as a click on its dashed arc's label does: the caret goes to its
+     * head (scrolling it into view) and A/R/S then decide the relation.
+     */
+    public void selectRelationSuggestion(String suggestionId) {
+        model.relationSuggestions().stream().filter(r -> r.id().equals(suggestionId)).findFirst().ifPresentOrElse(r -> {
+            AnnotationItem item = new AnnotationItem.SuggestedRelation(corpus, document.id(), r);
+            Optional<EntityMention> head = model.suggestedArgument(r.relation().head());
+            if (head.isPresent()) {
+                moveCaretTo(item, head.get().start());
+            } else {
+                setCaretItem(item);
+            }
+        }, () -> report("no relation suggestion " + suggestionId + " in document " + document.id()));
+    }
+
+    private void selectArc(RelationArcFigure arc) {
+        if (arc.suggestion() != null) {
+            // a click keeps the view where it is: only the caret item changes
+            setCaretItem(new AnnotationItem.SuggestedRelation(corpus, document.id(), arc.suggestion()));
+        } else {
+            selectRelation(arc.relation().id());
+        }
+    }
+
     public Optional<CorrectionEvent> undo(String uiLocation) {
         return undoOrRedo(true, uiLocation);
     }
@@ -439,19 +536,26 @@ public final class DocumentEditor extends EditorPart {
         return at.isEmpty() ? null : at.get(0);
     }
 
-    private void jumpToNextSuggestion(Suggestion after) {
-        Optional<Suggestion> next = model.nextOpenSuggestionAfter(after);
-        if (next.isPresent()) {
-            moveCaretTo(new AnnotationItem.SuggestedMention(corpus, document.id(), next.get()), next.get().mention().start());
-        } else {
+    /**
+     * After a decision on {@code after}, puts the caret on the next open suggestion of the cycle: mention
+     * suggestions by position, then relation suggestions in the model's order, then around again.
+     */
+    private void jumpToNextSuggestion(AnnotationItem after) {
+        Optional<AnnotationItem> next = new SuggestionCycle(model).after(after);
+        if (next.isEmpty()) {
             setStatus("no open suggestions left");
             caretMovedTo(text.getCaretOffset());
+        } else if (next.get() instanceof AnnotationItem.SuggestedMention s) {
+            moveCaretTo(s, s.suggestion().mention().start());
+        } else {
+            selectRelationSuggestion(next.get().id());
         }
     }
 
     /** Runs a decision: the store's own notification of it is not a foreign change; failures are reported. */
     private void decide(Runnable decision) {
         deciding = true;
+        decidedSincePublished = true;
         try {
             report(null);
             decision.run();
@@ -474,7 +578,7 @@ public final class DocumentEditor extends EditorPart {
         int caret = text.getCaretOffset();
         int top = text.getTopPixel();
         model.setCurated(store.fold(corpus, document.id()));
-        model.setSuggestions(store.suggestions(corpus, document.id()));
+        loadSuggestions();
         presentation.showAll(model);
         movingCaret = true;
         try {
@@ -484,6 +588,13 @@ public final class DocumentEditor extends EditorPart {
             movingCaret = false;
         }
         caretMovedTo(caret);
+    }
+
+    /** The model's three suggestion layers: mentions, relations between them, document labels. */
+    private void loadSuggestions() {
+        model.setSuggestions(store.suggestions(corpus, document.id()));
+        model.setRelationSuggestions(store.relationSuggestions(corpus, document.id()));
+        model.setLabelSuggestions(store.labelSuggestions(corpus, document.id()));
     }
 
     private void storeChanged(String changedCorpus, List<String> documentIds) {

@@ -1,6 +1,8 @@
 package taiyi.workbench.ui.editor;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.eclipse.draw2d.Figure;
 import org.eclipse.draw2d.FlowLayout;
@@ -10,9 +12,12 @@ import org.eclipse.draw2d.MarginBorder;
 import org.eclipse.draw2d.CompoundBorder;
 import org.eclipse.draw2d.ColorConstants;
 
+import taiyi.workbench.core.curation.LabelSuggestion;
+
 /**
  * A Draw2d legend of a document's entity types: one chip per type in the type's colour, with how
- * many mentions of it the document holds, and the digit key that labels a selection with it.
+ * many mentions of it the document holds, and the digit key that labels a selection with it; after
+ * them, the document labels the model suggested (text classification) with their scores, read-only.
  */
 public final class EntityTypeLegend extends Figure {
 
@@ -26,8 +31,8 @@ public final class EntityTypeLegend extends Figure {
         setBackgroundColor(ColorConstants.white);
     }
 
-    /** Replaces the chips with one per type, in the order given. */
-    public void show(Map<String, Integer> countsByType, EntityTypePalette palette) {
+    /** Replaces the chips with one per type, in the order given, then the suggested labels (if any). */
+    public void show(Map<String, Integer> countsByType, EntityTypePalette palette, List<LabelSuggestion> labels) {
         removeAll();
         int[] key = {0};
         countsByType.forEach((type, count) -> {
@@ -40,7 +45,27 @@ public final class EntityTypeLegend extends Figure {
             chip.setToolTip(new Label(count + " mention" + (count == 1 ? "" : "s") + " of type " + type));
             add(chip);
         });
+        if (!labels.isEmpty()) {
+            Label suggested = new Label("suggested labels: "
+                    + labels.stream().map(SuggestionLabels::of).collect(Collectors.joining(", ")));
+            suggested.setBorder(new MarginBorder(1, 5, 1, 5));
+            suggested.setForegroundColor(ColorConstants.darkGray);
+            suggested.setToolTip(new Label(labels.stream().map(l -> l.label() + ": " + l.modelId()
+                    + (l.adapterId().isEmpty() ? "" : " + " + l.adapterId()) + ", " + l.promptTemplateId() + ", round " + l.round()
+                    + ", score " + l.score()).collect(Collectors.joining("\n"))));
+            add(suggested);
+        }
         revalidate();
         repaint();
+    }
+
+    /** The text of the suggested-labels line, or null when the document has none. */
+    public String suggestedLabelsText() {
+        for (Object child : getChildren()) {
+            if (child instanceof Label l && l.getText().startsWith("suggested labels: ")) {
+                return l.getText();
+            }
+        }
+        return null;
     }
 }

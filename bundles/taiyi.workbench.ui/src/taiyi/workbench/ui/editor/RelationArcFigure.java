@@ -14,6 +14,7 @@ import org.eclipse.draw2d.geometry.Rectangle;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 
+import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.core.model.Relation;
 
 /**
@@ -21,24 +22,31 @@ import taiyi.workbench.core.model.Relation;
  * level and coming down onto the tail with an arrowhead, the relation type in a label on the level
  * part. An arc whose ends are on different lines is drawn in two halves, out to the right margin
  * above the head's line and in from the left margin above the tail's, labelled on the tail's half. Concept-level relations
- * (arguments are concepts, drawn between their first mentions) are dashed.
+ * (arguments are concepts, drawn between their first mentions) are dashed, and so are the model's
+ * open relation suggestions, whose label adds the model's score.
  */
 public final class RelationArcFigure extends Figure {
 
     private final Relation relation;
+    private final RelationSuggestion suggestion;
     private final Label label;
 
-    /** @param arrow whether the last stroke ends on the tail (false: the tail is out of view) */
-    RelationArcFigure(Relation relation, List<PointList> strokes, boolean arrow, Point labelCenter, Color color,
-            boolean conceptLevel, boolean selected) {
+    /**
+     * @param suggestion the relation suggestion drawn, or null for a curated relation
+     * @param arrow whether the last stroke ends on the tail (false: the tail is out of view)
+     * @param dashed concept-level relations and suggestions
+     */
+    RelationArcFigure(Relation relation, RelationSuggestion suggestion, List<PointList> strokes, boolean arrow,
+            Point labelCenter, Color color, String labelText, boolean dashed, boolean selected) {
         this.relation = relation;
+        this.suggestion = suggestion;
         Rectangle extent = null;
         for (int i = 0; i < strokes.size(); i++) {
             Polyline line = new Polyline();
             line.setPoints(strokes.get(i));
             line.setForegroundColor(color);
             line.setLineWidth(selected ? 2 : 1);
-            if (conceptLevel) {
+            if (dashed) {
                 line.setLineStyle(SWT.LINE_DASH);
             }
             add(line);
@@ -55,7 +63,7 @@ public final class RelationArcFigure extends Figure {
                 extent = extent.union(head.getBounds());
             }
         }
-        label = new Label(relation.type() + (conceptLevel ? " (concepts)" : ""));
+        label = new Label(labelText);
         label.setOpaque(true);
         label.setBackgroundColor(selected ? ColorConstants.yellow : ColorConstants.white);
         label.setForegroundColor(color);
@@ -82,8 +90,14 @@ public final class RelationArcFigure extends Figure {
         bounds = bounds.getUnion(label.getBounds());
     }
 
+    /** The relation drawn: a curated one, or the relation a suggestion proposes. */
     public Relation relation() {
         return relation;
+    }
+
+    /** The relation suggestion drawn, or null when the arc is a curated relation. */
+    public RelationSuggestion suggestion() {
+        return suggestion;
     }
 
     /** Where the type label is, for clicks that select the relation. */

@@ -10,10 +10,10 @@ import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Event;
 
 import taiyi.workbench.core.model.EntityMention;
-import taiyi.workbench.core.model.Relation;
 
 /**
- * The mouse side of relations, brat-like: a click on an arc's label selects its relation; a drag
+ * The mouse side of relations, brat-like: a click on an arc's label selects its relation (or the
+ * relation suggestion a dashed arc shows); a drag
  * from one curated mention to another asks for the type of a relation between them. A drag that
  * does not end on another mention stays an ordinary text selection (which a digit key can label).
  */
@@ -25,12 +25,12 @@ final class RelationMouseGesture {
     private final StyledText text;
     private final AnnotationModel model;
     private final RelationArcs arcs;
-    private final Consumer<Relation> selected;
+    private final Consumer<RelationArcFigure> selected;
     private final BiConsumer<EntityMention, EntityMention> dragged;
     private EntityMention from;
     private Point pressedAt;
 
-    RelationMouseGesture(StyledText text, AnnotationModel model, RelationArcs arcs, Consumer<Relation> selected,
+    RelationMouseGesture(StyledText text, AnnotationModel model, RelationArcs arcs, Consumer<RelationArcFigure> selected,
             BiConsumer<EntityMention, EntityMention> dragged) {
         this.text = text;
         this.model = model;
@@ -46,7 +46,7 @@ final class RelationMouseGesture {
         if (e.button != 1) {
             return;
         }
-        Relation clicked = arcs.relationAt(e.x, e.y);
+        RelationArcFigure clicked = arcs.arcAt(e.x, e.y);
         if (clicked != null) {
             selected.accept(clicked);
             return;

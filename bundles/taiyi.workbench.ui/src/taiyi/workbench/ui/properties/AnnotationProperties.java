@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 
 import taiyi.workbench.core.curation.CorrectionAction;
 import taiyi.workbench.core.curation.CorrectionEvent;
+import taiyi.workbench.core.curation.LabelSuggestion;
+import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Relation;
@@ -44,11 +46,17 @@ public final class AnnotationProperties {
             CorrectionAction decision = model.decisionOn(sg.id());
             rows.add(new AnnotationProperty("Layer", "suggested (" + (decision == null ? "open" : decision.name().toLowerCase(Locale.ROOT)) + ")"));
             mentionRows(sg.mention(), text, rows);
-            rows.add(new AnnotationProperty("Model", sg.modelId()));
-            rows.add(new AnnotationProperty("Adapter", sg.adapterId().isEmpty() ? "(none)" : sg.adapterId()));
-            rows.add(new AnnotationProperty("Template", sg.promptTemplateId()));
-            rows.add(new AnnotationProperty("Round", Integer.toString(sg.round())));
-            rows.add(new AnnotationProperty("Score", String.format(Locale.ROOT, "%.4f", sg.score())));
+            provenanceRows(sg.modelId(), sg.adapterId(), sg.promptTemplateId(), sg.round(), sg.score(), rows);
+        } else if (item instanceof AnnotationItem.SuggestedRelation s) {
+            RelationSuggestion rs = s.suggestion();
+            CorrectionAction decision = model.decisionOn(rs.id());
+            rows.add(new AnnotationProperty("Layer", "suggested relation ("
+                    + (decision == null ? "open" : decision.name().toLowerCase(Locale.ROOT)) + ")"));
+            rows.add(new AnnotationProperty("Id", rs.id()));
+            rows.add(new AnnotationProperty("Type", rs.relation().type()));
+            rows.add(new AnnotationProperty("Head", suggestedArgument(rs.relation().head(), model)));
+            rows.add(new AnnotationProperty("Tail", suggestedArgument(rs.relation().tail(), model)));
+            provenanceRows(rs.modelId(), rs.adapterId(), rs.promptTemplateId(), rs.round(), rs.score(), rows);
         } else if (item instanceof AnnotationItem.CuratedRelation r) {
             rows.add(new AnnotationProperty("Layer", "curated"));
             rows.add(new AnnotationProperty("Id", r.relation().id()));
@@ -58,6 +66,48 @@ public final class AnnotationProperties {
         }
         history(item.id(), log, rows);
         return rows;
+    }
+
+    /**
+     * The rows shown while nothing is at the caret: the document labels the model suggested, each
+     * with its score and provenance. Read-only: the correction log has no label events yet.
+     */
+    public static List<AnnotationProperty> ofDocument(AnnotationModel model) {
+        List<AnnotationProperty> rows = new ArrayList<>();
+        for (LabelSuggestion l : model.labelSuggestions()) {
+            rows.add(new AnnotationProperty("Suggested label", l.label() + String.format(Locale.ROOT, " (score %.4f; ", l.score())
+                    + l.modelId() + (l.adapterId().isEmpty() ? "" : " + " + l.adapterId()) + ", " + l.promptTemplateId()
+                    + ", round " + l.round() + ")"));
+        }
+        return rows;
+    }
+
+    private static void provenanceRows(String modelId, String adapterId, String template, int round, double score,
+            List<AnnotationProperty> rows) {
+        rows.add(new AnnotationProperty("Model", modelId));
+        rows.add(new AnnotationProperty("Adapter", adapterId.isEmpty() ? "(none)" : adapterId));
+        rows.add(new AnnotationProperty("Template", template));
+        rows.add(new AnnotationProperty("Round", Integer.toString(round)));
+        rows.add(new AnnotationProperty("Score", String.format(Locale.ROOT, "%.4f", score)));
+    }
+
+    /** A relation suggestion's argument: its id, its text, and what it is now (suggested, or the mention it became). */
+    private static String suggestedArgument(String argument, AnnotationModel model) {
+        var mention = model.suggestedArgument(argument);
+        if (mention.isEmpty()) {
+            return argument + " (not in the document)";
+        }
+        String text = "\"" + mention.get().coveredText(model.text()) + "\" (" + mention.get().type();
+        var accepted = model.acceptedMention(argument);
+        if (accepted.isPresent()) {
+            return argument + " " + text + "; accepted as " + accepted.get().id() + ")";
+        }
+        if (model.suggestion(argument).isPresent()) {
+            CorrectionAction decision = model.decisionOn(argument);
+            return argument + " " + text + ", suggested" + (decision == null ? "" : ", " + decision.name().toLowerCase(Locale.ROOT))
+                    + ")";
+        }
+        return argument + " " + text + ", concept)";
     }
 
     private static void mentionRows(EntityMention m, String text, List<AnnotationProperty> rows) {

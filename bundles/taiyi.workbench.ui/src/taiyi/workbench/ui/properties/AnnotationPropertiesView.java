@@ -18,8 +18,9 @@ import taiyi.workbench.ui.editor.AnnotationItem;
 import taiyi.workbench.ui.editor.DocumentEditor;
 
 /**
- * Shows the mention, suggestion or relation at the document editor's caret: its properties and its
- * history of correction events. Follows the workbench selection, so it needs no wiring to editors.
+ * Shows the mention, suggestion, relation or relation suggestion at the document editor's caret: its
+ * properties and its history of correction events; with nothing at the caret, the document's
+ * suggested labels. Follows the workbench selection, so it needs no wiring to editors.
  */
 public final class AnnotationPropertiesView extends ViewPart implements ISelectionListener {
 
@@ -65,7 +66,8 @@ public final class AnnotationPropertiesView extends ViewPart implements ISelecti
         if (first instanceof AnnotationItem item) {
             rows = AnnotationProperties.of(item, editor.model(), editor.store().events(item.corpus(), item.documentId()));
         } else {
-            rows = List.of();
+            // nothing at the caret: what the model says of the whole document
+            rows = AnnotationProperties.ofDocument(editor.model());
         }
         viewer.setInput(rows);
         setContentDescription(first instanceof AnnotationItem item ? item.documentId() + " / " + item.id() : "");
