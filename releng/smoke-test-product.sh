@@ -15,6 +15,20 @@ echo "smoke: releng/taiyi version"
 tail -n 1 "$work/version.txt" | grep -q '^taiyi version: .*PyTorch 2\.7\.1 engine loaded offline.*check 54\.0$' \
   || { echo "smoke: FAILED: taiyi version did not report a working PyTorch engine" >&2; exit 1; }
 
+echo "smoke: releng/taiyi preannotate (a Taiyi-layout .bin model folder read inside the product)"
+root=$(cd "$here/.." && pwd)
+cp -r "$root/bundles/taiyi.workbench.inference.djl.tests/fixtures/qwen-tiny-bin" "$work/model"
+gunzip -c "$root/bundles/taiyi.workbench.inference.djl.tests/fixtures/tokenizer/qwen.tiktoken.gz" > "$work/model/qwen.tiktoken"
+"$here/taiyi" import --corpus smoke --format pubtator "$root/bundles/taiyi.workbench.app/samples/NCBIdevelopset_corpus.txt" \
+  > "$work/import.txt"
+# the tiny checkpoint's vocabulary (1,000) is smaller than Qwen's tokenizer, which is checked once the config, the
+# tokenizer and the pytorch_model-*.bin shards (index, zip, pickle) have all been read by the product's bundles
+if "$here/taiyi" preannotate --corpus smoke --model "$work/model" --limit 1 > "$work/preannotate.txt" 2>&1; then
+  echo "smoke: FAILED: preannotate accepted a model whose vocabulary is smaller than its tokenizer" >&2; exit 1
+fi
+grep -q "151851 tokens, but the model's vocab_size is 1000" "$work/preannotate.txt" \
+  || { echo "smoke: FAILED: preannotate did not read the model folder:" >&2; cat "$work/preannotate.txt" >&2; exit 1; }
+
 if [ -z "${DISPLAY:-}" ]; then
   echo "smoke: no DISPLAY, workbench start not checked" >&2
   exit 0

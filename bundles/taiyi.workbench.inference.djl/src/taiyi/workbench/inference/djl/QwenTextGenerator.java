@@ -62,24 +62,22 @@ public final class QwenTextGenerator implements TextGenerator {
         PromptTemplate template = PromptTemplates.byId(settings.templateId());
         QwenModelFolder folder = QwenModelFolder.inspect(settings.modelFolder());
         QwenTokenizer tokenizer = QwenTokenizer.load(folder.vocabulary());
-        if (tokenizer.vocabularySize() > folder.config().vocabSize()) {
-            throw new IOException(folder.vocabulary() + ": " + tokenizer.vocabularySize() + " tokens, but the model's "
-                    + "vocab_size is " + folder.config().vocabSize());
-        }
-        PyTorchEngineLoader.load(WorkbenchDataFolder.resolve().engineCache());
-        Device device = device(settings.device());
-        DataType dataType = dataType(settings.precision(), device, folder.config().parameterCount());
-        LoraAdapter adapter = settings.adapter().isPresent() ? LoraAdapter.open(settings.adapter().get()) : null;
-        try (WeightSource weights = folder.openWeights()) {
+        // every file is read and checked (weights mapped, shards and adapter matched) before the
+        // engine starts and memory is spent on the model
+        try (WeightSource weights = folder.openWeights();
+                LoraAdapter adapter = settings.adapter().isPresent() ? LoraAdapter.open(settings.adapter().get()) : null) {
+            if (tokenizer.vocabularySize() > folder.config().vocabSize()) {
+                throw new IOException(folder.vocabulary() + ": " + tokenizer.vocabularySize() + " tokens, but the model's "
+                        + "vocab_size is " + folder.config().vocabSize());
+            }
+            PyTorchEngineLoader.load(WorkbenchDataFolder.resolve().engineCache());
+            Device device = device(settings.device());
+            DataType dataType = dataType(settings.precision(), device, folder.config().parameterCount());
             QwenModel model = QwenModel.load(weights, folder.config(), adapter, dataType, device);
             String adapterId = settings.adapter().map(QwenTextGenerator::folderName).orElse("");
             return new QwenTextGenerator(model, tokenizer, template, new ModelDescription(folder.modelId(), adapterId,
                     (device.isGpu() ? "gpu" + device.getDeviceId() : "cpu") + " "
                             + dataType.toString().toLowerCase(java.util.Locale.ROOT)));
-        } finally {
-            if (adapter != null) {
-                adapter.close();
-            }
         }
     }
 
