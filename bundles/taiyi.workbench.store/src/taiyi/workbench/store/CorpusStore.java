@@ -320,24 +320,54 @@ public final class CorpusStore implements AutoCloseable {
      * @return the event as stored, with its log position
      */
     public CorrectionEvent record(String corpus, CorrectionEvent event) {
-        if (event.action() == CorrectionAction.IMPORT) {
-            throw new StoreException("IMPORT events are written by importDocuments only");
+        return record(corpus, List.of(event)).get(0);
+    }
+
+    /**
+     * Records several decisions on one document in one transaction, in order: each is checked
+     * against the history with the batch's earlier events in it, and one refused event refuses
+     * them all (nothing is written). Each stays its own log entry, so undo takes them back one by
+     * one. Listeners hear of the batch once. A key that makes several decisions (accepting a
+     * suggested relation with its argument suggestions, accept-all) pays for one commit, not one
+     * per event.
+     *
+     * @return the events as stored, with their log positions, in the order given
+     * @throws StoreException naming the refused event's place in the batch and the reason
+     */
+    public List<CorrectionEvent> record(String corpus, List<CorrectionEvent> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
         }
-        if (event.action() == CorrectionAction.ACCEPT || event.action() == CorrectionAction.REJECT) {
-            checkSuggestion(corpus, event);
+        String documentId = batch.get(0).documentId();
+        for (int i = 0; i < batch.size(); i++) {
+            CorrectionEvent event = batch.get(i);
+            if (event.action() == CorrectionAction.IMPORT) {
+                throw new StoreException(CorrectionLog.position(batch, i + 1) + "IMPORT events are written by importDocuments only");
+            }
+            if (!event.documentId().equals(documentId)) {
+                throw new StoreException(CorrectionLog.position(batch, i + 1) + "a batch is on one document: " + documentId
+                        + ", not " + event.documentId() + "; nothing was recorded");
+            }
         }
-        CorrectionLog.Appended appended = inTransaction("cannot record " + event.action() + " on document "
-                + event.documentId(), c -> {
-            long docId = existingDocumentId(c, corpus, event.documentId());
+        String what = batch.size() == 1 ? batch.get(0).action().toString() : batch.size() + " events";
+        CorrectionLog.Appended appended = inTransaction("cannot record " + what + " on document " + documentId, c -> {
+            long docId = existingDocumentId(c, corpus, documentId);
+            for (int i = 0; i < batch.size(); i++) {
+                CorrectionEvent event = batch.get(i);
+                if (event.action() == CorrectionAction.ACCEPT || event.action() == CorrectionAction.REJECT) {
+                    checkSuggestion(c, docId, event, CorrectionLog.position(batch, i + 1));
+                }
+            }
             try (DocumentInserter inserter = new DocumentInserter(c)) {
-                return new CorrectionLog(c, events).append(docId, event, inserter);
+                return new CorrectionLog(c, events).append(docId, batch, inserter);
             } catch (IllegalArgumentException e) {
-                throw new StoreException("document " + event.documentId() + ": " + e.getMessage(), e);
+                throw new StoreException("document " + documentId + ": " + e.getMessage()
+                        + (batch.size() == 1 ? "" : "; nothing of the batch was recorded"), e);
             }
         });
         // cached only now that the transaction has committed
         events.append(appended.docId(), appended.history(), appended.stored());
-        changed(corpus, List.of(event.documentId()));
+        changed(corpus, List.of(documentId));
         return appended.stored();
     }
 
@@ -549,24 +579,20 @@ public final class CorpusStore implements AutoCloseable {
         });
     }
 
-    private void checkSuggestion(String corpus, CorrectionEvent event) {
-        // one row, not the whole layer: a large document has thousands of suggestions and this runs per keystroke
-        boolean known = read("cannot read the suggestions of document " + event.documentId(), c -> {
-            long docId = existingDocumentId(c, corpus, event.documentId());
-            boolean[] found = {false};
-            // a suggested mention or a suggested relation
-            Jdbc.query(c, "SELECT 1 FROM entity_mention WHERE document_id = ? AND layer = '" + SUGGESTED + "' AND mention_key = ? "
-                    + "UNION ALL SELECT 1 FROM relation WHERE document_id = ? AND layer = '" + SUGGESTED + "' AND relation_key = ?",
-                    ps -> {
-                        ps.setLong(1, docId);
-                        ps.setString(2, event.suggestionId());
-                        ps.setLong(3, docId);
-                        ps.setString(4, event.suggestionId());
-                    }, rs -> found[0] = true);
-            return found[0];
-        });
-        if (!known) {
-            throw new StoreException("document " + event.documentId() + " has no suggestion " + event.suggestionId());
+    /** A decision names a suggestion of the document: one row looked up, not the whole layer (this runs per keystroke). */
+    private static void checkSuggestion(Connection c, long docId, CorrectionEvent event, String position) throws SQLException {
+        boolean[] found = {false};
+        // a suggested mention or a suggested relation
+        Jdbc.query(c, "SELECT 1 FROM entity_mention WHERE document_id = ? AND layer = '" + SUGGESTED + "' AND mention_key = ? "
+                + "UNION ALL SELECT 1 FROM relation WHERE document_id = ? AND layer = '" + SUGGESTED + "' AND relation_key = ?",
+                ps -> {
+                    ps.setLong(1, docId);
+                    ps.setString(2, event.suggestionId());
+                    ps.setLong(3, docId);
+                    ps.setString(4, event.suggestionId());
+                }, rs -> found[0] = true);
+        if (!found[0]) {
+            throw new StoreException(position + "document " + event.documentId() + " has no suggestion " + event.suggestionId());
         }
     }
 
