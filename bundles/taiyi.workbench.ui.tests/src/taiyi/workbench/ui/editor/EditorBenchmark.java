@@ -282,8 +282,11 @@ class EditorBenchmark {
         breakdown.add(b.line(what));
         if (System.getenv("TAIYI_BENCH_SAMPLE") != null) {
             breakdown.add("      samples " + samples[0]);
-            inclusive.entrySet().stream().filter(e -> e.getKey().startsWith("taiyi") || e.getKey().startsWith("org.eclipse"))
-                    .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(45)
+            inclusive.entrySet().stream().filter(e -> (e.getKey().startsWith("taiyi") && !e.getKey().contains("Benchmark")
+                    && !e.getKey().contains("Lambda") && !e.getKey().contains("lambda")) || e.getKey().startsWith("org.eclipse.swt.custom")
+                    || e.getKey().startsWith("org.eclipse.draw2d") || e.getKey().startsWith("org.eclipse.swt.graphics")
+                    || e.getKey().startsWith("org.h2.jdbc") || e.getKey().startsWith("org.eclipse.jface"))
+                    .sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(40)
                     .forEach(e -> breakdown.add("      incl " + e.getValue() + " " + e.getKey()));
             self.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
                     .forEach(e -> breakdown.add("      self " + e.getValue() + " " + e.getKey()));

@@ -286,7 +286,8 @@ public final class DocumentCuration {
             if (target.suggestionId() != null && isDecision(target)) {
                 model.decide(target.suggestionId(), null);
             }
-            return model.change(target.mentionAfter(), target.mentionBefore(), target.relationAfter(), target.relationBefore());
+            return shown(target, model.change(target.mentionAfter(), target.mentionBefore(), target.relationAfter(),
+                    target.relationBefore()));
         }).orElse(null);
         return e;
     }
@@ -320,10 +321,51 @@ public final class DocumentCuration {
                 model.acceptedAs(e.suggestionId(), e.mentionAfter());
             }
         }
-        return model.change(e.mentionBefore(), e.mentionAfter(), e.relationBefore(), e.relationAfter());
+        return shown(e, model.change(e.mentionBefore(), e.mentionAfter(), e.relationBefore(), e.relationAfter()));
     }
 
-    /** The chars whose curated mentions the latest call changed, or null. */
+    /**
+     * What an applied event changed on screen: the chars of its mentions, widened by the arc of a
+     * relation it added or removed (from the head's mention to the tail's). A mention normalised to a
+     * concept that relations name may change which mention those concept-level arcs start from, which
+     * can be anywhere: the whole text.
+     */
+    private int[] shown(CorrectionEvent e, int[] mentionChars) {
+        int[] out = mentionChars;
+        for (Relation r : java.util.Arrays.asList(e.relationBefore(), e.relationAfter())) {
+            if (r != null) {
+                for (String argument : List.of(r.head(), r.tail())) {
+                    Optional<EntityMention> m = model.suggestedArgument(argument);
+                    if (m.isPresent()) {
+                        out = union(out, new int[] {m.get().start(), m.get().end()});
+                    }
+                }
+            }
+        }
+        if (namesArcConcept(e.mentionBefore()) || namesArcConcept(e.mentionAfter())) {
+            out = new int[] {0, model.text().length()};
+        }
+        return out;
+    }
+
+    private boolean namesArcConcept(EntityMention m) {
+        if (m == null || m.normalizations().isEmpty()) {
+            return false;
+        }
+        java.util.Set<String> concepts = new java.util.HashSet<>();
+        m.normalizations().forEach(n -> {
+            concepts.add(n.toString());
+            concepts.add(n.id());
+        });
+        return model.relations().stream().anyMatch(r -> concepts.contains(r.head()) || concepts.contains(r.tail()))
+                || model.relationSuggestions().stream()
+                        .anyMatch(r -> concepts.contains(r.relation().head()) || concepts.contains(r.relation().tail()));
+    }
+
+    /**
+     * The chars the latest call changed on screen, or null: those whose curated mentions changed, and
+     * the stretch an added or removed relation's arc spans.
+     */
     public int[] lastChange() {
         return lastChange;
     }

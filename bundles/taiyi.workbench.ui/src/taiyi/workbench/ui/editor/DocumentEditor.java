@@ -154,7 +154,7 @@ public final class DocumentEditor extends EditorPart {
         text.setMenu(menu.createContextMenu(text));
         getSite().registerContextMenu(CONTEXT_MENU_ID, menu, selection);
         caretItem = itemAt(0);
-        presentation.setCaretItem(caretItem);
+        presentation.setCaretItem(caretItem, model);
         curation.clock().focus(caretItem == null ? null : caretItem.id());
         // the workbench asks for the selection when the editor activates: no event to send yet
         selection.showSilently(caretItem);
@@ -179,9 +179,11 @@ public final class DocumentEditor extends EditorPart {
     private void setCaretItem(AnnotationItem item) {
         caretItem = item;
         curation.clock().focus(item == null ? null : item.id());
-        presentation.setCaretItem(item);
+        presentation.setCaretItem(item, model);
         publishSelection();
-        text.redraw();
+        if (!deciding) {
+            presentation.flushRepaint();
+        }
     }
 
     /**
@@ -563,6 +565,8 @@ public final class DocumentEditor extends EditorPart {
             report(e.getMessage());
         } finally {
             deciding = false;
+            // the decision's restyled lines and the caret's old and new item, repainted together
+            presentation.flushRepaint();
         }
     }
 
