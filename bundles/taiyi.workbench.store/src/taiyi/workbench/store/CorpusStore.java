@@ -270,6 +270,16 @@ public final class CorpusStore implements AutoCloseable {
                 c -> new DocumentLoader(c).load(corpus, id, CURATED));
     }
 
+    /**
+     * A document's text, language, passages, metadata and labels without its annotation layers: what
+     * an editor opens, which takes the curated layer from the fold of the log instead (reading the
+     * 5,000 curated mentions of a large document as well cost 40–80 ms of its opening).
+     */
+    public Optional<Document> documentBody(String corpus, String id) {
+        return read("cannot load document " + id + " of corpus '" + corpus + "'",
+                c -> new DocumentLoader(c).load(corpus, id, null));
+    }
+
     /** Every document of a corpus with its curated annotations, in import order (for export). */
     public List<Document> allDocuments(String corpus) {
         return read("cannot load corpus '" + corpus + "'", c -> {
@@ -533,49 +543,74 @@ public final class CorpusStore implements AutoCloseable {
     public List<RelationSuggestion> relationSuggestions(String corpus, String documentId) {
         return read("cannot read the relation suggestions of document " + documentId, c -> {
             long docId = existingDocumentId(c, corpus, documentId);
-            Document layer = new DocumentLoader(c).load(corpus, documentId, SUGGESTED).orElseThrow();
-            Map<String, Object[]> provenance = new java.util.HashMap<>();
-            Jdbc.query(c, "SELECT relation_key, model_id, adapter_id, prompt_template_id, suggestion_round, score FROM "
-                    + "relation WHERE document_id = ? AND layer = '" + SUGGESTED + "'", ps -> ps.setLong(1, docId),
-                    rs -> provenance.put(rs.getString(1), new Object[] {rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), rs.getDouble(6)}));
-            List<RelationSuggestion> out = new ArrayList<>();
-            for (Relation r : layer.relations()) {
-                Object[] p = provenance.get(r.id());
-                out.add(new RelationSuggestion(r, (String) p[0], (String) p[1], (String) p[2], (Integer) p[3], (Double) p[4]));
-            }
-            return out;
+            return relationSuggestions(c, docId, new DocumentLoader(c).load(corpus, documentId, SUGGESTED).orElseThrow());
         });
+    }
+
+    private static List<RelationSuggestion> relationSuggestions(Connection c, long docId, Document layer) throws SQLException {
+        Map<String, Object[]> provenance = new java.util.HashMap<>();
+        Jdbc.query(c, "SELECT relation_key, model_id, adapter_id, prompt_template_id, suggestion_round, score FROM "
+                + "relation WHERE document_id = ? AND layer = '" + SUGGESTED + "'", ps -> ps.setLong(1, docId),
+                rs -> provenance.put(rs.getString(1), new Object[] {rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getInt(5), rs.getDouble(6)}));
+        List<RelationSuggestion> out = new ArrayList<>();
+        for (Relation r : layer.relations()) {
+            Object[] p = provenance.get(r.id());
+            out.add(new RelationSuggestion(r, (String) p[0], (String) p[1], (String) p[2], (Integer) p[3], (Double) p[4]));
+        }
+        return out;
     }
 
     /** A document's suggested labels, in the order they were added. */
     public List<LabelSuggestion> labelSuggestions(String corpus, String documentId) {
-        return read("cannot read the label suggestions of document " + documentId, c -> {
-            long docId = existingDocumentId(c, corpus, documentId);
-            List<LabelSuggestion> out = new ArrayList<>();
-            Jdbc.query(c, "SELECT label, model_id, adapter_id, prompt_template_id, suggestion_round, score FROM label_suggestion "
-                    + "WHERE document_id = ? ORDER BY ordinal", ps -> ps.setLong(1, docId), rs -> out.add(new LabelSuggestion(
-                            rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getDouble(6))));
-            return out;
-        });
+        return read("cannot read the label suggestions of document " + documentId,
+                c -> labelSuggestions(c, existingDocumentId(c, corpus, documentId)));
+    }
+
+    private static List<LabelSuggestion> labelSuggestions(Connection c, long docId) throws SQLException {
+        List<LabelSuggestion> out = new ArrayList<>();
+        Jdbc.query(c, "SELECT label, model_id, adapter_id, prompt_template_id, suggestion_round, score FROM label_suggestion "
+                + "WHERE document_id = ? ORDER BY ordinal", ps -> ps.setLong(1, docId), rs -> out.add(new LabelSuggestion(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getDouble(6))));
+        return out;
     }
 
     /** A document's suggestion layer, in the order the suggestions were added. */
     public List<Suggestion> suggestions(String corpus, String documentId) {
         return read("cannot read the suggestions of document " + documentId, c -> {
             long docId = existingDocumentId(c, corpus, documentId);
+            return suggestions(c, docId, new DocumentLoader(c).load(corpus, documentId, SUGGESTED).orElseThrow());
+        });
+    }
+
+    private static List<Suggestion> suggestions(Connection c, long docId, Document layer) throws SQLException {
+        Map<String, Object[]> provenance = new java.util.HashMap<>();
+        Jdbc.query(c, "SELECT mention_key, model_id, adapter_id, prompt_template_id, suggestion_round, score FROM "
+                + "entity_mention WHERE document_id = ? AND layer = '" + SUGGESTED + "'", ps -> ps.setLong(1, docId),
+                rs -> provenance.put(rs.getString(1), new Object[] {rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getInt(5), rs.getDouble(6)}));
+        List<Suggestion> out = new ArrayList<>();
+        for (EntityMention m : layer.mentions()) {
+            Object[] p = provenance.get(m.id());
+            out.add(new Suggestion(m, (String) p[0], (String) p[1], (String) p[2], (Integer) p[3], (Double) p[4]));
+        }
+        return out;
+    }
+
+    /** Everything a model proposed for a document: mentions, relations between them, document labels. */
+    public record SuggestionLayer(List<Suggestion> mentions, List<RelationSuggestion> relations, List<LabelSuggestion> labels) {
+    }
+
+    /**
+     * A document's whole suggestion layer in one read (one snapshot, the layer's rows read once):
+     * what an editor opens with, where {@link #suggestions}, {@link #relationSuggestions} and
+     * {@link #labelSuggestions} would each read it again.
+     */
+    public SuggestionLayer suggestionLayer(String corpus, String documentId) {
+        return read("cannot read the suggestions of document " + documentId, c -> {
+            long docId = existingDocumentId(c, corpus, documentId);
             Document layer = new DocumentLoader(c).load(corpus, documentId, SUGGESTED).orElseThrow();
-            Map<String, Object[]> provenance = new java.util.HashMap<>();
-            Jdbc.query(c, "SELECT mention_key, model_id, adapter_id, prompt_template_id, suggestion_round, score FROM "
-                    + "entity_mention WHERE document_id = ? AND layer = '" + SUGGESTED + "'", ps -> ps.setLong(1, docId),
-                    rs -> provenance.put(rs.getString(1), new Object[] {rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), rs.getDouble(6)}));
-            List<Suggestion> out = new ArrayList<>();
-            for (EntityMention m : layer.mentions()) {
-                Object[] p = provenance.get(m.id());
-                out.add(new Suggestion(m, (String) p[0], (String) p[1], (String) p[2], (Integer) p[3], (Double) p[4]));
-            }
-            return out;
+            return new SuggestionLayer(suggestions(c, docId, layer), relationSuggestions(c, docId, layer), labelSuggestions(c, docId));
         });
     }
 
