@@ -22,7 +22,6 @@ import java.util.Map;
 import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
-import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.commands.ICommandService;
@@ -169,101 +168,6 @@ class RelationSuggestionEditorTest {
         org.eclipse.draw2d.geometry.Point label = arcOf(suggestionId).labelBounds().getCenter();
         mouse(text, SWT.MouseDown, label.x, label.y);
         mouse(text, SWT.MouseUp, label.x, label.y);
-    }
-
-    /**
-     * The editor repaints only the lines a key changed; what it shows once it rests must be what a
-     * repaint of the whole widget shows (no frame, outline, underline or arc left behind or missing). The text caret
-     * blinks and GTK's overlay scroll bar fades, so the caret's box and the strip right of the text's
-     * right margin (where nothing of the editor's is painted) are left out of the comparison.
-     */
-    private void assertPaintedAsByAFullRepaint(String after) {
-        // GTK paints invalidated areas on its frame clock, not within one pass of the event loop: let the editor rest
-        // (past the delayed selection too) before each picture
-        EditorDriver.settle(3 * DocumentEditor.SELECTION_DELAY_MS);
-        ImageData incremental = shownNow();
-        int topPixel = text.getTopPixel();
-        text.redraw();
-        EditorDriver.settle(3 * DocumentEditor.SELECTION_DELAY_MS);
-        ImageData full = shownNow();
-        assertEquals(topPixel, text.getTopPixel(), "a full repaint scrolled the text after " + after);
-        org.eclipse.swt.graphics.Rectangle caret = text.getCaret() == null ? new org.eclipse.swt.graphics.Rectangle(0, 0, 0, 0)
-                : text.getCaret().getBounds();
-        caret = new org.eclipse.swt.graphics.Rectangle(caret.x - 3, caret.y - 3, caret.width + 6, caret.height + 6);
-        int right = text.getClientArea().width - text.getRightMargin() + 2;
-        int differ = 0;
-        String first = null;
-        int minX = Integer.MAX_VALUE, minY = Integer.MAX_VALUE, maxX = -1, maxY = -1;
-        for (int y = 0; y < full.height; y++) {
-            for (int x = 0; x < full.width; x++) {
-                if (x < right && !caret.contains(x, y) && incremental.getPixel(x, y) != full.getPixel(x, y)) {
-                    differ++;
-                    first = first == null ? "(" + x + ", " + y + ")" : first;
-                    minX = Math.min(minX, x);
-                    minY = Math.min(minY, y);
-                    maxX = Math.max(maxX, x);
-                    maxY = Math.max(maxY, y);
-                }
-            }
-        }
-        assertEquals(0, differ, "after " + after + ", " + differ + " pixels differ from a full repaint, first at " + first
-                + ", within (" + minX + ", " + minY + ")-(" + maxX + ", " + maxY + "); caret " + caret + ", widget " + full.width + "x"
-                + full.height + ", line height " + text.getLineHeight());
-    }
-
-    /** What the text widget shows on screen now, read back without running the event loop. */
-    private ImageData shownNow() {
-        org.eclipse.swt.graphics.Rectangle size = text.getBounds();
-        org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(text.getDisplay(), size.width, size.height);
-        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(text);
-        try {
-            gc.copyArea(image, 0, 0);
-        } finally {
-            gc.dispose();
-        }
-        ImageData data = image.getImageData();
-        image.dispose();
-        return data;
-    }
-
-    @Test
-    void everyKeyLeavesTheTextAsAFullRepaintWouldPaintIt() throws Exception {
-        assertPaintedAsByAFullRepaint("opening");
-        // the frame moves from a mention of the title to the first of the abstract, a line below, by Tab
-        text.setSelection(at("toxicity"));
-        assertPaintedAsByAFullRepaint("moving the caret to the title's last mention");
-        key(text, '\t', SWT.TAB, 0);
-        assertEquals(at("tricuspid regurgitation"), text.getCaretOffset());
-        assertPaintedAsByAFullRepaint("Tab to the next line");
-        type(text, 'r');
-        assertPaintedAsByAFullRepaint("R on the first suggestion (its outline goes, the frame moves on)");
-        type(text, 's');
-        assertPaintedAsByAFullRepaint("S");
-        editor.selectRelationSuggestion("RS2");
-        assertPaintedAsByAFullRepaint("selecting a relation suggestion");
-        type(text, 'a');
-        assertPaintedAsByAFullRepaint("A on a relation suggestion (two arguments and the relation)");
-        key(text, '\t', SWT.TAB, 0);
-        assertPaintedAsByAFullRepaint("Tab");
-        for (int i = 0; i < 4; i++) {
-            ctrl(text, 'z');
-            assertPaintedAsByAFullRepaint("undo " + (i + 1));
-        }
-        EditorDriver.ctrlShift(text, 'z');
-        assertPaintedAsByAFullRepaint("redo");
-        int free = at("trimester");
-        text.setSelection(free, free + "trimester".length());
-        type(text, '1');
-        assertPaintedAsByAFullRepaint("labelling a selection");
-        // a gold mention normalised to a concept that the abstract's CID relations name: deleting it moves their arcs
-        EntityMention concept = editor.model().mentions().stream().filter(m -> !editor.model().relationsOf(m).isEmpty())
-                .filter(m -> editor.model().relations().stream().noneMatch(r -> r.head().equals(m.id()) || r.tail().equals(m.id())))
-                .findFirst().orElseThrow();
-        editor.reveal(concept.start(), concept.start());
-        drain();
-        key(text, (char) 127, SWT.DEL, 0);
-        assertTrue(editor.model().mention(concept.id()).isEmpty(), "Delete did not delete " + concept.id() + ": " + editor.lastMessage());
-        assertPaintedAsByAFullRepaint("deleting a mention of a related concept");
     }
 
     @Test

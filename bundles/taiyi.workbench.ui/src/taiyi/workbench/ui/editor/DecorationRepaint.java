@@ -97,5 +97,7 @@ final class DecorationRepaint {
             text.setLineBackground(first, top + j - first + 1, null);
             i = j;
         }
+        // painted now, as the whole-widget redraw was, not on GTK's next frame
+        text.update();
     }
 }
