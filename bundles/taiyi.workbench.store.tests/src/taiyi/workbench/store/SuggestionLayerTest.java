@@ -50,6 +50,34 @@ class SuggestionLayerTest {
     }
 
     @Test
+    void theWholeLayerInOneReadIsWhatTheThreeReadsGive() {
+        try (CorpusStore store = CorpusStore.open(dir)) {
+            RelationSuggestion cid = new RelationSuggestion(new Relation("s-1-r0", "CID", "s-1-0", "s-1-1"), "taiyi", "a1",
+                    "re-en", 1, -0.9);
+            LabelSuggestion label = new LabelSuggestion("Case Report", "taiyi", "a1", "tc-en", 1, -0.05);
+            store.addSuggestions(CORPUS, doc.id(), twoMentions(), List.of(cid), List.of(label));
+
+            CorpusStore.SuggestionLayer layer = store.suggestionLayer(CORPUS, doc.id());
+            assertEquals(twoMentions(), layer.mentions());
+            assertEquals(List.of(cid), layer.relations());
+            assertEquals(List.of(label), layer.labels());
+            assertEquals(store.suggestions(CORPUS, doc.id()), layer.mentions());
+            assertEquals(store.relationSuggestions(CORPUS, doc.id()), layer.relations());
+            assertThrows(StoreException.class, () -> store.suggestionLayer(CORPUS, "no-such-document"));
+
+            // the body an editor opens: the imported text, passages and metadata, none of the layers' annotations
+            Document body = store.documentBody(CORPUS, doc.id()).orElseThrow();
+            assertEquals(doc.text(), body.text());
+            assertEquals(doc.passages(), body.passages());
+            assertEquals(doc.metadata(), body.metadata());
+            assertEquals(doc.language(), body.language());
+            assertTrue(body.mentions().isEmpty() && body.relations().isEmpty());
+            assertFalse(doc.mentions().isEmpty());
+            assertTrue(store.documentBody(CORPUS, "no-such-document").isEmpty());
+        }
+    }
+
+    @Test
     void mentionsRelationsAndLabelsComeBackWithTheirProvenance() {
         try (CorpusStore store = CorpusStore.open(dir)) {
             assertFalse(store.hasSuggestionsFrom(CORPUS, doc.id(), "taiyi", "a1", 1));

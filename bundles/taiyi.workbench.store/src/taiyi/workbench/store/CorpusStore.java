@@ -270,6 +270,16 @@ public final class CorpusStore implements AutoCloseable {
                 c -> new DocumentLoader(c).load(corpus, id, CURATED));
     }
 
+    /**
+     * A document's text, language, passages, metadata and labels without its annotation layers: what
+     * an editor opens, which takes the curated layer from the fold of the log instead (reading the
+     * 5,000 curated mentions of a large document as well cost 40–80 ms of its opening).
+     */
+    public Optional<Document> documentBody(String corpus, String id) {
+        return read("cannot load document " + id + " of corpus '" + corpus + "'",
+                c -> new DocumentLoader(c).load(corpus, id, null));
+    }
+
     /** Every document of a corpus with its curated annotations, in import order (for export). */
     public List<Document> allDocuments(String corpus) {
         return read("cannot load corpus '" + corpus + "'", c -> {
@@ -320,24 +330,54 @@ public final class CorpusStore implements AutoCloseable {
      * @return the event as stored, with its log position
      */
     public CorrectionEvent record(String corpus, CorrectionEvent event) {
-        if (event.action() == CorrectionAction.IMPORT) {
-            throw new StoreException("IMPORT events are written by importDocuments only");
+        return record(corpus, List.of(event)).get(0);
+    }
+
+    /**
+     * Records several decisions on one document in one transaction, in order: each is checked
+     * against the history with the batch's earlier events in it, and one refused event refuses
+     * them all (nothing is written). Each stays its own log entry, so undo takes them back one by
+     * one. Listeners hear of the batch once. A key that makes several decisions (accepting a
+     * suggested relation with its argument suggestions, accept-all) pays for one commit, not one
+     * per event.
+     *
+     * @return the events as stored, with their log positions, in the order given
+     * @throws StoreException naming the refused event's place in the batch and the reason
+     */
+    public List<CorrectionEvent> record(String corpus, List<CorrectionEvent> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
         }
-        if (event.action() == CorrectionAction.ACCEPT || event.action() == CorrectionAction.REJECT) {
-            checkSuggestion(corpus, event);
+        String documentId = batch.get(0).documentId();
+        for (int i = 0; i < batch.size(); i++) {
+            CorrectionEvent event = batch.get(i);
+            if (event.action() == CorrectionAction.IMPORT) {
+                throw new StoreException(CorrectionLog.position(batch, i + 1) + "IMPORT events are written by importDocuments only");
+            }
+            if (!event.documentId().equals(documentId)) {
+                throw new StoreException(CorrectionLog.position(batch, i + 1) + "a batch is on one document: " + documentId
+                        + ", not " + event.documentId() + "; nothing was recorded");
+            }
         }
-        CorrectionLog.Appended appended = inTransaction("cannot record " + event.action() + " on document "
-                + event.documentId(), c -> {
-            long docId = existingDocumentId(c, corpus, event.documentId());
+        String what = batch.size() == 1 ? batch.get(0).action().toString() : batch.size() + " events";
+        CorrectionLog.Appended appended = inTransaction("cannot record " + what + " on document " + documentId, c -> {
+            long docId = existingDocumentId(c, corpus, documentId);
+            for (int i = 0; i < batch.size(); i++) {
+                CorrectionEvent event = batch.get(i);
+                if (event.action() == CorrectionAction.ACCEPT || event.action() == CorrectionAction.REJECT) {
+                    checkSuggestion(c, docId, event, CorrectionLog.position(batch, i + 1));
+                }
+            }
             try (DocumentInserter inserter = new DocumentInserter(c)) {
-                return new CorrectionLog(c, events).append(docId, event, inserter);
+                return new CorrectionLog(c, events).append(docId, batch, inserter);
             } catch (IllegalArgumentException e) {
-                throw new StoreException("document " + event.documentId() + ": " + e.getMessage(), e);
+                throw new StoreException("document " + documentId + ": " + e.getMessage()
+                        + (batch.size() == 1 ? "" : "; nothing of the batch was recorded"), e);
             }
         });
         // cached only now that the transaction has committed
         events.append(appended.docId(), appended.history(), appended.stored());
-        changed(corpus, List.of(event.documentId()));
+        changed(corpus, List.of(documentId));
         return appended.stored();
     }
 
@@ -503,70 +543,91 @@ public final class CorpusStore implements AutoCloseable {
     public List<RelationSuggestion> relationSuggestions(String corpus, String documentId) {
         return read("cannot read the relation suggestions of document " + documentId, c -> {
             long docId = existingDocumentId(c, corpus, documentId);
-            Document layer = new DocumentLoader(c).load(corpus, documentId, SUGGESTED).orElseThrow();
-            Map<String, Object[]> provenance = new java.util.HashMap<>();
-            Jdbc.query(c, "SELECT relation_key, model_id, adapter_id, prompt_template_id, suggestion_round, score FROM "
-                    + "relation WHERE document_id = ? AND layer = '" + SUGGESTED + "'", ps -> ps.setLong(1, docId),
-                    rs -> provenance.put(rs.getString(1), new Object[] {rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), rs.getDouble(6)}));
-            List<RelationSuggestion> out = new ArrayList<>();
-            for (Relation r : layer.relations()) {
-                Object[] p = provenance.get(r.id());
-                out.add(new RelationSuggestion(r, (String) p[0], (String) p[1], (String) p[2], (Integer) p[3], (Double) p[4]));
-            }
-            return out;
+            return relationSuggestions(c, docId, new DocumentLoader(c).load(corpus, documentId, SUGGESTED).orElseThrow());
         });
+    }
+
+    private static List<RelationSuggestion> relationSuggestions(Connection c, long docId, Document layer) throws SQLException {
+        Map<String, Object[]> provenance = new java.util.HashMap<>();
+        Jdbc.query(c, "SELECT relation_key, model_id, adapter_id, prompt_template_id, suggestion_round, score FROM "
+                + "relation WHERE document_id = ? AND layer = '" + SUGGESTED + "'", ps -> ps.setLong(1, docId),
+                rs -> provenance.put(rs.getString(1), new Object[] {rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getInt(5), rs.getDouble(6)}));
+        List<RelationSuggestion> out = new ArrayList<>();
+        for (Relation r : layer.relations()) {
+            Object[] p = provenance.get(r.id());
+            out.add(new RelationSuggestion(r, (String) p[0], (String) p[1], (String) p[2], (Integer) p[3], (Double) p[4]));
+        }
+        return out;
     }
 
     /** A document's suggested labels, in the order they were added. */
     public List<LabelSuggestion> labelSuggestions(String corpus, String documentId) {
-        return read("cannot read the label suggestions of document " + documentId, c -> {
-            long docId = existingDocumentId(c, corpus, documentId);
-            List<LabelSuggestion> out = new ArrayList<>();
-            Jdbc.query(c, "SELECT label, model_id, adapter_id, prompt_template_id, suggestion_round, score FROM label_suggestion "
-                    + "WHERE document_id = ? ORDER BY ordinal", ps -> ps.setLong(1, docId), rs -> out.add(new LabelSuggestion(
-                            rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getDouble(6))));
-            return out;
-        });
+        return read("cannot read the label suggestions of document " + documentId,
+                c -> labelSuggestions(c, existingDocumentId(c, corpus, documentId)));
+    }
+
+    private static List<LabelSuggestion> labelSuggestions(Connection c, long docId) throws SQLException {
+        List<LabelSuggestion> out = new ArrayList<>();
+        Jdbc.query(c, "SELECT label, model_id, adapter_id, prompt_template_id, suggestion_round, score FROM label_suggestion "
+                + "WHERE document_id = ? ORDER BY ordinal", ps -> ps.setLong(1, docId), rs -> out.add(new LabelSuggestion(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getDouble(6))));
+        return out;
     }
 
     /** A document's suggestion layer, in the order the suggestions were added. */
     public List<Suggestion> suggestions(String corpus, String documentId) {
         return read("cannot read the suggestions of document " + documentId, c -> {
             long docId = existingDocumentId(c, corpus, documentId);
-            Document layer = new DocumentLoader(c).load(corpus, documentId, SUGGESTED).orElseThrow();
-            Map<String, Object[]> provenance = new java.util.HashMap<>();
-            Jdbc.query(c, "SELECT mention_key, model_id, adapter_id, prompt_template_id, suggestion_round, score FROM "
-                    + "entity_mention WHERE document_id = ? AND layer = '" + SUGGESTED + "'", ps -> ps.setLong(1, docId),
-                    rs -> provenance.put(rs.getString(1), new Object[] {rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), rs.getDouble(6)}));
-            List<Suggestion> out = new ArrayList<>();
-            for (EntityMention m : layer.mentions()) {
-                Object[] p = provenance.get(m.id());
-                out.add(new Suggestion(m, (String) p[0], (String) p[1], (String) p[2], (Integer) p[3], (Double) p[4]));
-            }
-            return out;
+            return suggestions(c, docId, new DocumentLoader(c).load(corpus, documentId, SUGGESTED).orElseThrow());
         });
     }
 
-    private void checkSuggestion(String corpus, CorrectionEvent event) {
-        // one row, not the whole layer: a large document has thousands of suggestions and this runs per keystroke
-        boolean known = read("cannot read the suggestions of document " + event.documentId(), c -> {
-            long docId = existingDocumentId(c, corpus, event.documentId());
-            boolean[] found = {false};
-            // a suggested mention or a suggested relation
-            Jdbc.query(c, "SELECT 1 FROM entity_mention WHERE document_id = ? AND layer = '" + SUGGESTED + "' AND mention_key = ? "
-                    + "UNION ALL SELECT 1 FROM relation WHERE document_id = ? AND layer = '" + SUGGESTED + "' AND relation_key = ?",
-                    ps -> {
-                        ps.setLong(1, docId);
-                        ps.setString(2, event.suggestionId());
-                        ps.setLong(3, docId);
-                        ps.setString(4, event.suggestionId());
-                    }, rs -> found[0] = true);
-            return found[0];
+    private static List<Suggestion> suggestions(Connection c, long docId, Document layer) throws SQLException {
+        Map<String, Object[]> provenance = new java.util.HashMap<>();
+        Jdbc.query(c, "SELECT mention_key, model_id, adapter_id, prompt_template_id, suggestion_round, score FROM "
+                + "entity_mention WHERE document_id = ? AND layer = '" + SUGGESTED + "'", ps -> ps.setLong(1, docId),
+                rs -> provenance.put(rs.getString(1), new Object[] {rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getInt(5), rs.getDouble(6)}));
+        List<Suggestion> out = new ArrayList<>();
+        for (EntityMention m : layer.mentions()) {
+            Object[] p = provenance.get(m.id());
+            out.add(new Suggestion(m, (String) p[0], (String) p[1], (String) p[2], (Integer) p[3], (Double) p[4]));
+        }
+        return out;
+    }
+
+    /** Everything a model proposed for a document: mentions, relations between them, document labels. */
+    public record SuggestionLayer(List<Suggestion> mentions, List<RelationSuggestion> relations, List<LabelSuggestion> labels) {
+    }
+
+    /**
+     * A document's whole suggestion layer in one read (one snapshot, the layer's rows read once):
+     * what an editor opens with, where {@link #suggestions}, {@link #relationSuggestions} and
+     * {@link #labelSuggestions} would each read it again.
+     */
+    public SuggestionLayer suggestionLayer(String corpus, String documentId) {
+        return read("cannot read the suggestions of document " + documentId, c -> {
+            long docId = existingDocumentId(c, corpus, documentId);
+            Document layer = new DocumentLoader(c).load(corpus, documentId, SUGGESTED).orElseThrow();
+            return new SuggestionLayer(suggestions(c, docId, layer), relationSuggestions(c, docId, layer), labelSuggestions(c, docId));
         });
-        if (!known) {
-            throw new StoreException("document " + event.documentId() + " has no suggestion " + event.suggestionId());
+    }
+
+    /** A decision names a suggestion of the document: one row looked up, not the whole layer (this runs per keystroke). */
+    private static void checkSuggestion(Connection c, long docId, CorrectionEvent event, String position) throws SQLException {
+        boolean[] found = {false};
+        // a suggested mention or a suggested relation
+        Jdbc.query(c, "SELECT 1 FROM entity_mention WHERE document_id = ? AND layer = '" + SUGGESTED + "' AND mention_key = ? "
+                + "UNION ALL SELECT 1 FROM relation WHERE document_id = ? AND layer = '" + SUGGESTED + "' AND relation_key = ?",
+                ps -> {
+                    ps.setLong(1, docId);
+                    ps.setString(2, event.suggestionId());
+                    ps.setLong(3, docId);
+                    ps.setString(4, event.suggestionId());
+                }, rs -> found[0] = true);
+        if (!found[0]) {
+            throw new StoreException(position + "document " + event.documentId() + " has no suggestion " + event.suggestionId());
         }
     }
 

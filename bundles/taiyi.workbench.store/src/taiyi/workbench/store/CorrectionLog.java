@@ -37,7 +37,7 @@ final class CorrectionLog {
     }
 
     /** What {@link #append} did, for the caller to cache once the transaction has committed. */
-    record Appended(long docId, List<CorrectionEvent> history, CorrectionEvent stored) {
+    record Appended(long docId, List<CorrectionEvent> history, List<CorrectionEvent> stored) {
     }
 
     /** Locks a document's row until the transaction ends, so decisions on it are serialised. */
@@ -76,42 +76,61 @@ final class CorrectionLog {
     }
 
     /**
-     * Checks the event against the document's history, appends it and brings the curated rows
-     * along. UNDO and REDO events must name the event the fold offers next.
+     * Checks each event against the document's history (the batch's earlier events included),
+     * appends it and brings the curated rows along; one event refused refuses the batch, since the
+     * caller's transaction then rolls back. UNDO and REDO events must name the event the fold
+     * offers next.
      */
-    Appended append(long docId, CorrectionEvent event, DocumentInserter inserter) throws SQLException {
+    Appended append(long docId, List<CorrectionEvent> batch, DocumentInserter inserter) throws SQLException {
         lock(docId);
-        List<CorrectionEvent> history = events(docId, event.documentId());
+        String externalId = batch.get(0).documentId();
+        List<CorrectionEvent> history = events(docId, externalId);
         List<CorrectionEvent> after = new ArrayList<>(history);
-        CorrectionEvent stored = insert(docId, event);
-        after.add(stored);
-        // folding the extended history is the check: an impossible decision throws before anything commits,
-        // and so does one that would leave the curated layer inconsistent (a relation whose argument is gone)
-        CurationFold folded = CurationFold.of(after);
-        checkConsistent(docId, event.documentId(), folded);
-        switch (event.action()) {
-            case UNDO -> {
-                CorrectionEvent undone = find(history, event.refersTo());
-                applyDelta(docId, undone.mentionAfter(), undone.mentionBefore(), undone.relationAfter(), undone.relationBefore(),
-                        inserter);
+        List<CorrectionEvent> stored = new ArrayList<>(batch.size());
+        String text = documentText(docId);
+        CurationFold folded = null;
+        for (CorrectionEvent event : batch) {
+            CorrectionEvent written = insert(docId, event);
+            after.add(written);
+            stored.add(written);
+            // folding the extended history is the check: an impossible decision throws before anything commits,
+            // and so does one that would leave the curated layer inconsistent (a relation whose argument is gone)
+            try {
+                folded = CurationFold.of(after);
+                checkConsistent(externalId, text, folded);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(position(batch, stored.size()) + e.getMessage(), e);
             }
-            case REDO -> {
-                CorrectionEvent redone = find(history, event.refersTo());
-                applyDelta(docId, redone.mentionBefore(), redone.mentionAfter(), redone.relationBefore(), redone.relationAfter(),
-                        inserter);
+            // what an UNDO or REDO walks is in the history so far, the batch's earlier events included
+            CorrectionEvent walked = event.action() == CorrectionAction.UNDO || event.action() == CorrectionAction.REDO
+                    ? find(after, event.refersTo()) : null;
+            switch (event.action()) {
+                case UNDO -> applyDelta(docId, walked.mentionAfter(), walked.mentionBefore(), walked.relationAfter(),
+                        walked.relationBefore(), inserter);
+                case REDO -> applyDelta(docId, walked.mentionBefore(), walked.mentionAfter(), walked.relationBefore(),
+                        walked.relationAfter(), inserter);
+                default -> applyDelta(docId, event.mentionBefore(), event.mentionAfter(), event.relationBefore(),
+                        event.relationAfter(), inserter);
             }
-            default -> applyDelta(docId, event.mentionBefore(), event.mentionAfter(), event.relationBefore(),
-                    event.relationAfter(), inserter);
         }
-        setState(docId, folded.state(), event.user());
+        setState(docId, folded.state(), batch.get(batch.size() - 1).user());
         return new Appended(docId, history, stored);
     }
 
-    private void checkConsistent(long docId, String externalId, CurationFold folded) throws SQLException {
+    /** "event 3 of 4 (ACCEPT): " for a batch, nothing for a single event. */
+    static String position(List<CorrectionEvent> batch, int oneBased) {
+        return batch.size() == 1 ? "" : "event " + oneBased + " of " + batch.size() + " (" + batch.get(oneBased - 1).action() + "): ";
+    }
+
+    private static void checkConsistent(String externalId, String text, CurationFold folded) {
+        new Document(externalId, Language.ENGLISH, text, List.of(), Map.of(), List.of(), folded.curated().mentions(),
+                folded.curated().relations());
+    }
+
+    private String documentText(long docId) throws SQLException {
         String[] text = {null};
         Jdbc.query(c, "SELECT body FROM document WHERE id = ?", ps -> ps.setLong(1, docId), rs -> text[0] = rs.getString(1));
-        new Document(externalId, Language.ENGLISH, text[0], List.of(), Map.of(), List.of(), folded.curated().mentions(),
-                folded.curated().relations());
+        return text[0];
     }
 
     private CorrectionEvent insert(long docId, CorrectionEvent e) throws SQLException {

@@ -25,6 +25,7 @@ final class DocumentLoader {
         this.c = c;
     }
 
+    /** The document with the annotations of {@code layer}, or with none when {@code layer} is null. */
     Optional<Document> load(String corpus, String externalId, String layer) throws SQLException {
         long[] docId = {-1};
         String[] row = new String[2];
@@ -50,6 +51,10 @@ final class DocumentLoader {
         List<Passage> passages = new ArrayList<>();
         byDocument("SELECT passage_type, start_offset, end_offset FROM passage WHERE document_id = ? ORDER BY ordinal", id,
                 rs -> passages.add(new Passage(rs.getString(1), new Span(rs.getInt(2), rs.getInt(3)))));
+        if (layer == null) {
+            return Optional.of(new Document(externalId, Language.fromCode(row[0]), row[1], passages, metadata, labels, List.of(),
+                    List.of()));
+        }
 
         Map<Long, String[]> mentionRows = new LinkedHashMap<>();
         Map<Long, List<Span>> spans = new LinkedHashMap<>();

@@ -32,10 +32,10 @@ final class EventCache {
         byDocument.put(docId, List.copyOf(events));
     }
 
-    /** Remembers one more committed event of a document whose cached log ends just before it. */
-    void append(long docId, List<CorrectionEvent> before, CorrectionEvent added) {
+    /** Remembers more committed events of a document whose cached log ends just before them. */
+    void append(long docId, List<CorrectionEvent> before, List<CorrectionEvent> added) {
         List<CorrectionEvent> events = new ArrayList<>(before);
-        events.add(added);
+        events.addAll(added);
         put(docId, events);
     }
 }

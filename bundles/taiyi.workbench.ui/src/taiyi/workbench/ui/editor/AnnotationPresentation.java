@@ -26,6 +26,8 @@ final class AnnotationPresentation {
     private final Font arcFont;
     private final RelationArcs arcs;
     private final AnnotationDecorations decorations;
+    private final DecorationRepaint repaint;
+    private AnnotationItem caretItem;
     private Map<String, Integer> legendCounts;
     private List<taiyi.workbench.core.curation.LabelSuggestion> legendLabels;
 
@@ -39,6 +41,7 @@ final class AnnotationPresentation {
         arcFont = new Font(text.getDisplay(), small.getName(), Math.max(7, small.getHeight() - 2), SWT.NORMAL);
         arcs = new RelationArcs(text, arcFont);
         decorations = new AnnotationDecorations(text, palette, arcs);
+        repaint = new DecorationRepaint(text);
         text.addListener(SWT.Paint, decorations);
         text.addListener(SWT.Resize, e -> decorations.layoutChanged());
     }
@@ -52,7 +55,10 @@ final class AnnotationPresentation {
         showLegend(model);
     }
 
-    /** Restyles the chars a decision changed ({@code [start, end)}, or null for none) and repaints. */
+    /**
+     * Restyles the chars a decision changed ({@code [start, end)}, or null for none) and marks their
+     * lines for {@link #flushRepaint()}.
+     */
     void showChange(AnnotationModel model, int[] changed) {
         fitLineSpacing(model);
         if (changed != null) {
@@ -68,12 +74,40 @@ final class AnnotationPresentation {
             // stacking and counts change only with the curated mentions (not on a reject or skip)
             decorations.show(model);
             showLegend(model);
+            // a mention's underline row depends on the mentions it overlaps, and theirs on theirs: the whole
+            // run of overlapping mentions (stacking is independent across a gap) may have moved rows
+            int[] run = overlapRun(model, from, to);
+            repaint.chars(run[0], run[1]);
         }
-        text.redraw();
     }
 
-    void setCaretItem(AnnotationItem item) {
+    /** The extent of the mentions chained by overlap to {@code [from, to)}. */
+    private static int[] overlapRun(AnnotationModel model, int from, int to) {
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (EntityMention m : model.mentionsOverlapping(from, to)) {
+                if (m.start() < from || m.end() > to) {
+                    from = Math.min(from, m.start());
+                    to = Math.max(to, m.end());
+                    grew = true;
+                }
+            }
+        }
+        return new int[] {from, to};
+    }
+
+    /** Frames another item; the lines of the one framed before and of the new one are marked for repaint. */
+    void setCaretItem(AnnotationItem item, AnnotationModel model) {
+        repaint.item(caretItem, model);
+        caretItem = item;
         decorations.setCaretItem(item);
+        repaint.item(item, model);
+    }
+
+    /** Repaints, once, the lines decisions and caret moves marked since the last call. */
+    void flushRepaint() {
+        repaint.flush();
     }
 
     /**

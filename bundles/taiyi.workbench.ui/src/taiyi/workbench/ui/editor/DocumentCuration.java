@@ -1,7 +1,9 @@
 package taiyi.workbench.ui.editor;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -18,7 +20,9 @@ import taiyi.workbench.store.CorpusStore;
  * A curator's decisions on one document, each recorded in the store as one correction event with
  * its duration and UI location. The model then follows the recorded event itself: the store has just
  * folded the log to check the decision, and folding it again here for a 5,000-mention document
- * would double the cost of every key. No SWT here: the editor maps keys and mouse to these calls.
+ * would double the cost of every key. A key that makes several decisions (a suggested relation with
+ * its arguments, accept-all) records their events in one store transaction: all or nothing, one
+ * commit and one change notification, each event still undone on its own. No SWT here: the editor maps keys and mouse to these calls.
  */
 public final class DocumentCuration {
 
@@ -100,21 +104,46 @@ public final class DocumentCuration {
         record(CorrectionEvent.decision(documentId, user, CorrectionAction.SKIP, rs.id(), uiLocation, clock.decide()));
     }
 
-    /** @param taken curated ids handed out in this batch (the model learns of them only as each is recorded) */
     private Relation acceptRelation(RelationSuggestion rs, String uiLocation, long durationMs, List<String> taken) {
+        Batch batch = new Batch();
+        Relation accepted = planRelation(rs, uiLocation, durationMs, taken, batch);
+        lastChange = recordAll(batch.events);
+        return accepted;
+    }
+
+    /**
+     * The events of one key that makes several decisions, recorded together in one transaction:
+     * {@code acceptedAs} holds the curated id each argument suggestion accepted in the batch will
+     * get, since the model learns of them only once the batch is recorded.
+     */
+    private static final class Batch {
+        final List<CorrectionEvent> events = new ArrayList<>();
+        final Map<String, String> acceptedAs = new HashMap<>();
+    }
+
+    /**
+     * Adds to {@code batch} the ACCEPTs of a relation suggestion's argument suggestions not yet
+     * accepted, then the ACCEPT of the relation between the curated mentions they become; checks
+     * everything first, so a refusal adds nothing.
+     *
+     * @param taken curated ids handed out in this batch
+     */
+    private Relation planRelation(RelationSuggestion rs, String uiLocation, long durationMs, List<String> taken, Batch batch) {
         Relation suggested = rs.relation();
         List<Suggestion> toAccept = new ArrayList<>();
         for (String argument : List.of(suggested.head(), suggested.tail())) {
             Optional<Suggestion> s = model.suggestion(argument);
             if (s.isPresent()) {
-                CorrectionAction decision = model.decisionOn(argument);
+                CorrectionAction decision = batch.acceptedAs.containsKey(argument) ? CorrectionAction.ACCEPT
+                        : model.decisionOn(argument);
                 if (decision == CorrectionAction.REJECT) {
                     throw new IllegalArgumentException("relation suggestion " + rs.id() + " (" + suggested.type() + "): its argument "
                             + argument + " was rejected; undo that rejection or reject the relation");
                 }
                 if (decision == null && !toAccept.contains(s.get())) {
                     toAccept.add(s.get());
-                } else if (decision == CorrectionAction.ACCEPT && model.acceptedMention(argument).isEmpty()) {
+                } else if (decision == CorrectionAction.ACCEPT && !batch.acceptedAs.containsKey(argument)
+                        && model.acceptedMention(argument).isEmpty()) {
                     throw new IllegalArgumentException("relation suggestion " + rs.id() + ": the mention accepted from argument "
                             + argument + " is no longer in the curated layer");
                 }
@@ -124,30 +153,43 @@ public final class DocumentCuration {
             }
         }
         // the decision's time goes to the relation; the arguments come along with it
-        int[] changed = null;
         for (Suggestion s : toAccept) {
-            EntityMention m = s.mention();
-            String id = model.mention(m.id()).isEmpty() && !taken.contains(m.id()) ? m.id() : model.freshId(m.id() + "-");
-            taken.add(id);
-            CorrectionEvent stored = store.record(corpus, CorrectionEvent.onMention(documentId, user, CorrectionAction.ACCEPT,
-                    null, new EntityMention(id, m.type(), m.spans(), m.normalizations(), m.attributes()), s.id(), uiLocation, 0));
-            changed = union(changed, applyForward(stored));
+            batch.events.add(acceptEvent(s, uiLocation, 0, taken, batch));
         }
         String relationId = model.relation(suggested.id()).isEmpty() && !taken.contains(suggested.id()) ? suggested.id()
                 : model.freshId(suggested.id() + "-");
         taken.add(relationId);
-        Relation accepted = new Relation(relationId, suggested.type(), curatedArgument(suggested.head()),
-                curatedArgument(suggested.tail()), suggested.evidence());
-        CorrectionEvent stored = store.record(corpus, new CorrectionEvent(0, documentId, user, java.time.Instant.now(),
-                CorrectionAction.ACCEPT, null, null, null, accepted, rs.id(), null, 0, uiLocation, durationMs));
-        lastChange = union(changed, applyForward(stored));
+        Relation accepted = new Relation(relationId, suggested.type(), curatedArgument(suggested.head(), batch),
+                curatedArgument(suggested.tail(), batch), suggested.evidence());
+        batch.events.add(new CorrectionEvent(0, documentId, user, java.time.Instant.now(), CorrectionAction.ACCEPT, null, null,
+                null, accepted, rs.id(), null, 0, uiLocation, durationMs));
         return accepted;
     }
 
+    /** The ACCEPT of a mention suggestion inside a batch, under a curated id not yet taken. */
+    private CorrectionEvent acceptEvent(Suggestion s, String uiLocation, long durationMs, List<String> taken, Batch batch) {
+        EntityMention m = s.mention();
+        String id = model.mention(m.id()).isEmpty() && !taken.contains(m.id()) ? m.id() : model.freshId(m.id() + "-");
+        taken.add(id);
+        batch.acceptedAs.put(s.id(), id);
+        return CorrectionEvent.onMention(documentId, user, CorrectionAction.ACCEPT, null,
+                new EntityMention(id, m.type(), m.spans(), m.normalizations(), m.attributes()), s.id(), uiLocation, durationMs);
+    }
+
+    /** Records a batch in one store transaction and brings the model along with each stored event; returns the chars changed. */
+    private int[] recordAll(List<CorrectionEvent> batch) {
+        int[] changed = null;
+        for (CorrectionEvent stored : store.record(corpus, batch)) {
+            changed = union(changed, applyForward(stored));
+        }
+        return changed;
+    }
+
     /** What a suggested relation's argument names in the curated layer: the mention its suggestion became, or the concept. */
-    private String curatedArgument(String argument) {
+    private String curatedArgument(String argument, Batch batch) {
         if (model.suggestion(argument).isPresent()) {
-            return model.acceptedMention(argument).orElseThrow().id();
+            String inBatch = batch.acceptedAs.get(argument);
+            return inBatch != null ? inBatch : model.acceptedMention(argument).orElseThrow().id();
         }
         return argument;
     }
@@ -197,26 +239,17 @@ public final class DocumentCuration {
         // the command's time is shared by the decisions it made
         long each = clock.decide() / (chosen.size() + chosenRelations.size());
         List<String> taken = new ArrayList<>();
-        int[] changed = null;
+        Batch batch = new Batch();
         for (Suggestion s : chosen) {
-            EntityMention m = s.mention();
-            String id = model.mention(m.id()).isEmpty() && !taken.contains(m.id()) ? m.id() : model.freshId(m.id() + "-");
-            taken.add(id);
-            EntityMention accepted = new EntityMention(id, m.type(), m.spans(), m.normalizations(), m.attributes());
-            CorrectionEvent stored = store.record(corpus, CorrectionEvent.onMention(documentId, user, CorrectionAction.ACCEPT,
-                    null, accepted, s.id(), uiLocation, each));
-            changed = union(changed, applyForward(stored));
+            batch.events.add(acceptEvent(s, uiLocation, each, taken, batch));
         }
-        int decided = chosen.size();
         for (RelationSuggestion r : chosenRelations) {
             // the relation and the argument suggestions it brings along
-            decided += 1 + (int) java.util.stream.Stream.of(r.relation().head(), r.relation().tail()).distinct()
-                    .filter(a -> model.suggestion(a).isPresent() && model.decisionOn(a) == null).count();
-            acceptRelation(r, uiLocation, each, taken);
-            changed = union(changed, lastChange);
+            planRelation(r, uiLocation, each, taken, batch);
         }
-        lastChange = changed;
-        return decided;
+        // one transaction and one change notification for the whole command; each decision stays its own event
+        lastChange = recordAll(batch.events);
+        return batch.events.size();
     }
 
     /** Whether accepting a relation suggestion can succeed (accept-all passes over those with a rejected argument). */
@@ -253,7 +286,8 @@ public final class DocumentCuration {
             if (target.suggestionId() != null && isDecision(target)) {
                 model.decide(target.suggestionId(), null);
             }
-            return model.change(target.mentionAfter(), target.mentionBefore(), target.relationAfter(), target.relationBefore());
+            return shown(target, model.change(target.mentionAfter(), target.mentionBefore(), target.relationAfter(),
+                    target.relationBefore()));
         }).orElse(null);
         return e;
     }
@@ -287,10 +321,51 @@ public final class DocumentCuration {
                 model.acceptedAs(e.suggestionId(), e.mentionAfter());
             }
         }
-        return model.change(e.mentionBefore(), e.mentionAfter(), e.relationBefore(), e.relationAfter());
+        return shown(e, model.change(e.mentionBefore(), e.mentionAfter(), e.relationBefore(), e.relationAfter()));
     }
 
-    /** The chars whose curated mentions the latest call changed, or null. */
+    /**
+     * What an applied event changed on screen: the chars of its mentions, widened by the arc of a
+     * relation it added or removed (from the head's mention to the tail's). A mention normalised to a
+     * concept that relations name may change which mention those concept-level arcs start from, which
+     * can be anywhere: the whole text.
+     */
+    private int[] shown(CorrectionEvent e, int[] mentionChars) {
+        int[] out = mentionChars;
+        for (Relation r : java.util.Arrays.asList(e.relationBefore(), e.relationAfter())) {
+            if (r != null) {
+                for (String argument : List.of(r.head(), r.tail())) {
+                    Optional<EntityMention> m = model.suggestedArgument(argument);
+                    if (m.isPresent()) {
+                        out = union(out, new int[] {m.get().start(), m.get().end()});
+                    }
+                }
+            }
+        }
+        if (namesArcConcept(e.mentionBefore()) || namesArcConcept(e.mentionAfter())) {
+            out = new int[] {0, model.text().length()};
+        }
+        return out;
+    }
+
+    private boolean namesArcConcept(EntityMention m) {
+        if (m == null || m.normalizations().isEmpty()) {
+            return false;
+        }
+        java.util.Set<String> concepts = new java.util.HashSet<>();
+        m.normalizations().forEach(n -> {
+            concepts.add(n.toString());
+            concepts.add(n.id());
+        });
+        return model.relations().stream().anyMatch(r -> concepts.contains(r.head()) || concepts.contains(r.tail()))
+                || model.relationSuggestions().stream()
+                        .anyMatch(r -> concepts.contains(r.relation().head()) || concepts.contains(r.relation().tail()));
+    }
+
+    /**
+     * The chars the latest call changed on screen, or null: those whose curated mentions changed, and
+     * the stretch an added or removed relation's arc spans.
+     */
     public int[] lastChange() {
         return lastChange;
     }

@@ -87,7 +87,8 @@ public final class DocumentEditor extends EditorPart {
         setInput(input);
         store = in.store();
         corpus = in.corpus();
-        document = store.document(in.corpus(), in.documentId())
+        // the curated layer comes from the fold of the log: the body alone is read here
+        document = store.documentBody(in.corpus(), in.documentId())
                 .orElseThrow(() -> new PartInitException("document " + in.documentId() + " is not in corpus " + in.corpus()));
         schema = store.schema(corpus);
         model = new AnnotationModel(document.text());
@@ -154,7 +155,7 @@ public final class DocumentEditor extends EditorPart {
         text.setMenu(menu.createContextMenu(text));
         getSite().registerContextMenu(CONTEXT_MENU_ID, menu, selection);
         caretItem = itemAt(0);
-        presentation.setCaretItem(caretItem);
+        presentation.setCaretItem(caretItem, model);
         curation.clock().focus(caretItem == null ? null : caretItem.id());
         // the workbench asks for the selection when the editor activates: no event to send yet
         selection.showSilently(caretItem);
@@ -179,9 +180,11 @@ public final class DocumentEditor extends EditorPart {
     private void setCaretItem(AnnotationItem item) {
         caretItem = item;
         curation.clock().focus(item == null ? null : item.id());
-        presentation.setCaretItem(item);
+        presentation.setCaretItem(item, model);
         publishSelection();
-        text.redraw();
+        if (!deciding) {
+            presentation.flushRepaint();
+        }
     }
 
     /**
@@ -563,6 +566,8 @@ public final class DocumentEditor extends EditorPart {
             report(e.getMessage());
         } finally {
             deciding = false;
+            // the decision's restyled lines and the caret's old and new item, repainted together
+            presentation.flushRepaint();
         }
     }
 
@@ -592,9 +597,10 @@ public final class DocumentEditor extends EditorPart {
 
     /** The model's three suggestion layers: mentions, relations between them, document labels. */
     private void loadSuggestions() {
-        model.setSuggestions(store.suggestions(corpus, document.id()));
-        model.setRelationSuggestions(store.relationSuggestions(corpus, document.id()));
-        model.setLabelSuggestions(store.labelSuggestions(corpus, document.id()));
+        CorpusStore.SuggestionLayer layer = store.suggestionLayer(corpus, document.id());
+        model.setSuggestions(layer.mentions());
+        model.setRelationSuggestions(layer.relations());
+        model.setLabelSuggestions(layer.labels());
     }
 
     private void storeChanged(String changedCorpus, List<String> documentIds) {
@@ -675,7 +681,7 @@ public final class DocumentEditor extends EditorPart {
         return lastMessage;
     }
 
-    /** The document shown (as opened; {@link #model()} holds its current annotations). */
+    /** The document shown, its text and metadata (its annotations are in {@link #model()}). */
     public Document document() {
         return document;
     }
