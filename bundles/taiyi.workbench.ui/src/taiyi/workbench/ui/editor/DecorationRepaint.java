@@ -21,7 +21,10 @@ import taiyi.workbench.core.model.EntityMention;
  * cached layouts; this editor gives no line a background, so clearing it changes nothing else. A
  * line's band above its first row (where its arcs run and the caret frame's top edge lies) is the
  * spacing of the line before, so that line is repainted too. Lines out of view are skipped: they
- * are painted when scrolled to.
+ * are painted when scrolled to. Those repaints stop at the left, right and top margins, so a change
+ * that draws into the left or top margin (a frame at a line's start, arcs over the first visible
+ * line) repaints the whole page instead; an arc end at the right margin's edge can still keep a
+ * stale pixel column until the next full repaint.
  */
 final class DecorationRepaint {
 
@@ -62,6 +65,18 @@ final class DecorationRepaint {
         return mentions.isEmpty() ? Optional.empty() : Optional.of(mentions.get(0));
     }
 
+    /** Whether a marked range starts a line or lies on the first visible line. */
+    private boolean touchesMargins(int topLine) {
+        for (int[] range : pending) {
+            int start = Math.min(range[0], text.getCharCount());
+            int line = text.getLineAtOffset(start);
+            if (line <= topLine || start == text.getOffsetAtLine(line)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Repaints what was marked since the last call. */
     void flush() {
         if (text.isDisposed()) {
@@ -75,6 +90,14 @@ final class DecorationRepaint {
         Rectangle area = text.getClientArea();
         int top = text.getLineIndex(0);
         int bottom = text.getLineIndex(Math.max(0, area.height - 1));
+        if (touchesMargins(top)) {
+            // line repaints stop at the margins: a frame at a line's start reaches into the left one,
+            // arcs over the first visible line run in the top one — repaint all, as before
+            pending.clear();
+            text.redraw();
+            text.update();
+            return;
+        }
         // merged by line, so a line marked twice (the change and the caret's next item) is repainted once
         boolean[] marked = new boolean[bottom - top + 1];
         for (int[] range : pending) {
