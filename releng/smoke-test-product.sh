@@ -19,11 +19,12 @@ echo "smoke: releng/taiyi preannotate (a Taiyi-layout .bin model folder read ins
 root=$(cd "$here/.." && pwd)
 cp -r "$root/bundles/taiyi.workbench.inference.djl.tests/fixtures/qwen-tiny-bin" "$work/model"
 gunzip -c "$root/bundles/taiyi.workbench.inference.djl.tests/fixtures/tokenizer/qwen.tiktoken.gz" > "$work/model/qwen.tiktoken"
-"$here/taiyi" import --corpus smoke --format pubtator "$root/bundles/taiyi.workbench.app/samples/NCBIdevelopset_corpus.txt" \
+# a database of its own: the workbench below must start on an empty one (it imports the sample then)
+"$here/taiyi" import --db "$work/cli-db" --corpus smoke --format pubtator "$root/bundles/taiyi.workbench.app/samples/NCBIdevelopset_corpus.txt" \
   > "$work/import.txt"
 # the tiny checkpoint's vocabulary (1,000) is smaller than Qwen's tokenizer, which is checked once the config, the
 # tokenizer and the pytorch_model-*.bin shards (index, zip, pickle) have all been read by the product's bundles
-if "$here/taiyi" preannotate --corpus smoke --model "$work/model" --limit 1 > "$work/preannotate.txt" 2>&1; then
+if "$here/taiyi" preannotate --db "$work/cli-db" --corpus smoke --model "$work/model" --limit 1 > "$work/preannotate.txt" 2>&1; then
   echo "smoke: FAILED: preannotate accepted a model whose vocabulary is smaller than its tokenizer" >&2; exit 1
 fi
 grep -q "151851 tokens, but the model's vocab_size is 1000" "$work/preannotate.txt" \
