@@ -270,62 +270,43 @@ public final class DocumentEditor extends EditorPart {
 
     /** Accepts the suggestion at the caret and moves to the next open one. */
     public void acceptAtCaret(String uiLocation) {
-        if (caretItem instanceof AnnotationItem.SuggestedRelation r) {
-            decide(() -> {
-                curation.accept(r.suggestion(), uiLocation);
-                refresh();
-                jumpToNextSuggestion(r);
-            });
-            return;
-        }
-        if (!(caretItem instanceof AnnotationItem.SuggestedMention s)) {
-            report("no open suggestion at the caret to accept");
-            return;
-        }
-        decide(() -> {
-            curation.accept(s.suggestion(), uiLocation);
-            refresh();
-            jumpToNextSuggestion(new AnnotationItem.SuggestedMention(corpus, document.id(), s.suggestion()));
-        });
+        decideSuggestionAtCaret("accept", true, r -> curation.accept(r, uiLocation), s -> curation.accept(s, uiLocation));
     }
 
     /** Rejects the suggestion at the caret and moves to the next open one. */
     public void rejectAtCaret(String uiLocation) {
-        if (caretItem instanceof AnnotationItem.SuggestedRelation r) {
-            decide(() -> {
-                curation.reject(r.suggestion(), uiLocation);
-                refresh();
-                jumpToNextSuggestion(r);
-            });
-            return;
-        }
-        if (!(caretItem instanceof AnnotationItem.SuggestedMention s)) {
-            report("no open suggestion at the caret to reject");
-            return;
-        }
-        decide(() -> {
-            curation.reject(s.suggestion(), uiLocation);
-            refresh();
-            jumpToNextSuggestion(new AnnotationItem.SuggestedMention(corpus, document.id(), s.suggestion()));
-        });
+        decideSuggestionAtCaret("reject", true, r -> curation.reject(r, uiLocation), s -> curation.reject(s, uiLocation));
     }
 
     /** Passes over the suggestion at the caret (SKIP) and moves to the next open one. */
     public void skipAtCaret(String uiLocation) {
+        decideSuggestionAtCaret("skip", false, r -> curation.skip(r, uiLocation), s -> curation.skip(s, uiLocation));
+    }
+
+    /**
+     * One decision on the suggested relation or mention at the caret, then on to the next open
+     * suggestion; {@code restyles} when the decision changes what is drawn (a skip does not).
+     */
+    private void decideSuggestionAtCaret(String verb, boolean restyles, Consumer<RelationSuggestion> onRelation,
+            Consumer<Suggestion> onMention) {
+        Runnable decision;
+        AnnotationItem decided;
         if (caretItem instanceof AnnotationItem.SuggestedRelation r) {
-            decide(() -> {
-                curation.skip(r.suggestion(), uiLocation);
-                jumpToNextSuggestion(r);
-            });
-            return;
-        }
-        if (!(caretItem instanceof AnnotationItem.SuggestedMention s)) {
-            report("no open suggestion at the caret to skip");
+            decision = () -> onRelation.accept(r.suggestion());
+            decided = r;
+        } else if (caretItem instanceof AnnotationItem.SuggestedMention s) {
+            decision = () -> onMention.accept(s.suggestion());
+            decided = new AnnotationItem.SuggestedMention(corpus, document.id(), s.suggestion());
+        } else {
+            report("no open suggestion at the caret to " + verb);
             return;
         }
         decide(() -> {
-            curation.skip(s.suggestion(), uiLocation);
-            jumpToNextSuggestion(new AnnotationItem.SuggestedMention(corpus, document.id(), s.suggestion()));
+            decision.run();
+            if (restyles) {
+                refresh();
+            }
+            jumpToNextSuggestion(decided);
         });
     }
 
