@@ -100,11 +100,14 @@ public final class WorkbenchDriver {
         b.notifyListeners(SWT.Selection, new Event());
     }
 
-    /** Saves what the shell shows into the screenshot folder, for review of the build (not compared). */
-    public static void screenshot(Shell shell, String name) throws Exception {
+    /**
+     * Saves what the shell shows into the screenshot folder, for review of the build (not
+     * compared); returns the file, or null when the build asked for no screenshots.
+     */
+    public static Path screenshot(Shell shell, String name) throws Exception {
         String dir = System.getProperty("taiyi.screenshots");
         if (dir == null) {
-            return;
+            return null;
         }
         drain();
         Rectangle bounds = shell.getBounds();
@@ -122,5 +125,6 @@ public final class WorkbenchDriver {
         loader.save(out.toString(), SWT.IMAGE_PNG);
         image.dispose();
         assertTrue(Files.size(out) > 0);
+        return out;
     }
 }

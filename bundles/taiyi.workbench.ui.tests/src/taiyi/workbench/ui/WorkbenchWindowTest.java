@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static taiyi.workbench.ui.WorkbenchDriver.screenshot;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -23,7 +22,6 @@ import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.FillLayout;
@@ -187,27 +185,4 @@ class WorkbenchWindowTest {
         return false;
     }
 
-    /** Saves what the shell shows, for review of the build (not compared). */
-    private static void screenshot(Shell shell, String name) throws Exception {
-        String dir = System.getProperty("taiyi.screenshots");
-        if (dir == null) {
-            return;
-        }
-        drain();
-        Rectangle bounds = shell.getBounds();
-        Image image = new Image(shell.getDisplay(), bounds.width, bounds.height);
-        GC gc = new GC(shell.getDisplay());
-        try {
-            gc.copyArea(image, bounds.x, bounds.y);
-        } finally {
-            gc.dispose();
-        }
-        Path out = Path.of(dir, name);
-        Files.createDirectories(out.getParent());
-        ImageLoader loader = new ImageLoader();
-        loader.data = new ImageData[] {image.getImageData()};
-        loader.save(out.toString(), SWT.IMAGE_PNG);
-        image.dispose();
-        assertTrue(Files.size(out) > 0 && Arrays.asList(loader.data).size() == 1);
-    }
 }

@@ -1,13 +1,11 @@
 package taiyi.workbench.ui.editor;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
@@ -92,26 +90,7 @@ final class EditorDriver {
 
     /** Saves what the shell shows, for review of the build (not compared). */
     static Path screenshot(Shell shell, String name) throws Exception {
-        String dir = System.getProperty("taiyi.screenshots");
-        if (dir == null) {
-            return null;
-        }
-        drain();
-        Rectangle bounds = shell.getBounds();
-        Image image = new Image(shell.getDisplay(), bounds.width, bounds.height);
-        GC gc = new GC(shell.getDisplay());
-        try {
-            gc.copyArea(image, bounds.x, bounds.y);
-        } finally {
-            gc.dispose();
-        }
-        Path out = Path.of(dir, name);
-        Files.createDirectories(out.getParent());
-        ImageLoader loader = new ImageLoader();
-        loader.data = new ImageData[] {image.getImageData()};
-        loader.save(out.toString(), SWT.IMAGE_PNG);
-        image.dispose();
-        return out;
+        return taiyi.workbench.ui.WorkbenchDriver.screenshot(shell, name);
     }
 
     /** What a control shows now, as image data. */
