@@ -548,15 +548,11 @@ public final class CorpusStore implements AutoCloseable {
     }
 
     private static List<RelationSuggestion> relationSuggestions(Connection c, long docId, Document layer) throws SQLException {
-        Map<String, Object[]> provenance = new java.util.HashMap<>();
-        Jdbc.query(c, "SELECT relation_key, model_id, adapter_id, prompt_template_id, suggestion_round, score FROM "
-                + "relation WHERE document_id = ? AND layer = '" + SUGGESTED + "'", ps -> ps.setLong(1, docId),
-                rs -> provenance.put(rs.getString(1), new Object[] {rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getInt(5), rs.getDouble(6)}));
+        Map<String, Provenance> provenance = Provenance.ofSuggested(c, docId, "relation", "relation_key");
         List<RelationSuggestion> out = new ArrayList<>();
         for (Relation r : layer.relations()) {
-            Object[] p = provenance.get(r.id());
-            out.add(new RelationSuggestion(r, (String) p[0], (String) p[1], (String) p[2], (Integer) p[3], (Double) p[4]));
+            Provenance p = provenance.get(r.id());
+            out.add(new RelationSuggestion(r, p.modelId(), p.adapterId(), p.promptTemplateId(), p.round(), p.score()));
         }
         return out;
     }
@@ -584,15 +580,11 @@ public final class CorpusStore implements AutoCloseable {
     }
 
     private static List<Suggestion> suggestions(Connection c, long docId, Document layer) throws SQLException {
-        Map<String, Object[]> provenance = new java.util.HashMap<>();
-        Jdbc.query(c, "SELECT mention_key, model_id, adapter_id, prompt_template_id, suggestion_round, score FROM "
-                + "entity_mention WHERE document_id = ? AND layer = '" + SUGGESTED + "'", ps -> ps.setLong(1, docId),
-                rs -> provenance.put(rs.getString(1), new Object[] {rs.getString(2), rs.getString(3), rs.getString(4),
-                    rs.getInt(5), rs.getDouble(6)}));
+        Map<String, Provenance> provenance = Provenance.ofSuggested(c, docId, "entity_mention", "mention_key");
         List<Suggestion> out = new ArrayList<>();
         for (EntityMention m : layer.mentions()) {
-            Object[] p = provenance.get(m.id());
-            out.add(new Suggestion(m, (String) p[0], (String) p[1], (String) p[2], (Integer) p[3], (Double) p[4]));
+            Provenance p = provenance.get(m.id());
+            out.add(new Suggestion(m, p.modelId(), p.adapterId(), p.promptTemplateId(), p.round(), p.score()));
         }
         return out;
     }

@@ -65,7 +65,8 @@ public final class PreannotationRun {
         List<DocumentOutcome> outcomes = new ArrayList<>();
         int total = documentIds.size();
         for (String id : documentIds) {
-            Document doc = store.document(corpus, id)
+            // the model reads the text only: the body, not the curated layer (thousands of rows in a large document)
+            Document doc = store.documentBody(corpus, id)
                     .orElseThrow(() -> new IllegalArgumentException("no document " + id + " in corpus '" + corpus + "'"));
             if (store.hasSuggestionsFrom(corpus, id, model.modelId(), model.adapterId(), round)) {
                 DocumentOutcome skipped = DocumentOutcome.skipped(id);
@@ -87,8 +88,8 @@ public final class PreannotationRun {
             List<Document> chunk = todo.subList(from, Math.min(todo.size(), from + perCall));
             List<DocumentPreannotation> results = preannotator.annotate(chunk, tasks, progress, cancelled);
             for (DocumentPreannotation result : results) {
-                DocumentPreannotation stored = SuggestionIds.clearOf(store.suggestions(corpus, result.documentId()),
-                        store.relationSuggestions(corpus, result.documentId()), result);
+                CorpusStore.SuggestionLayer existing = store.suggestionLayer(corpus, result.documentId());
+                DocumentPreannotation stored = SuggestionIds.clearOf(existing.mentions(), existing.relations(), result);
                 store.addSuggestions(corpus, stored.documentId(), stored.mentions(), stored.relations(), stored.labels());
                 DocumentOutcome outcome = DocumentOutcome.annotated(stored);
                 outcomes.add(outcome);
