@@ -3,9 +3,8 @@ package taiyi.workbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static taiyi.workbench.cli.CommandRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,26 +24,12 @@ class CorpusCommandsTest {
     @TempDir
     Path tmp;
 
-    private record Result(int code, String out, String err) {
-        String last() {
-            List<String> lines = out.lines().toList();
-            return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-        }
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = TaiyiCommand.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
     private static Path data(String relative) {
         return Path.of(System.getProperty("taiyi.testdata"), relative);
     }
 
     private JsonNode stats(String corpus) throws Exception {
-        Result r = run("stats", "--db", tmp.resolve("db").toString(), "--corpus", corpus);
+        CommandRun r = run("stats", "--db", tmp.resolve("db").toString(), "--corpus", corpus);
         assertEquals(0, r.code(), r.err());
         return new ObjectMapper().readTree(r.out().lines().findFirst().orElseThrow());
     }
@@ -52,7 +37,7 @@ class CorpusCommandsTest {
     @Test
     void importStatsExportAndReimportTheBc5cdrCorpus() throws Exception {
         String db = tmp.resolve("db").toString();
-        Result imported = run("import", "--db", db, "--corpus", "cdr", "--format", "pubtator",
+        CommandRun imported = run("import", "--db", db, "--corpus", "cdr", "--format", "pubtator",
                 data("bc5cdr/CDR_TrainingSet.PubTator.txt").toString(), data("bc5cdr/CDR_DevelopmentSet.PubTator.txt").toString());
         assertEquals(0, imported.code(), imported.err());
         // BC5CDR's documentation: 500 + 500 documents, 9385 + 9591 mentions, 1038 + 1012 CID relations
@@ -66,11 +51,11 @@ class CorpusCommandsTest {
 
         for (Format format : List.of(Format.JSON, Format.PUBTATOR, Format.BIOC_XML, Format.BIOC_JSON)) {
             Path out = tmp.resolve("export-" + format);
-            Result exported = run("export", "--db", db, "--corpus", "cdr", "--format", format.cliName(), "--out", out.toString());
+            CommandRun exported = run("export", "--db", db, "--corpus", "cdr", "--format", format.cliName(), "--out", out.toString());
             assertEquals(0, exported.code(), format + ": " + exported.err());
             Path file = out.resolve("cdr" + format.extension());
             assertTrue(Files.size(file) > 0, format + " wrote nothing");
-            Result again = run("import", "--db", db, "--corpus", "cdr-" + format, "--format", format.cliName(), file.toString());
+            CommandRun again = run("import", "--db", db, "--corpus", "cdr-" + format, "--format", format.cliName(), file.toString());
             assertEquals(0, again.code(), format + ": " + again.err());
             JsonNode back = stats("cdr-" + format);
             assertEquals(stats.get("mentions_by_type"), back.get("mentions_by_type"), format.toString());
@@ -99,9 +84,9 @@ class CorpusCommandsTest {
         assertEquals(ncbi.get("mentions_by_type"), stats("ncbi-again").get("mentions_by_type"));
 
         for (Format format : List.of(Format.CMEEE, Format.CONLL, Format.JSON)) {
-            Result exported = run("export", "--db", db, "--corpus", "cmeee", "--format", format.cliName(), "--out", out.toString());
+            CommandRun exported = run("export", "--db", db, "--corpus", "cmeee", "--format", format.cliName(), "--out", out.toString());
             assertEquals(0, exported.code(), format + ": " + exported.err());
-            Result again = run("import", "--db", db, "--corpus", "cmeee-" + format, "--format", format.cliName(),
+            CommandRun again = run("import", "--db", db, "--corpus", "cmeee-" + format, "--format", format.cliName(),
                     out.resolve("cmeee" + format.extension()).toString());
             assertEquals(0, again.code(), format + ": " + again.err());
             // CoNLL is flat: nested CMeEE entities (肺 inside 肺实变) keep only the outermost
@@ -116,7 +101,7 @@ class CorpusCommandsTest {
         Path bad = tmp.resolve("bad.txt");
         Files.writeString(bad, "1|t|Fever and cough.\n1|a|x\n1\t0\t5\tFever\tDisease\tD005334\n1\t10\t15\tcouch\tDisease\tD1\n",
                 StandardCharsets.UTF_8);
-        Result r = run("import", "--db", db, "--corpus", "mixed", "--format", "pubtator",
+        CommandRun r = run("import", "--db", db, "--corpus", "mixed", "--format", "pubtator",
                 data("ncbi-disease/pubtator/NCBIdevelopset_corpus.txt").toString(), bad.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith(bad + ":4: "), r.err());
@@ -126,13 +111,13 @@ class CorpusCommandsTest {
 
     @Test
     void badArgumentsExitNonZeroWithAMessage() {
-        Result unknownFormat = run("import", "--db", tmp.toString(), "--corpus", "x", "--format", "docx", "a.docx");
+        CommandRun unknownFormat = run("import", "--db", tmp.toString(), "--corpus", "x", "--format", "docx", "a.docx");
         assertEquals(2, unknownFormat.code());
         assertTrue(unknownFormat.err().contains("unknown format 'docx'"), unknownFormat.err());
-        Result noCorpus = run("stats", "--db", tmp.resolve("db").toString(), "--corpus", "nothing-here");
+        CommandRun noCorpus = run("stats", "--db", tmp.resolve("db").toString(), "--corpus", "nothing-here");
         assertEquals(1, noCorpus.code());
         assertTrue(noCorpus.err().contains("no corpus named 'nothing-here'"), noCorpus.err());
-        Result missingFile = run("import", "--db", tmp.resolve("db").toString(), "--corpus", "x", "--format", "json",
+        CommandRun missingFile = run("import", "--db", tmp.resolve("db").toString(), "--corpus", "x", "--format", "json",
                 tmp.resolve("missing.jsonl").toString());
         assertEquals(1, missingFile.code());
         assertFalse(missingFile.err().isBlank());

@@ -3,14 +3,12 @@ package taiyi.workbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static taiyi.workbench.cli.CommandRun.run;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -33,24 +31,10 @@ class PreannotateCommandTest {
     Path tmp;
     private String db;
 
-    private record Result(int code, String out, String err) {
-        String last() {
-            List<String> lines = out.lines().toList();
-            return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-        }
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = TaiyiCommand.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
     @BeforeEach
     void importNcbi() {
         db = tmp.resolve("db").toString();
-        Result r = run("import", "--db", db, "--corpus", "ncbi", "--format", "pubtator",
+        CommandRun r = run("import", "--db", db, "--corpus", "ncbi", "--format", "pubtator",
                 Path.of(System.getProperty("taiyi.testdata"), "ncbi-disease/pubtator/NCBIdevelopset_corpus.txt").toString());
         assertEquals(0, r.code(), r.err());
     }
@@ -69,7 +53,7 @@ class PreannotateCommandTest {
     @Test
     void aModelFolderPreannotatesDocumentsAndSaysWhatItDid() throws Exception {
         Path model = randomModel();
-        Result r = run("preannotate", "--db", db, "--corpus", "ncbi", "--model", model.toString(), "--device", "cpu",
+        CommandRun r = run("preannotate", "--db", db, "--corpus", "ncbi", "--model", model.toString(), "--device", "cpu",
                 "--limit", "2", "--max-new-tokens", "6", "--batch", "2");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("model tiny-qwen on cpu float32, template taiyi1"), r.out() + "|ERR|" + r.err());
@@ -81,15 +65,15 @@ class PreannotateCommandTest {
     @Test
     void whatIsWrongIsNamed() throws Exception {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
-        Result noModel = run("preannotate", "--db", db, "--corpus", "ncbi", "--model", empty.toString());
+        CommandRun noModel = run("preannotate", "--db", db, "--corpus", "ncbi", "--model", empty.toString());
         assertEquals(1, noModel.code());
         assertTrue(noModel.err().contains("config.json") && noModel.err().contains("empty"), noModel.err());
 
-        Result badTask = run("preannotate", "--db", db, "--corpus", "ncbi", "--model", randomModel().toString(), "--task", "qa");
+        CommandRun badTask = run("preannotate", "--db", db, "--corpus", "ncbi", "--model", randomModel().toString(), "--task", "qa");
         assertNotEquals(0, badTask.code());
         assertTrue(badTask.err().contains("qa"), badTask.err());
 
-        Result badDevice = run("preannotate", "--db", db, "--corpus", "ncbi", "--model", empty.toString(), "--device", "tpu");
+        CommandRun badDevice = run("preannotate", "--db", db, "--corpus", "ncbi", "--model", empty.toString(), "--device", "tpu");
         assertEquals(2, badDevice.code());
         assertTrue(badDevice.err().contains("--device") && badDevice.err().contains("tpu"), badDevice.err());
     }

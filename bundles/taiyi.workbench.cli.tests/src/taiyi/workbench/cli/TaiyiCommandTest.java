@@ -3,10 +3,8 @@ package taiyi.workbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static taiyi.workbench.cli.CommandRun.run;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,22 +12,9 @@ import taiyi.workbench.core.runtime.WorkbenchDataFolder;
 
 class TaiyiCommandTest {
 
-    private record Result(int code, String out, String err) {
-        List<String> lines() {
-            return out.lines().toList();
-        }
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = TaiyiCommand.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
     @Test
     void helpListsTheCommands() {
-        Result r = run("--help");
+        CommandRun r = run("--help");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("Usage: taiyi"), r.out());
         assertTrue(r.out().contains("version"), r.out());
@@ -37,7 +22,7 @@ class TaiyiCommandTest {
 
     @Test
     void versionLoadsThePyTorchEngineOfflineInsideOsgi() {
-        Result r = run("version");
+        CommandRun r = run("version");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("lucene:    9.12.3"), r.out());
         assertTrue(r.out().contains("h2:        2.3.232"), r.out());
@@ -50,7 +35,7 @@ class TaiyiCommandTest {
 
     @Test
     void unknownCommandFailsWithAMessage() {
-        Result r = run("frobnicate");
+        CommandRun r = run("frobnicate");
         assertNotEquals(0, r.code());
         assertTrue(r.err().contains("frobnicate"), r.err());
     }

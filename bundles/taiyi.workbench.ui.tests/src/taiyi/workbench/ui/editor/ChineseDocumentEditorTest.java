@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static taiyi.workbench.ui.editor.EditorDriver.drain;
 import static taiyi.workbench.ui.editor.EditorDriver.type;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -43,11 +42,10 @@ class ChineseDocumentEditorTest {
 
     @Test
     void aChineseSentenceIsLabelledByKeyAndByTheChooser() throws Exception {
-        Path dir = Files.createTempDirectory(Path.of(System.getProperty("taiyi.data")).getParent(), "editor-zh-db");
         Path file = Path.of(System.getProperty("taiyi.testdata"), "cmeee", "CMeEE_dev_subset.json");
         Document sentence = new CmeeeReader().read(file).get(0);
         assertTrue(sentence.text().startsWith("对儿童SARST细胞亚群的研究表明"), sentence.text());
-        try (CorpusStore store = CorpusStore.open(dir)) {
+        try (CorpusStore store = EditorDriver.testStore("editor-zh-db")) {
             store.importDocuments("cmeee", List.of(sentence), file.toString());
             DocumentEditor editor = assertInstanceOf(DocumentEditor.class,
                     page().openEditor(new DocumentEditorInput(store, "cmeee", sentence.id()), DocumentEditor.ID));

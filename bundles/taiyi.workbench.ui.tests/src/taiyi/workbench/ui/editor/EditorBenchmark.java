@@ -51,9 +51,8 @@ class EditorBenchmark {
 
     @Test
     void largeDocument() throws Exception {
-        Path dir = Files.createTempDirectory(Path.of(System.getProperty("taiyi.data")).getParent(), "editor-bench-db");
         List<String> report = new ArrayList<>();
-        try (CorpusStore store = CorpusStore.open(dir)) {
+        try (CorpusStore store = EditorDriver.testStore("editor-bench-db")) {
             Path source = Path.of(System.getProperty("taiyi.testdata"), "bc5cdr", "CDR_TrainingSet.PubTator.txt");
             Generated doc = generate(new PubTatorReader().read(source));
             store.importDocuments("bench", List.of(doc.document), source.toString());

@@ -1,5 +1,6 @@
 package taiyi.workbench.ui.editor;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.eclipse.swt.SWT;
@@ -11,6 +12,10 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
+
+import taiyi.workbench.core.model.Document;
+import taiyi.workbench.formats.pubtator.PubTatorReader;
+import taiyi.workbench.store.CorpusStore;
 
 /**
  * Drives the editor as a user does, through public SWT: real KeyDown/KeyUp events sent to a widget
@@ -86,6 +91,17 @@ final class EditorDriver {
         e.count = 1;
         c.notifyListeners(type, e);
         drain();
+    }
+
+    /** A database of the test's own beside the workbench's, whose sample corpus other tests count. */
+    static CorpusStore testStore(String prefix) throws java.io.IOException {
+        return CorpusStore.open(Files.createTempDirectory(Path.of(System.getProperty("taiyi.data")).getParent(), prefix));
+    }
+
+    /** One abstract of the BC5CDR development set (PubTator), by its PMID. */
+    static Document bc5cdrDevelopmentAbstract(String pmid) throws Exception {
+        Path file = Path.of(System.getProperty("taiyi.testdata"), "bc5cdr", "CDR_DevelopmentSet.PubTator.txt");
+        return new PubTatorReader().read(file).stream().filter(d -> d.id().equals(pmid)).findFirst().orElseThrow();
     }
 
     /** Saves what the shell shows, for review of the build (not compared). */

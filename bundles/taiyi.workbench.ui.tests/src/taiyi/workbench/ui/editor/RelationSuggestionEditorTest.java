@@ -13,8 +13,6 @@ import static taiyi.workbench.ui.editor.EditorDriver.mouse;
 import static taiyi.workbench.ui.editor.EditorDriver.screenshot;
 import static taiyi.workbench.ui.editor.EditorDriver.type;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +40,6 @@ import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Relation;
-import taiyi.workbench.formats.pubtator.PubTatorReader;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.ui.properties.AnnotationPropertiesView;
 import taiyi.workbench.ui.properties.AnnotationProperty;
@@ -66,10 +63,8 @@ class RelationSuggestionEditorTest {
 
     @BeforeAll
     static void openStore() throws Exception {
-        Path dir = Files.createTempDirectory(Path.of(System.getProperty("taiyi.data")).getParent(), "relsug-test-db");
-        store = CorpusStore.open(dir);
-        Path file = Path.of(System.getProperty("taiyi.testdata"), "bc5cdr", "CDR_DevelopmentSet.PubTator.txt");
-        abstractDoc = new PubTatorReader().read(file).stream().filter(d -> d.id().equals(PMID)).findFirst().orElseThrow();
+        store = EditorDriver.testStore("relsug-test-db");
+        abstractDoc = EditorDriver.bc5cdrDevelopmentAbstract(PMID);
     }
 
     @AfterAll

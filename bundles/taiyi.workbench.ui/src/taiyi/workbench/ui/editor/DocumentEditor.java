@@ -333,13 +333,7 @@ public final class DocumentEditor extends EditorPart {
 
     /** Accepts every open suggestion of a type (one event each); returns how many. */
     public int acceptAllOfType(String type, String uiLocation) {
-        int[] n = {0};
-        decide(() -> {
-            n[0] = curation.acceptAllOfType(type, uiLocation);
-            refresh();
-            caretMovedTo(text.getCaretOffset());
-        });
-        return n[0];
+        return decideInBulk(() -> curation.acceptAllOfType(type, uiLocation));
     }
 
     /**
@@ -358,9 +352,14 @@ public final class DocumentEditor extends EditorPart {
 
     /** Accepts every open suggestion scored at least {@code minScore} (one event each); returns how many. */
     public int acceptAllScoredAtLeast(double minScore, String uiLocation) {
+        return decideInBulk(() -> curation.acceptAllScoredAtLeast(minScore, uiLocation));
+    }
+
+    /** One bulk decision (its events written together), then the editor shows it; returns how many it decided. */
+    private int decideInBulk(java.util.function.IntSupplier decision) {
         int[] n = {0};
         decide(() -> {
-            n[0] = curation.acceptAllScoredAtLeast(minScore, uiLocation);
+            n[0] = decision.getAsInt();
             refresh();
             caretMovedTo(text.getCaretOffset());
         });
