@@ -2,6 +2,8 @@ package taiyi.workbench.ui.navigator;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.core.runtime.Status;
@@ -43,7 +45,19 @@ public final class CorpusNavigatorView extends ViewPart {
     private StateFilter filter = StateFilter.ALL;
     /** Set while a refresh is queued, so an import of many files refreshes once per burst, not once per file. */
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
-    private final StoreChangeListener storeChanged = (corpus, ids) -> queueRefresh();
+    /**
+     * Open-suggestion counts of documents already shown, by corpus and id. Counting one reads the
+     * document's suggestion layer and folds its log, so a refresh after a decision recounts only the
+     * documents the store says changed, not every document of an expanded corpus per keystroke.
+     */
+    private final Map<String, Map<String, Integer>> openCounts = new ConcurrentHashMap<>();
+    private final StoreChangeListener storeChanged = (corpus, ids) -> {
+        Map<String, Integer> counts = openCounts.get(corpus);
+        if (counts != null) {
+            ids.forEach(counts::remove);
+        }
+        queueRefresh();
+    };
 
     @Override
     public void createPartControl(Composite parent) {
@@ -109,7 +123,7 @@ public final class CorpusNavigatorView extends ViewPart {
         display.asyncExec(() -> {
             refreshQueued.set(false);
             if (!viewer.getControl().isDisposed()) {
-                refresh();
+                reload();
             }
         });
     }
@@ -133,15 +147,23 @@ public final class CorpusNavigatorView extends ViewPart {
     /** Shows only the documents in a state (or all). */
     public void setStateFilter(StateFilter f) {
         filter = f;
-        refresh();
+        reload();
     }
 
     public StateFilter stateFilter() {
         return filter;
     }
 
-    /** Reloads corpora and documents from the database, keeping expanded corpora expanded. */
+    /**
+     * Reloads corpora and documents from the database, keeping expanded corpora expanded; every
+     * count is read again (another process, the CLI, may have changed any document).
+     */
     public void refresh() {
+        openCounts.clear();
+        reload();
+    }
+
+    private void reload() {
         Object[] expanded = viewer.getExpandedElements();
         viewer.getControl().setRedraw(false);
         try {
@@ -196,7 +218,9 @@ public final class CorpusNavigatorView extends ViewPart {
                 return new Object[0];
             }
             StateFilter f = filter;
-            return store.documents(c.name()).stream().filter(d -> f.accepts(d.state())).map(d -> DocumentRow.of(store, d))
+            Map<String, Integer> counts = openCounts.computeIfAbsent(c.name(), k -> new ConcurrentHashMap<>());
+            return store.documents(c.name()).stream().filter(d -> f.accepts(d.state()))
+                    .map(d -> new DocumentRow(d, counts.computeIfAbsent(d.id(), id -> DocumentRow.of(store, d).openSuggestions())))
                     .toArray();
         }
 
