@@ -4,15 +4,29 @@
 TAIYI_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 products="$TAIYI_ROOT/releng/taiyi.workbench.product/target/products/taiyi.workbench/linux/gtk/x86_64"
 
+# Prints the product's Equinox launcher jar, or nothing (status 0 either way: the callers run under
+# `set -euo pipefail`, where a failing `ls` of a glob that matches nothing once killed the first run).
 find_launcher() {
-  ls "$products"/taiyi-workbench/plugins/org.eclipse.equinox.launcher_*.jar "$products"/plugins/org.eclipse.equinox.launcher_*.jar 2>/dev/null | head -n 1
+  local jar
+  for jar in "$products"/taiyi-workbench/plugins/org.eclipse.equinox.launcher_*.jar \
+             "$products"/plugins/org.eclipse.equinox.launcher_*.jar; do
+    if [ -f "$jar" ]; then
+      echo "$jar"
+      return 0
+    fi
+  done
 }
 
-TAIYI_LAUNCHER=$(find_launcher || true)
+TAIYI_LAUNCHER=$(find_launcher)
 if [ -z "$TAIYI_LAUNCHER" ]; then
   echo "taiyi: the product is not built yet; building it (./mvnw verify -DskipTests) ..." >&2
   (cd "$TAIYI_ROOT" && ./mvnw -B -q verify -DskipTests) >&2
   TAIYI_LAUNCHER=$(find_launcher)
+  if [ -z "$TAIYI_LAUNCHER" ]; then
+    echo "taiyi: the build finished but left no Equinox launcher under $products" >&2
+    exit 1
+  fi
+  echo "taiyi: built the product in $products" >&2
 fi
 TAIYI_PRODUCT=$(dirname "$(dirname "$TAIYI_LAUNCHER")")
 TAIYI_DATA=${TAIYI_DATA:-${XDG_DATA_HOME:-$HOME/.local/share}/taiyi-workbench}

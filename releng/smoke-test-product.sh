@@ -2,16 +2,46 @@
 # Smoke test of the materialized product, run by the build after the product is assembled
 # (./mvnw verify) and usable by hand: the headless CLI loads the DJL engine offline from the
 # product's own bundles, and the workbench starts on a fresh data folder, imports the sample
-# corpus and keeps running. Needs a display for the second part (the build runs under Xvfb).
+# corpus and keeps running. Needs a display for the last part (the build runs under Xvfb).
+#
+# Both launchers are started the way a fresh clone starts them the first time: from a tree with no
+# product, where they must build it and then start it. The tree is a copy of releng's scripts whose
+# ./mvnw stands in for the build by linking the product this build just made (running the real
+# build inside the build would recurse); it records its arguments, which must ask for the product.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 work=${1:-$here/taiyi.workbench.product/target/smoke}
 rm -rf "$work"
 mkdir -p "$work"
 export TAIYI_DATA="$work/data"
+products=$here/taiyi.workbench.product/target/products/taiyi.workbench/linux/gtk/x86_64
 
-echo "smoke: releng/taiyi version"
-"$here/taiyi" version | tee "$work/version.txt"
+fresh=$work/fresh-clone
+fresh_tree() { # a tree with the launch scripts and no product; ./mvnw "builds" it
+  rm -rf "$fresh"
+  mkdir -p "$fresh/releng"
+  cp "$here/taiyi" "$here/run-workbench.sh" "$here/product-home.sh" "$fresh/releng/"
+  cat > "$fresh/mvnw" <<MVNW
+#!/usr/bin/env bash
+echo "\$*" >> "$fresh/mvnw-calls.txt"
+mkdir -p "$fresh/releng/taiyi.workbench.product/target/products/taiyi.workbench/linux/gtk"
+ln -s "$products" "$fresh/releng/taiyi.workbench.product/target/products/taiyi.workbench/linux/gtk/x86_64"
+MVNW
+  chmod +x "$fresh/mvnw"
+}
+built_once() { # launcher name: the fresh tree's ./mvnw ran exactly once, for the product
+  if [ "$(cat "$fresh/mvnw-calls.txt" 2>/dev/null)" != "-B -q verify -DskipTests" ]; then
+    echo "smoke: FAILED: the first run of $1 did not build the product once; ./mvnw calls:" >&2
+    cat "$fresh/mvnw-calls.txt" >&2 || true
+    exit 1
+  fi
+}
+
+echo "smoke: releng/taiyi version, the first run in a tree without a product"
+fresh_tree
+"$fresh/releng/taiyi" version 2> "$work/first-run.txt" | tee "$work/version.txt" \
+  || { echo "smoke: FAILED: the first run of releng/taiyi exited non-zero:" >&2; cat "$work/first-run.txt" >&2; exit 1; }
+built_once releng/taiyi
 tail -n 1 "$work/version.txt" | grep -q '^taiyi version: .*PyTorch 2\.7\.1 engine loaded offline.*check 54\.0$' \
   || { echo "smoke: FAILED: taiyi version did not report a working PyTorch engine" >&2; exit 1; }
 
@@ -34,8 +64,9 @@ if [ -z "${DISPLAY:-}" ]; then
   echo "smoke: no DISPLAY, workbench start not checked" >&2
   exit 0
 fi
-echo "smoke: releng/run-workbench.sh"
-"$here/run-workbench.sh" > "$work/workbench.log" 2>&1 &
+echo "smoke: releng/run-workbench.sh, the first run in a tree without a product"
+fresh_tree
+"$fresh/releng/run-workbench.sh" > "$work/workbench.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do
@@ -49,4 +80,5 @@ if ! kill -0 $pid 2>/dev/null || ! grep -q 'Imported the sample corpus' "$work/w
   cat "$work/workbench.log" >&2
   exit 1
 fi
+built_once releng/run-workbench.sh
 echo "smoke: workbench running with the sample corpus in $TAIYI_DATA/db"

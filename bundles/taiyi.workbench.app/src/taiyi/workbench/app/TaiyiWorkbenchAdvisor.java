@@ -4,6 +4,8 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 import org.eclipse.ui.application.IWorkbenchConfigurer;
@@ -11,12 +13,14 @@ import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
+import taiyi.workbench.ui.CjkFontNotice;
 import taiyi.workbench.ui.CurationPerspective;
 import taiyi.workbench.ui.WorkbenchIndex;
 
 /**
  * Opens every window in the curation perspective with the Taiyi menus and remembers the layout
- * between sessions; opens the search index in the background once the window is up (rebuilding
+ * between sessions (the first window fills the screen on the first start); tells the curator when
+ * no font covers Chinese; opens the search index in the background once the window is up (rebuilding
  * what is stale) and closes it at shutdown.
  */
 final class TaiyiWorkbenchAdvisor extends WorkbenchAdvisor {
@@ -62,11 +66,20 @@ final class TaiyiWorkbenchAdvisor extends WorkbenchAdvisor {
             @Override
             public void preWindowOpen() {
                 IWorkbenchWindowConfigurer c = getWindowConfigurer();
-                c.setInitialSize(new Point(1280, 800));
+                // only used when there is no saved layout, i.e. on the first start
+                Rectangle screen = FirstWindowBounds.screen();
+                c.setInitialSize(new Point(screen.width, screen.height));
                 c.setShowCoolBar(true);
                 c.setShowStatusLine(true);
                 c.setShowPerspectiveBar(false);
                 c.setTitle("Taiyi Workbench");
+            }
+
+            @Override
+            public void postWindowOpen() {
+                Shell shell = getWindowConfigurer().getWindow().getShell();
+                FirstWindowBounds.fillScreenIfFirstStart(shell);
+                CjkFontNotice.checkOnce(getWindowConfigurer().getActionBarConfigurer().getStatusLineManager());
             }
         };
     }

@@ -8,7 +8,9 @@ import static taiyi.workbench.cli.CommandRun.run;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +94,26 @@ class CorpusCommandsTest {
             // CoNLL is flat: nested CMeEE entities (肺 inside 肺实变) keep only the outermost
             int back = stats("cmeee-" + format).get("mentions").asInt();
             assertTrue(format == Format.CONLL ? back < 2192 && back > 1500 : back == 2192, format + ": " + back);
+        }
+    }
+
+    @Test
+    void exportedFilesAndFoldersHonourTheUmaskLikeAnyNewFile() throws Exception {
+        String db = tmp.resolve("db").toString();
+        assertEquals(0, run("import", "--db", db, "--corpus", "ncbi", "--format", "pubtator",
+                data("ncbi-disease/pubtator/NCBIdevelopset_corpus.txt").toString()).code());
+        // what this process's umask gives a new file and folder (normally rw-r--r-- and rwxr-xr-x)
+        Set<PosixFilePermission> fileMode = Files.getPosixFilePermissions(Files.createFile(tmp.resolve("reference.txt")));
+        Set<PosixFilePermission> folderMode = Files.getPosixFilePermissions(Files.createDirectory(tmp.resolve("reference")));
+        Path out = tmp.resolve("shared");
+        assertEquals(0, run("export", "--db", db, "--corpus", "ncbi", "--format", "pubtator", "--out", out.toString()).code());
+        assertEquals(0, run("export", "--db", db, "--corpus", "ncbi", "--format", "brat", "--out", out.toString()).code());
+        assertEquals(fileMode, Files.getPosixFilePermissions(out.resolve("ncbi.txt")));
+        assertEquals(folderMode, Files.getPosixFilePermissions(out.resolve("ncbi")));
+        try (var files = Files.list(out.resolve("ncbi"))) {
+            for (Path f : files.toList()) {
+                assertEquals(fileMode, Files.getPosixFilePermissions(f), f.toString());
+            }
         }
     }
 

@@ -1,12 +1,17 @@
 package taiyi.workbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static taiyi.workbench.cli.CommandRun.run;
 
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
 
 import taiyi.workbench.core.runtime.WorkbenchDataFolder;
 
@@ -18,6 +23,39 @@ class TaiyiCommandTest {
         assertEquals(0, r.code());
         assertTrue(r.out().contains("Usage: taiyi"), r.out());
         assertTrue(r.out().contains("version"), r.out());
+    }
+
+    @Test
+    void everyCommandAndSubcommandPrintsItsUsageForHelpAndExitsZero() {
+        List<String> paths = new ArrayList<>();
+        commandPaths(TaiyiCommand.commandLine(), "", paths);
+        assertTrue(paths.containsAll(List.of("import", "export", "bench", "index rebuild")), paths.toString());
+        for (String path : paths) {
+            List<String> args = new ArrayList<>(List.of(path.split(" ")));
+            args.add("--help");
+            CommandRun r = run(args.toArray(String[]::new));
+            assertEquals(0, r.code(), path + ": " + r.err());
+            assertTrue(r.out().contains("Usage: taiyi " + path), path + ": " + r.out());
+            assertEquals("", r.err(), path);
+        }
+    }
+
+    @Test
+    void helpWinsOverMissingRequiredOptions() {
+        CommandRun r = run("import", "--help");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("--corpus=NAME"), r.out());
+        assertFalse(r.err().contains("Missing required"), r.err());
+    }
+
+    private static void commandPaths(CommandLine command, String prefix, List<String> paths) {
+        command.getSubcommands().forEach((name, sub) -> {
+            if (!name.equals("help")) {
+                String path = prefix.isEmpty() ? name : prefix + " " + name;
+                paths.add(path);
+                commandPaths(sub, path, paths);
+            }
+        });
     }
 
     @Test

@@ -28,7 +28,7 @@ public final class TaiyiCommand implements Runnable {
 
     /** Runs with the given output streams; used by tests. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new TaiyiCommand());
+        CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -40,6 +40,29 @@ public final class TaiyiCommand implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The whole command tree, every command and subcommand answering {@code --help}. */
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new TaiyiCommand());
+        addHelpOptions(cl);
+        return cl;
+    }
+
+    /**
+     * Gives every subcommand, at any depth, {@code -h/--help} (and {@code -V/--version}): a help option
+     * is a usage-help option, so picocli prints the usage and exits 0 before it checks the required
+     * options, where a missing {@code --help} option was reported as unknown and the required options as
+     * missing. Done here, over the tree, so that a command added later cannot forget it.
+     */
+    private static void addHelpOptions(CommandLine command) {
+        for (CommandLine sub : command.getSubcommands().values()) {
+            CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+            if (spec.findOption("--help") == null) {
+                spec.mixinStandardHelpOptions(true);
+            }
+            addHelpOptions(sub);
+        }
     }
 
     /** {@code taiyi --version}. */

@@ -9,13 +9,17 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
  * Writes a file or a folder so that it appears whole or not at all: the content goes to a hidden
  * sibling first and is renamed into place only when complete; on any failure the sibling is
- * deleted and an existing target is left untouched.
+ * deleted and an existing target is left untouched. The sibling is created with the process's
+ * default mode, so an export gets the user's umask (normally {@code 0644} files and {@code 0755}
+ * folders) and colleagues can read it in a shared folder; {@code Files.createTempFile} and
+ * {@code createTempDirectory} would make it private to its owner ({@code 0600}/{@code 0700}).
  */
 public final class AtomicOutput {
 
@@ -37,13 +41,15 @@ public final class AtomicOutput {
         void writeInto(Path folder) throws IOException, FormatException;
     }
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private AtomicOutput() {
     }
 
     public static void writeFile(Path target, StreamContent content) throws IOException, FormatException {
         Path parent = parentOf(target);
         Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, "." + target.getFileName(), ".part");
+        Path tmp = createSibling(parent, "." + target.getFileName(), ".part", false);
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 content.writeTo(out);
@@ -77,12 +83,26 @@ public final class AtomicOutput {
         }
         Path parent = parentOf(target);
         Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName());
+        Path tmp = createSibling(parent, "." + target.getFileName(), ".part", true);
         try {
             content.writeInto(tmp);
             move(tmp, target);
         } finally {
             deleteTree(tmp);
+        }
+    }
+
+    /** A new file or folder of a name no one else holds, created with the default (umask) mode. */
+    private static Path createSibling(Path parent, String prefix, String suffix, boolean folder) throws IOException {
+        for (int attempt = 0;; attempt++) {
+            Path candidate = parent.resolve(prefix + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + suffix);
+            try {
+                return folder ? Files.createDirectory(candidate) : Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+            }
         }
     }
 

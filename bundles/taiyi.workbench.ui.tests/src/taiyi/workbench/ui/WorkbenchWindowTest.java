@@ -69,6 +69,16 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void onTheFirstStartTheWindowFillsTheScreen() {
+        // the tests start the workbench with -clearPersistedState, as a first start
+        Shell shell = page().getWorkbenchWindow().getShell();
+        Rectangle screen = shell.getDisplay().getPrimaryMonitor().getClientArea();
+        assertTrue(screen.width > 1280 && screen.height > 800, "the test display is smaller than the old fixed size: " + screen);
+        // maximised under a window manager; Xvfb has none, so there the bounds are the screen's
+        assertTrue(shell.getMaximized() || shell.getBounds().equals(screen), shell.getBounds() + " on " + screen);
+    }
+
+    @Test
     void windowOpensInTheCurationPerspectiveOnTheSampleCorpus() throws Exception {
         IWorkbenchPage page = page();
         assertEquals(CurationPerspective.ID, page.getPerspective().getId());

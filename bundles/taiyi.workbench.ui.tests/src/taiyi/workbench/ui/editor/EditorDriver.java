@@ -7,6 +7,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
@@ -109,19 +110,37 @@ final class EditorDriver {
         return taiyi.workbench.ui.WorkbenchDriver.screenshot(shell, name);
     }
 
-    /** What a control shows now, as image data. */
+    /**
+     * What a control paints for its current state, as image data: the control is asked to paint
+     * itself into an off-screen image ({@link Control#print(GC)}), so what is sampled does not depend
+     * on what the X server shows at that moment (a paint not yet flushed, a popup or the mouse
+     * pointer over the widget, a selection repainted later), which made screen copies race.
+     */
     static ImageData capture(Control c) {
         drain();
         Rectangle size = c.getBounds();
         Image image = new Image(c.getDisplay(), size.width, size.height);
-        GC gc = new GC(c);
+        GC gc = new GC(image);
         try {
-            gc.copyArea(image, 0, 0);
+            if (!c.print(gc)) {
+                throw new IllegalStateException("the platform cannot print " + c);
+            }
         } finally {
             gc.dispose();
         }
         ImageData data = image.getImageData();
         image.dispose();
         return data;
+    }
+
+    /** The colour most pixels of a rectangle have (glyph ink and anti-aliasing are a minority). */
+    static RGB dominantColour(ImageData data, Rectangle box) {
+        java.util.Map<RGB, Integer> counts = new java.util.HashMap<>();
+        for (int y = Math.max(0, box.y); y < Math.min(data.height, box.y + box.height); y++) {
+            for (int x = Math.max(0, box.x); x < Math.min(data.width, box.x + box.width); x++) {
+                counts.merge(data.palette.getRGB(data.getPixel(x, y)), 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
     }
 }
