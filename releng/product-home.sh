@@ -31,7 +31,8 @@ fi
 TAIYI_PRODUCT=$(dirname "$(dirname "$TAIYI_LAUNCHER")")
 TAIYI_DATA=${TAIYI_DATA:-${XDG_DATA_HOME:-$HOME/.local/share}/taiyi-workbench}
 export TAIYI_DATA
-mkdir -p "$TAIYI_DATA"
+# private to the user: corpora may be clinical text (the workbench also tightens an older, open folder)
+[ -d "$TAIYI_DATA" ] || (umask 077 && mkdir -p "$TAIYI_DATA")
 
 # Equinox caches the resolved bundles in its configuration area; one left by another build of the
 # product fails to start, so each build gets its own area (keyed by the product's artifact list)
@@ -47,7 +48,8 @@ taiyi_configuration() { # kind (workbench or cli) -> configuration folder of thi
 
 # JVM options both launchers share: DJL stays offline (no download, no EC2 telemetry probe) and
 # unpacks its natives into the data folder; SLF4J (DJL's logger) only reports warnings.
-TAIYI_VM_ARGS=(-Dtaiyi.data="$TAIYI_DATA" -Dai.djl.offline=true -DOPT_OUT_TRACKING=true
+# H2's AUTO_SERVER (the CLI sharing the open workbench's database) listens on loopback only.
+TAIYI_VM_ARGS=(-Dtaiyi.data="$TAIYI_DATA" -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dh2.bindAddress=127.0.0.1
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.logFile=System.err
   -Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error)
 

@@ -35,6 +35,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
+import taiyi.workbench.core.runtime.PrivateFolder;
 import taiyi.workbench.core.runtime.WorkbenchDataFolder;
 
 /**
@@ -82,7 +83,8 @@ public final class CorpusIndex implements AutoCloseable {
     public static CorpusIndex open(Path folder, double ramBufferMb) {
         Directory directory = null;
         try {
-            Files.createDirectories(folder);
+            // private to the user, like the database it mirrors: a folder no one else may enter
+            PrivateFolder.ensure(folder);
             directory = FSDirectory.open(folder);
             Analyzer analyzer = CorpusAnalyzers.create();
             IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)

@@ -33,12 +33,16 @@ import taiyi.workbench.core.model.LabelSchema;
 import taiyi.workbench.core.model.Language;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.core.model.Span;
+import taiyi.workbench.core.runtime.PrivateFolder;
 
 /**
  * The corpus database in one folder: an embedded H2 file database, migrated to the newest schema
  * when opened.
  *
- * <p>{@code AUTO_SERVER} lets the headless CLI open the database while the workbench holds it. The
+ * <p>{@code AUTO_SERVER} lets the headless CLI open the database while the workbench holds it; its
+ * server listens on the loopback address only ({@link LoopbackServer}). The folder is private to
+ * its owner ({@code 0700}, the files {@code 0600}) and the database has a random password of its own
+ * ({@link DatabasePassword}). The
  * H2 data source is used directly rather than through {@code DriverManager}, which cannot see
  * drivers across OSGi bundle class loaders.
  *
@@ -54,6 +58,11 @@ public final class CorpusStore implements AutoCloseable {
     public static final String SUGGESTED = "suggested";
     private static final String DATABASE_NAME = "taiyi";
 
+    static {
+        // before any H2 class loads: see LoopbackServer
+        LoopbackServer.prepare();
+    }
+
     private final Path folder;
     private final JdbcDataSource dataSource;
     private final int schemaVersion;
@@ -62,8 +71,10 @@ public final class CorpusStore implements AutoCloseable {
     private final List<StoreChangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Keeps the database open while the store is; see the class comment. */
     private final Connection keepOpen;
+    private final List<String> privacyWarnings;
 
-    private CorpusStore(Path folder, JdbcDataSource dataSource, int schemaVersion, Connection keepOpen) {
+    private CorpusStore(Path folder, JdbcDataSource dataSource, int schemaVersion, Connection keepOpen, List<String> privacyWarnings) {
+        this.privacyWarnings = List.copyOf(privacyWarnings);
         this.folder = folder;
         this.dataSource = dataSource;
         this.schemaVersion = schemaVersion;
@@ -72,23 +83,28 @@ public final class CorpusStore implements AutoCloseable {
 
     /** Opens (creating if needed) the database in {@code folder} and migrates its schema. */
     public static CorpusStore open(Path folder) {
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new StoreException("cannot create the database folder " + folder + ": " + e.getMessage(), e);
-        }
+        List<String> privacyWarnings = new ArrayList<>();
+        boolean exists = Files.exists(folder.resolve(DATABASE_NAME + ".mv.db"));
         JdbcDataSource ds = new JdbcDataSource();
         // WRITE_DELAY=0: a commit reaches the operating system before it is acknowledged, so a killed
         // process loses no acknowledged correction
         ds.setURL("jdbc:h2:file:" + folder.toAbsolutePath().resolve(DATABASE_NAME) + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
-        ds.setUser("taiyi");
-        ds.setPassword("");
+        try {
+            PrivateFolder.ensure(folder).ifPresent(privacyWarnings::add);
+            DatabasePassword.apply(folder, ds, exists);
+        } catch (IOException | SQLException e) {
+            throw new StoreException("cannot open the database in " + folder + ": " + e.getMessage(), e);
+        }
         Connection c = null;
         try {
             c = ds.getConnection();
+            LoopbackServer.check(folder.resolve(DATABASE_NAME + ".lock.db"));
+            for (String file : List.of(".mv.db", ".lock.db", ".trace.db")) {
+                PrivateFolder.privateFile(folder.resolve(DATABASE_NAME + file)).ifPresent(privacyWarnings::add);
+            }
             int version = new SchemaMigrator(CorpusStore.class.getClassLoader()).migrate(c);
             startMissingLogs(c);
-            return new CorpusStore(folder, ds, version, c);
+            return new CorpusStore(folder, ds, version, c, privacyWarnings);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(c, e);
             if (e instanceof StoreException se) {
@@ -96,6 +112,14 @@ public final class CorpusStore implements AutoCloseable {
             }
             throw new StoreException("cannot open the database in " + folder + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What could not be made private to the user when the store opened (a folder or file of another
+     * owner, say), each naming the path; the faces show them once.
+     */
+    public List<String> privacyWarnings() {
+        return privacyWarnings;
     }
 
     private static void closeQuietly(Connection c, Exception failure) {

@@ -1,5 +1,8 @@
 package taiyi.workbench.ui;
 
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.Status;
+
 import taiyi.workbench.core.runtime.WorkbenchDataFolder;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.ui.preferences.ModelPreferences;
@@ -16,11 +19,20 @@ public final class WorkbenchDatabase {
     private WorkbenchDatabase() {
     }
 
+    /** Says once, in the error log, what could not be made private to the user. */
+    private static void warn(String warning) {
+        ILog.of(WorkbenchDatabase.class).log(Status.warning(warning));
+    }
+
     /** The open store, opened on first use. */
     public static synchronized CorpusStore store() {
         if (store == null) {
-            store = CorpusStore.open(ModelPreferences.current().databaseFolder()
-                    .orElseGet(() -> WorkbenchDataFolder.resolve().database()));
+            java.util.Optional<java.nio.file.Path> chosen = ModelPreferences.current().databaseFolder();
+            if (chosen.isEmpty()) {
+                WorkbenchDataFolder.resolve().ensurePrivate().ifPresent(WorkbenchDatabase::warn);
+            }
+            store = CorpusStore.open(chosen.orElseGet(() -> WorkbenchDataFolder.resolve().database()));
+            store.privacyWarnings().forEach(WorkbenchDatabase::warn);
         }
         return store;
     }

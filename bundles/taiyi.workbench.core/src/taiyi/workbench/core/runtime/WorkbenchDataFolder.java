@@ -1,8 +1,10 @@
 package taiyi.workbench.core.runtime;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -40,6 +42,20 @@ public record WorkbenchDataFolder(Path root) {
         Path base = xdg != null && !xdg.isBlank() ? Paths.get(xdg)
                 : Paths.get(properties.getProperty("user.home"), ".local", "share");
         return new WorkbenchDataFolder(base.resolve("taiyi-workbench"));
+    }
+
+    /**
+     * Creates the folder private to the user ({@code 0700}), or tightens one an older version made
+     * readable by others.
+     *
+     * @return a warning naming the folder when it could not be created or tightened
+     */
+    public Optional<String> ensurePrivate() {
+        try {
+            return PrivateFolder.ensure(root);
+        } catch (IOException e) {
+            return Optional.of("cannot create the workbench data folder " + root + ": " + e.getMessage());
+        }
     }
 
     /** Folder of the embedded H2 database. */

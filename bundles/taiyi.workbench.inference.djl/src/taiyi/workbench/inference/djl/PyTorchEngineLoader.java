@@ -2,7 +2,6 @@ package taiyi.workbench.inference.djl;
 
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,6 +19,8 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtEngineProvider;
+
+import taiyi.workbench.core.runtime.PrivateFolder;
 
 /**
  * Starts DJL's PyTorch engine offline, with its natives unpacked into the workbench's own data
@@ -45,7 +46,8 @@ public final class PyTorchEngineLoader {
      * @param nativeCache folder to unpack the natives into
      */
     public static synchronized EngineInfo load(Path nativeCache) throws IOException {
-        Files.createDirectories(nativeCache);
+        // the model cache is private to the user like the rest of the data folder
+        PrivateFolder.ensure(nativeCache);
         // Both switches must be set before DJL's Engine class initialises: offline mode also stops
         // the EC2 metadata probe DJL otherwise sends when the engine loads.
         System.setProperty("ai.djl.offline", "true");

@@ -1,0 +1,150 @@
+package taiyi.workbench.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import taiyi.workbench.core.model.Document;
+import taiyi.workbench.formats.pubtator.PubTatorReader;
+
+/**
+ * A corpus stays private on a machine several accounts share: the database folder and files are
+ * its owner's alone, the database has a random password kept in a {@code 0600} file, an older
+ * database (open modes, empty password) is tightened and moved to a password on first open, and
+ * the server through which the CLI shares an open database listens on the loopback address only.
+ */
+class StorePrivacyTest {
+
+    @TempDir
+    Path tmp;
+
+    private static String mode(Path p) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    }
+
+    private static List<Document> ncbiSample() throws Exception {
+        return new PubTatorReader().read(Path.of(System.getProperty("taiyi.samples"), "NCBIdevelopset_corpus.txt"));
+    }
+
+    private static JdbcDataSource dataSource(Path folder, String password) {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + folder.toAbsolutePath().resolve("taiyi") + ";AUTO_SERVER=TRUE");
+        ds.setUser("taiyi");
+        ds.setPassword(password);
+        return ds;
+    }
+
+    @Test
+    void aNewDatabaseIsPrivateAndHasARandomPassword() throws Exception {
+        Path folder = tmp.resolve("data/db");
+        try (CorpusStore store = CorpusStore.open(folder)) {
+            store.importDocuments("ncbi", ncbiSample(), "sample");
+            assertEquals("rwx------", mode(folder));
+            assertEquals("rw-------", mode(folder.resolve("taiyi.mv.db")));
+            assertEquals("rw-------", mode(folder.resolve(DatabasePassword.FILE)));
+            String password = Files.readString(folder.resolve(DatabasePassword.FILE)).strip();
+            assertTrue(password.length() >= 32, "a short password: " + password.length() + " chars");
+            // through the running AUTO_SERVER, as another process would connect
+            assertThrows(SQLException.class, () -> dataSource(folder, "").getConnection().close());
+            try (Connection c = dataSource(folder, password).getConnection()) {
+                assertTrue(c.isValid(1));
+            }
+            assertTrue(store.privacyWarnings().isEmpty(), store.privacyWarnings().toString());
+        }
+        // a second database gets a password of its own
+        Path other = tmp.resolve("other");
+        CorpusStore.open(other).close();
+        assertFalse(Files.readString(other.resolve(DatabasePassword.FILE)).equals(Files.readString(folder.resolve(DatabasePassword.FILE))));
+    }
+
+    @Test
+    void anOlderOpenDatabaseWithAnEmptyPasswordIsTightenedAndMovedToARandomOne() throws Exception {
+        Path folder = tmp.resolve("db");
+        Files.createDirectories(folder);
+        // what an older workbench left: rwxr-xr-x, rw-r--r--, user taiyi with an empty password
+        try (Connection c = dataSource(folder, "").getConnection()) {
+            c.createStatement().execute("CREATE TABLE left_by_the_older_version(x INT)");
+        }
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(folder.resolve("taiyi.mv.db"), PosixFilePermissions.fromString("rw-r--r--"));
+
+        try (CorpusStore store = CorpusStore.open(folder)) {
+            assertEquals(3, store.schemaVersion());
+            assertEquals("rwx------", mode(folder));
+            assertEquals("rw-------", mode(folder.resolve("taiyi.mv.db")));
+            assertEquals("rw-------", mode(folder.resolve(DatabasePassword.FILE)));
+        }
+        assertThrows(SQLException.class, () -> dataSource(folder, "").getConnection().close());
+        String password = Files.readString(folder.resolve(DatabasePassword.FILE)).strip();
+        try (Connection c = dataSource(folder, password).getConnection()) {
+            assertTrue(c.getMetaData().getTables(null, null, "LEFT_BY_THE_OLDER_VERSION", null).next());
+        }
+    }
+
+    @Test
+    void aMigrationInterruptedAfterSettingThePasswordIsFinishedOnTheNextOpen() throws Exception {
+        Path folder = tmp.resolve("db");
+        Files.createDirectories(folder);
+        try (Connection c = dataSource(folder, "").getConnection()) {
+            c.createStatement().execute("ALTER USER taiyi SET PASSWORD 'set-before-the-kill'");
+        }
+        Files.writeString(folder.resolve("password.new"), "set-before-the-kill\n");
+        CorpusStore.open(folder).close();
+        assertEquals("set-before-the-kill", Files.readString(folder.resolve(DatabasePassword.FILE)).strip());
+        assertFalse(Files.exists(folder.resolve("password.new")));
+    }
+
+    @Test
+    void theSharingServerListensOnTheLoopbackAddressOnly() throws Exception {
+        Path folder = tmp.resolve("db");
+        try (CorpusStore store = CorpusStore.open(folder)) {
+            Properties lock = new Properties();
+            try (InputStream in = Files.newInputStream(folder.resolve("taiyi.lock.db"))) {
+                lock.load(in);
+            }
+            String server = lock.getProperty("server");
+            int port = Integer.parseInt(server.substring(server.lastIndexOf(':') + 1));
+            List<String> listening = listeningAddresses(port);
+            assertFalse(listening.isEmpty(), "no listening socket on the server's port " + server);
+            for (String address : listening) {
+                assertTrue(address.equals("0100007F") || address.equals("00000000000000000000000001000000"),
+                        "port " + port + " listens on " + address + " (hex, from /proc/net), not on loopback");
+            }
+        }
+    }
+
+    /** The local addresses (hex, as /proc/net/tcp{,6} writes them) listening on a port. */
+    private static List<String> listeningAddresses(int port) throws Exception {
+        List<String> addresses = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path file = Path.of(table);
+            if (!Files.exists(file)) {
+                continue;
+            }
+            for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+                String[] f = line.trim().split("\\s+");
+                String[] local = f[1].split(":");
+                if (f[3].equals("0A") && new BigInteger(local[1], 16).intValue() == port) {
+                    addresses.add(local[0]);
+                }
+            }
+        }
+        return addresses;
+    }
+}
