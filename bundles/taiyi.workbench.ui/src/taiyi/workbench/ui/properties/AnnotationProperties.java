@@ -16,8 +16,8 @@ import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Relation;
+import taiyi.workbench.curation.AnnotationModel;
 import taiyi.workbench.ui.editor.AnnotationItem;
-import taiyi.workbench.ui.editor.AnnotationModel;
 
 /**
  * The rows the Annotation view shows for an item: its facts, then its history — every event of the
