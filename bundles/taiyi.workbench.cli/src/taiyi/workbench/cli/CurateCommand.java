@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import taiyi.workbench.core.curation.CorrectionEvent;
+import taiyi.workbench.core.curation.CurationState;
 import taiyi.workbench.curation.BulkDecision;
 import taiyi.workbench.curation.DocumentCuration;
 import taiyi.workbench.curation.SuggestionFilter;
@@ -66,9 +67,15 @@ final class CurateCommand implements Runnable {
             return spec.commandLine().getOut();
         }
 
-        void refuse(String documentId, String item, String reason) {
+        /** Reports a refused decision on a suggestion: the document, the suggestion and the rules' reason. */
+        void refuse(String documentId, String suggestionId, String reason) {
+            refuse("document " + documentId + ", " + suggestionId + ": " + reason);
+        }
+
+        /** Reports a refused decision on a document, whose reason names the document. */
+        void refuse(String reason) {
             refused++;
-            spec.commandLine().getErr().println(name() + ": document " + documentId + (item == null ? "" : ", " + item) + ": " + reason);
+            spec.commandLine().getErr().println(name() + ": " + reason);
         }
 
         /**
@@ -189,6 +196,9 @@ final class CurateCommand implements Runnable {
 
         abstract CorrectionEvent decide(DocumentCuration curation);
 
+        /** Whether the decision fits a document in this state (for {@code --all}). */
+        abstract boolean fits(CurationState state);
+
         abstract String done();
 
         @Override
@@ -202,12 +212,17 @@ final class CurateCommand implements Runnable {
                 if (ids.isEmpty()) {
                     return 2;
                 }
+                if (all) {
+                    // --all means the documents the decision fits; only a document named on purpose is refused
+                    ids = Optional.of(store.documents(corpus).stream().filter(d -> fits(d.state())).map(DocumentSummary::id)
+                            .toList());
+                }
                 for (String id : ids.get()) {
                     try {
                         decide(DocumentCuration.open(store, corpus, id));
                         decided++;
                     } catch (IllegalArgumentException refusal) {
-                        refuse(id, null, refusal.getMessage());
+                        refuse(refusal.getMessage());
                     }
                 }
                 out().printf("%s: corpus '%s', %d documents %s, %d refused%n", name(), corpus, decided, done(), refused);
@@ -216,11 +231,17 @@ final class CurateCommand implements Runnable {
         }
     }
 
-    @Command(name = "done", mixinStandardHelpOptions = true, description = "Mark documents done (finished).")
+    @Command(name = "done", mixinStandardHelpOptions = true,
+            description = "Mark documents done (finished); --all: every document not done yet.")
     static final class Done extends DocumentDecision {
         @Override
         CorrectionEvent decide(DocumentCuration curation) {
             return curation.markDone(UI_LOCATION);
+        }
+
+        @Override
+        boolean fits(CurationState state) {
+            return state != CurationState.DONE;
         }
 
         @Override
@@ -230,11 +251,16 @@ final class CurateCommand implements Runnable {
     }
 
     @Command(name = "reopen", mixinStandardHelpOptions = true,
-            description = "Take done documents out of the done state (an undo of their MARK_DONE).")
+            description = "Take done documents out of the done state (an undo of their MARK_DONE); --all: every done document.")
     static final class Reopen extends DocumentDecision {
         @Override
         CorrectionEvent decide(DocumentCuration curation) {
             return curation.reopen(UI_LOCATION);
+        }
+
+        @Override
+        boolean fits(CurationState state) {
+            return state == CurationState.DONE;
         }
 
         @Override
@@ -262,7 +288,7 @@ final class CurateCommand implements Runnable {
                 List<CorrectionEvent> log = store.events(corpus, documentId);
                 Optional<CorrectionEvent> walked = step(DocumentCuration.open(store, corpus, documentId));
                 if (walked.isEmpty()) {
-                    refuse(documentId, null, "nothing to " + spec.name());
+                    refuse("document " + documentId + " has nothing to " + spec.name());
                     out().printf("%s: document %s, 0 decisions %s, 1 refused%n", name(), documentId, done());
                     return 0;
                 }
