@@ -121,7 +121,7 @@ public final class DocumentCuration {
     private Relation acceptRelation(RelationSuggestion rs, String uiLocation, long durationMs, List<String> taken) {
         Batch batch = new Batch();
         Relation accepted = planRelation(rs, uiLocation, durationMs, taken, batch);
-        lastChange = recordAll(batch.events);
+        recordAll(batch.events);
         return accepted;
     }
 
@@ -190,12 +190,19 @@ public final class DocumentCuration {
                 new EntityMention(id, m.type(), m.spans(), m.normalizations(), m.attributes()), s.id(), uiLocation, durationMs);
     }
 
-    /** Records a batch in one store transaction and brings the model along with each stored event; returns the chars changed. */
-    private int[] recordAll(List<CorrectionEvent> batch) {
+    /**
+     * Records a batch in one store transaction (one commit, one change notification) and brings the
+     * model along with each stored event; returns the events as stored.
+     */
+    private List<CorrectionEvent> recordAll(List<CorrectionEvent> batch) {
+        List<CorrectionEvent> stored = store.record(corpus, batch);
         int[] changed = null;
-        for (CorrectionEvent stored : store.record(corpus, batch)) {
-            changed = union(changed, applyForward(stored));
+        for (CorrectionEvent e : stored) {
+            changed = union(changed, applyForward(e));
         }
+        lastChange = changed;
+        return stored;
+    }
         return changed;
     }
 
@@ -300,14 +307,7 @@ public final class DocumentCuration {
             lastChange = null;
             return new BulkDecision(List.of(), refused);
         }
-        // one transaction and one change notification for the whole command; each decision stays its own event
-        List<CorrectionEvent> stored = store.record(corpus, events);
-        int[] changed = null;
-        for (CorrectionEvent e : stored) {
-            changed = union(changed, applyForward(e));
-        }
-        lastChange = changed;
-        return new BulkDecision(stored, refused);
+        return new BulkDecision(recordAll(events), refused);
     }
 
     /**
