@@ -203,8 +203,6 @@ public final class DocumentCuration {
         lastChange = changed;
         return stored;
     }
-        return changed;
-    }
 
     /** What a suggested relation's argument names in the curated layer: the mention its suggestion became, or the concept. */
     private String curatedArgument(String argument, Batch batch) {
