@@ -173,10 +173,13 @@ class CurateCommandTest {
         assertEquals(2, run("curate", "--db", db).code());
         assertEquals(1, log(PMID).size());
 
+        CommandRun help = run("curate", "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("accept") && help.out().contains("reopen"), help.out());
         for (String sub : List.of("accept", "reject", "done", "reopen", "undo", "redo")) {
-            CommandRun help = run("curate", sub, "--help");
-            assertEquals(0, help.code(), sub);
-            assertTrue(help.out().startsWith("Usage: taiyi curate " + sub), help.out());
+            CommandRun subHelp = run("curate", sub, "--help");
+            assertEquals(0, subHelp.code(), sub);
+            assertTrue(subHelp.out().startsWith("Usage: taiyi curate " + sub), subHelp.out());
         }
     }
 }

@@ -29,7 +29,7 @@ import taiyi.workbench.store.DocumentSummary;
  * summary; the others go ahead. Bad input (an unknown corpus or document) exits 2 before anything is
  * written.
  */
-@Command(name = "curate", description = "Accept, reject, mark done, reopen, undo and redo curation decisions.",
+@Command(name = "curate", mixinStandardHelpOptions = true, description = "Accept, reject, mark done, reopen, undo and redo curation decisions.",
         subcommands = {CurateCommand.Accept.class, CurateCommand.Reject.class, CurateCommand.Done.class,
                 CurateCommand.Reopen.class, CurateCommand.Undo.class, CurateCommand.Redo.class})
 final class CurateCommand implements Runnable {
