@@ -16,6 +16,7 @@ import org.apache.lucene.util.BytesRef;
 
 import taiyi.workbench.core.curation.CorrectionAction;
 import taiyi.workbench.core.curation.Suggestion;
+import taiyi.workbench.core.curation.SuggestionStatus;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Normalization;
@@ -141,11 +142,13 @@ final class IndexFields {
         return out;
     }
 
+    /** The query word of a suggestion's {@link SuggestionStatus}: an open one is {@code unreviewed}. */
     static String status(CorrectionAction decision) {
-        if (decision == CorrectionAction.ACCEPT) {
-            return ACCEPTED;
-        }
-        return decision == CorrectionAction.REJECT ? REJECTED : UNREVIEWED;
+        return switch (SuggestionStatus.of(decision)) {
+            case OPEN -> UNREVIEWED;
+            case ACCEPTED -> ACCEPTED;
+            case REJECTED -> REJECTED;
+        };
     }
 
     private static void addAnnotationKeys(Set<String> out, Set<String> concepts, String state, EntityMention m) {

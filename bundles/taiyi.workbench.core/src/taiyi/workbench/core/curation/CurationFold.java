@@ -122,6 +122,16 @@ public record CurationFold(AnnotationSet curated, CurationState state, Map<Strin
         }
     }
 
+    /** Where the suggestion with this id stands under the decisions in force. */
+    public SuggestionStatus statusOf(String suggestionId) {
+        return SuggestionStatus.of(decisions.get(suggestionId));
+    }
+
+    /** Whether the suggestion with this id still waits for an ACCEPT or REJECT ({@link SuggestionStatus#OPEN}). */
+    public boolean isOpen(String suggestionId) {
+        return statusOf(suggestionId).isOpen();
+    }
+
     /** The latest decision UNDO would take back. */
     public Optional<CorrectionEvent> nextUndo() {
         return undoable.isEmpty() ? Optional.empty() : Optional.of(undoable.get(0));

@@ -26,6 +26,7 @@ import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Language;
 import taiyi.workbench.core.model.Span;
+import taiyi.workbench.curation.AnnotationModel;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
 import taiyi.workbench.store.CorpusStore;
 

@@ -13,6 +13,7 @@ import org.eclipse.swt.widgets.Listener;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Span;
+import taiyi.workbench.curation.AnnotationModel;
 
 /**
  * Paints over the styled text what style ranges cannot show: one underline per curated mention in the

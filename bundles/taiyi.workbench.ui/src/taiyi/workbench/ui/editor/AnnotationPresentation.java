@@ -11,6 +11,7 @@ import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.FontData;
 
 import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.curation.AnnotationModel;
 
 /**
  * How the model looks in the text widget: mention backgrounds as style ranges, the painted

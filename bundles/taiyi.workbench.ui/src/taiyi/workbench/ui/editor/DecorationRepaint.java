@@ -8,6 +8,7 @@ import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.graphics.Rectangle;
 
 import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.curation.AnnotationModel;
 
 /**
  * The lines whose painted decorations a decision or a caret move changed, repainted together once

@@ -29,6 +29,9 @@ import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.EntityType;
 import taiyi.workbench.core.model.LabelSchema;
 import taiyi.workbench.core.model.Relation;
+import taiyi.workbench.curation.AnnotationModel;
+import taiyi.workbench.curation.DecisionClock;
+import taiyi.workbench.curation.DocumentCuration;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.store.StoreChangeListener;
 
@@ -577,10 +580,7 @@ public final class DocumentEditor extends EditorPart {
 
     /** The model's three suggestion layers: mentions, relations between them, document labels. */
     private void loadSuggestions() {
-        CorpusStore.SuggestionLayer layer = store.suggestionLayer(corpus, document.id());
-        model.setSuggestions(layer.mentions());
-        model.setRelationSuggestions(layer.relations());
-        model.setLabelSuggestions(layer.labels());
+        model.setSuggestionLayer(store.suggestionLayer(corpus, document.id()));
     }
 
     private void storeChanged(String changedCorpus, List<String> documentIds) {

@@ -18,6 +18,7 @@ import org.eclipse.swt.graphics.Rectangle;
 import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Relation;
+import taiyi.workbench.curation.AnnotationModel;
 
 /**
  * Builds the Draw2d figures of the relations visible in the editor and paints them on the

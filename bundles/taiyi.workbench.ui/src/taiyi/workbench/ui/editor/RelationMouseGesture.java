@@ -10,6 +10,7 @@ import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Event;
 
 import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.curation.AnnotationModel;
 
 /**
  * The mouse side of relations, brat-like: a click on an arc's label selects its relation (or the

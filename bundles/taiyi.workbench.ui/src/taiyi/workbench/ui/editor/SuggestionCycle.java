@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.core.curation.Suggestion;
+import taiyi.workbench.curation.AnnotationModel;
 
 /**
  * The order in which A, R and S walk a document's open suggestions: mention suggestions by

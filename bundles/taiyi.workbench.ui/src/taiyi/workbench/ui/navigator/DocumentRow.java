@@ -1,9 +1,8 @@
 package taiyi.workbench.ui.navigator;
 
 import java.util.List;
-import java.util.Map;
 
-import taiyi.workbench.core.curation.CorrectionAction;
+import taiyi.workbench.core.curation.CurationFold;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.store.DocumentSummary;
@@ -13,7 +12,7 @@ import taiyi.workbench.store.DocumentSummary;
  * decision.
  *
  * @param summary the store's summary (curated mentions, state)
- * @param openSuggestions suggestions neither accepted nor rejected
+ * @param openSuggestions suggestions still {@link taiyi.workbench.core.curation.SuggestionStatus#OPEN open}
  */
 public record DocumentRow(DocumentSummary summary, int openSuggestions) {
 
@@ -24,8 +23,8 @@ public record DocumentRow(DocumentSummary summary, int openSuggestions) {
             // most documents before the first pre-annotation: no need to fold the log
             return new DocumentRow(summary, 0);
         }
-        Map<String, CorrectionAction> decisions = store.fold(summary.corpus(), summary.id()).decisions();
-        int open = (int) suggestions.stream().filter(s -> !decisions.containsKey(s.id())).count();
+        CurationFold fold = store.fold(summary.corpus(), summary.id());
+        int open = (int) suggestions.stream().filter(s -> fold.isOpen(s.id())).count();
         return new DocumentRow(summary, open);
     }
 }

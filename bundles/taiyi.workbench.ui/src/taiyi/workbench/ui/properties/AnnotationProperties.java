@@ -9,15 +9,15 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import taiyi.workbench.core.curation.CorrectionAction;
 import taiyi.workbench.core.curation.CorrectionEvent;
 import taiyi.workbench.core.curation.LabelSuggestion;
 import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.core.curation.Suggestion;
+import taiyi.workbench.core.curation.SuggestionStatus;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Relation;
+import taiyi.workbench.curation.AnnotationModel;
 import taiyi.workbench.ui.editor.AnnotationItem;
-import taiyi.workbench.ui.editor.AnnotationModel;
 
 /**
  * The rows the Annotation view shows for an item: its facts, then its history — every event of the
@@ -43,15 +43,13 @@ public final class AnnotationProperties {
             }
         } else if (item instanceof AnnotationItem.SuggestedMention s) {
             Suggestion sg = s.suggestion();
-            CorrectionAction decision = model.decisionOn(sg.id());
-            rows.add(new AnnotationProperty("Layer", "suggested (" + (decision == null ? "open" : decision.name().toLowerCase(Locale.ROOT)) + ")"));
+            rows.add(new AnnotationProperty("Layer", "suggested (" + model.status(sg.id()).name().toLowerCase(Locale.ROOT) + ")"));
             mentionRows(sg.mention(), text, rows);
             provenanceRows(sg.modelId(), sg.adapterId(), sg.promptTemplateId(), sg.round(), sg.score(), rows);
         } else if (item instanceof AnnotationItem.SuggestedRelation s) {
             RelationSuggestion rs = s.suggestion();
-            CorrectionAction decision = model.decisionOn(rs.id());
             rows.add(new AnnotationProperty("Layer", "suggested relation ("
-                    + (decision == null ? "open" : decision.name().toLowerCase(Locale.ROOT)) + ")"));
+                    + model.status(rs.id()).name().toLowerCase(Locale.ROOT) + ")"));
             rows.add(new AnnotationProperty("Id", rs.id()));
             rows.add(new AnnotationProperty("Type", rs.relation().type()));
             rows.add(new AnnotationProperty("Head", suggestedArgument(rs.relation().head(), model)));
@@ -103,8 +101,8 @@ public final class AnnotationProperties {
             return argument + " " + text + "; accepted as " + accepted.get().id() + ")";
         }
         if (model.suggestion(argument).isPresent()) {
-            CorrectionAction decision = model.decisionOn(argument);
-            return argument + " " + text + ", suggested" + (decision == null ? "" : ", " + decision.name().toLowerCase(Locale.ROOT))
+            SuggestionStatus status = model.status(argument);
+            return argument + " " + text + ", suggested" + (status.isOpen() ? "" : ", " + status.name().toLowerCase(Locale.ROOT))
                     + ")";
         }
         return argument + " " + text + ", concept)";

@@ -1,4 +1,4 @@
-package taiyi.workbench.ui.editor;
+package taiyi.workbench.curation;
 
 import java.util.Objects;
 import java.util.function.LongSupplier;

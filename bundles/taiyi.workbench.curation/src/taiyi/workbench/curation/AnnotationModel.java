@@ -1,4 +1,4 @@
-package taiyi.workbench.ui.editor;
+package taiyi.workbench.curation;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,12 +15,15 @@ import taiyi.workbench.core.curation.CurationFold;
 import taiyi.workbench.core.curation.LabelSuggestion;
 import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.core.curation.Suggestion;
+import taiyi.workbench.core.curation.SuggestionStatus;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.core.model.Span;
+import taiyi.workbench.store.CorpusStore;
 
 /**
- * What the editor shows of one document: the curated layer (the fold of the log), the model's
+ * A document's two layers as curation asks about them (the editor to show and navigate, the CLI and
+ * later the queue to decide): the curated layer (the fold of the log), the model's
  * suggestions with the decision taken on each, kept sorted by position so navigation and painting
  * need no sort per keystroke. A decision replaces the curated part from the store's fold (cheap: the
  * store caches the parsed log) while the suggestions, which only a model run changes, stay.
@@ -46,6 +49,26 @@ public final class AnnotationModel {
 
     public AnnotationModel(String text) {
         this.text = text;
+    }
+
+    /**
+     * A document's layers as the store holds them now: its text, the fold of its log and its
+     * suggestion layer; empty when the corpus has no such document.
+     */
+    public static Optional<AnnotationModel> read(CorpusStore store, String corpus, String documentId) {
+        return store.documentBody(corpus, documentId).map(body -> {
+            AnnotationModel model = new AnnotationModel(body.text());
+            model.setCurated(store.fold(corpus, documentId));
+            model.setSuggestionLayer(store.suggestionLayer(corpus, documentId));
+            return model;
+        });
+    }
+
+    /** Replaces the three suggestion layers (mentions, relations between them, document labels) after a model run. */
+    public void setSuggestionLayer(CorpusStore.SuggestionLayer layer) {
+        setSuggestions(layer.mentions());
+        setRelationSuggestions(layer.relations());
+        setLabelSuggestions(layer.labels());
     }
 
     /**
@@ -186,7 +209,12 @@ public final class AnnotationModel {
     }
 
     public boolean isOpen(RelationSuggestion r) {
-        return !decisions.containsKey(r.id());
+        return status(r.id()).isOpen();
+    }
+
+    /** Where a suggestion (mention or relation) stands under the decisions in force. */
+    public SuggestionStatus status(String suggestionId) {
+        return SuggestionStatus.of(decisions.get(suggestionId));
     }
 
     /** Relation suggestions not yet accepted or rejected, in the model's order (the order Tab and A/R/S walk them). */
@@ -258,7 +286,7 @@ public final class AnnotationModel {
     }
 
     public boolean isOpen(Suggestion s) {
-        return !decisions.containsKey(s.id());
+        return status(s.id()).isOpen();
     }
 
     /** Suggestions not yet accepted or rejected, by position. */

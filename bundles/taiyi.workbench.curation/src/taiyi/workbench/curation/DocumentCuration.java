@@ -1,14 +1,15 @@
-package taiyi.workbench.ui.editor;
+package taiyi.workbench.curation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 import taiyi.workbench.core.curation.CorrectionAction;
 import taiyi.workbench.core.curation.CorrectionEvent;
+import taiyi.workbench.core.curation.CurationFold;
+import taiyi.workbench.core.curation.CurationState;
 import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.EntityMention;
@@ -22,7 +23,9 @@ import taiyi.workbench.store.CorpusStore;
  * folded the log to check the decision, and folding it again here for a 5,000-mention document
  * would double the cost of every key. A key that makes several decisions (a suggested relation with
  * its arguments, accept-all) records their events in one store transaction: all or nothing, one
- * commit and one change notification, each event still undone on its own. No SWT here: the editor maps keys and mouse to these calls.
+ * commit and one change notification, each event still undone on its own. No SWT here: the editor
+ * maps keys and mouse to these calls, {@code taiyi curate} maps the shell's subcommands to them, so
+ * both faces decide by the same rules.
  */
 public final class DocumentCuration {
 
@@ -33,6 +36,17 @@ public final class DocumentCuration {
     private final DecisionClock clock;
     private final String user = System.getProperty("user.name", "unknown");
     private int[] lastChange;
+
+    /**
+     * Curation of a document as the store holds it now, its layers read afresh.
+     *
+     * @throws IllegalArgumentException when the corpus has no such document
+     */
+    public static DocumentCuration open(CorpusStore store, String corpus, String documentId) {
+        AnnotationModel model = AnnotationModel.read(store, corpus, documentId).orElseThrow(
+                () -> new IllegalArgumentException("document " + documentId + " is not in corpus '" + corpus + "'"));
+        return new DocumentCuration(store, corpus, documentId, model, new DecisionClock());
+    }
 
     public DocumentCuration(CorpusStore store, String corpus, String documentId, AnnotationModel model, DecisionClock clock) {
         this.store = store;
@@ -107,7 +121,7 @@ public final class DocumentCuration {
     private Relation acceptRelation(RelationSuggestion rs, String uiLocation, long durationMs, List<String> taken) {
         Batch batch = new Batch();
         Relation accepted = planRelation(rs, uiLocation, durationMs, taken, batch);
-        lastChange = recordAll(batch.events);
+        recordAll(batch.events);
         return accepted;
     }
 
@@ -176,13 +190,18 @@ public final class DocumentCuration {
                 new EntityMention(id, m.type(), m.spans(), m.normalizations(), m.attributes()), s.id(), uiLocation, durationMs);
     }
 
-    /** Records a batch in one store transaction and brings the model along with each stored event; returns the chars changed. */
-    private int[] recordAll(List<CorrectionEvent> batch) {
+    /**
+     * Records a batch in one store transaction (one commit, one change notification) and brings the
+     * model along with each stored event; returns the events as stored.
+     */
+    private List<CorrectionEvent> recordAll(List<CorrectionEvent> batch) {
+        List<CorrectionEvent> stored = store.record(corpus, batch);
         int[] changed = null;
-        for (CorrectionEvent stored : store.record(corpus, batch)) {
-            changed = union(changed, applyForward(stored));
+        for (CorrectionEvent e : stored) {
+            changed = union(changed, applyForward(e));
         }
-        return changed;
+        lastChange = changed;
+        return stored;
     }
 
     /** What a suggested relation's argument names in the curated layer: the mention its suggestion became, or the concept. */
@@ -218,7 +237,7 @@ public final class DocumentCuration {
      * returns how many suggestions were decided, argument suggestions accepted along included.
      */
     public int acceptAllOfType(String type, String uiLocation) {
-        return acceptAll(s -> s.mention().type().equals(type), r -> r.relation().type().equals(type), uiLocation);
+        return acceptAll(SuggestionFilter.ofType(type), uiLocation).recorded().size();
     }
 
     /**
@@ -226,42 +245,93 @@ public final class DocumentCuration {
      * relations (with any argument not yet accepted), one ACCEPT each; returns how many.
      */
     public int acceptAllScoredAtLeast(double minScore, String uiLocation) {
-        return acceptAll(s -> s.score() >= minScore, r -> r.score() >= minScore, uiLocation);
+        return acceptAll(SuggestionFilter.scoredAtLeast(minScore), uiLocation).recorded().size();
     }
 
-    private int acceptAll(Predicate<Suggestion> which, Predicate<RelationSuggestion> whichRelations, String uiLocation) {
-        List<Suggestion> chosen = model.openSuggestions().stream().filter(which).toList();
-        List<RelationSuggestion> chosenRelations = model.openRelationSuggestions().stream().filter(whichRelations)
-                .filter(this::acceptable).toList();
+    /**
+     * Accepts every open suggestion the filter takes, mentions by position first, then relations in
+     * the model's order, each bringing along its argument suggestions not yet accepted; one ACCEPT
+     * each, all in one store transaction. A relation the rules refuse (an argument rejected, or
+     * nothing in the document to carry it) is passed over and reported, and the rest go ahead.
+     */
+    public BulkDecision acceptAll(SuggestionFilter filter, String uiLocation) {
+        List<Suggestion> chosen = model.openSuggestions().stream().filter(filter::matches).toList();
+        List<RelationSuggestion> chosenRelations = model.openRelationSuggestions().stream().filter(filter::matches).toList();
         if (chosen.isEmpty() && chosenRelations.isEmpty()) {
-            return 0;
+            return new BulkDecision(List.of(), List.of());
         }
         // the command's time is shared by the decisions it made
         long each = clock.decide() / (chosen.size() + chosenRelations.size());
         List<String> taken = new ArrayList<>();
         Batch batch = new Batch();
+        List<BulkDecision.Refusal> refused = new ArrayList<>();
         for (Suggestion s : chosen) {
             batch.events.add(acceptEvent(s, uiLocation, each, taken, batch));
         }
         for (RelationSuggestion r : chosenRelations) {
-            // the relation and the argument suggestions it brings along
-            planRelation(r, uiLocation, each, taken, batch);
-        }
-        // one transaction and one change notification for the whole command; each decision stays its own event
-        lastChange = recordAll(batch.events);
-        return batch.events.size();
-    }
-
-    /** Whether accepting a relation suggestion can succeed (accept-all passes over those with a rejected argument). */
-    private boolean acceptable(RelationSuggestion r) {
-        for (String argument : List.of(r.relation().head(), r.relation().tail())) {
-            if (model.suggestion(argument).isPresent() ? model.decisionOn(argument) == CorrectionAction.REJECT
-                    || model.decisionOn(argument) == CorrectionAction.ACCEPT && model.acceptedMention(argument).isEmpty()
-                    : model.argumentMentions(argument).isEmpty()) {
-                return false;
+            try {
+                // the relation and the argument suggestions it brings along; a refusal adds nothing
+                planRelation(r, uiLocation, each, taken, batch);
+            } catch (IllegalArgumentException refusal) {
+                refused.add(new BulkDecision.Refusal(r.id(), refusal.getMessage()));
             }
         }
-        return true;
+        return recordBulk(batch.events, refused);
+    }
+
+    /**
+     * Rejects every open suggestion the filter takes, mentions by position first, then relations in
+     * the model's order; one REJECT each, all in one store transaction.
+     */
+    public BulkDecision rejectAll(SuggestionFilter filter, String uiLocation) {
+        List<Suggestion> chosen = model.openSuggestions().stream().filter(filter::matches).toList();
+        List<RelationSuggestion> chosenRelations = model.openRelationSuggestions().stream().filter(filter::matches).toList();
+        if (chosen.isEmpty() && chosenRelations.isEmpty()) {
+            return new BulkDecision(List.of(), List.of());
+        }
+        long each = clock.decide() / (chosen.size() + chosenRelations.size());
+        List<CorrectionEvent> events = new ArrayList<>();
+        for (Suggestion s : chosen) {
+            events.add(CorrectionEvent.decision(documentId, user, CorrectionAction.REJECT, s.id(), uiLocation, each));
+        }
+        for (RelationSuggestion r : chosenRelations) {
+            events.add(CorrectionEvent.decision(documentId, user, CorrectionAction.REJECT, r.id(), uiLocation, each));
+        }
+        return recordBulk(events, List.of());
+    }
+
+    private BulkDecision recordBulk(List<CorrectionEvent> events, List<BulkDecision.Refusal> refused) {
+        if (events.isEmpty()) {
+            lastChange = null;
+            return new BulkDecision(List.of(), refused);
+        }
+        return new BulkDecision(recordAll(events), refused);
+    }
+
+    /**
+     * Declares the document finished (MARK_DONE).
+     *
+     * @throws IllegalArgumentException when it is done already
+     */
+    public CorrectionEvent markDone(String uiLocation) {
+        if (store.fold(corpus, documentId).state() == CurationState.DONE) {
+            throw new IllegalArgumentException("document " + documentId + " is already done");
+        }
+        return record(CorrectionEvent.decision(documentId, user, CorrectionAction.MARK_DONE, null, uiLocation, clock.decide()));
+    }
+
+    /**
+     * Takes a document out of the done state: an UNDO of its MARK_DONE, which is the latest effective
+     * decision of a done document, so the log says exactly what happened and REDO can mark it done again.
+     *
+     * @throws IllegalArgumentException when it is not done
+     */
+    public CorrectionEvent reopen(String uiLocation) {
+        CurationFold fold = store.fold(corpus, documentId);
+        if (fold.state() != CurationState.DONE) {
+            throw new IllegalArgumentException("document " + documentId + " is not done (it is " + fold.state() + ")");
+        }
+        return undo(uiLocation).orElseThrow(() -> new IllegalStateException("document " + documentId + " has nothing to undo"));
     }
 
     /** Relates two curated mentions (CREATE of a relation). */
