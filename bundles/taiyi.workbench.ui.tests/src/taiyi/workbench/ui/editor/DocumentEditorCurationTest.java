@@ -126,8 +126,8 @@ class DocumentEditorCurationTest {
     }
 
     /** Waits until the editor has published what is at the caret. */
-    private static void selectionPublished() {
-        EditorDriver.settle(3 * DocumentEditor.SELECTION_DELAY_MS);
+    private void selectionPublished() {
+        EditorDriver.awaitPublished(editor);
     }
 
     private Suggestion suggestion(String id, String type, String phrase, double score) {

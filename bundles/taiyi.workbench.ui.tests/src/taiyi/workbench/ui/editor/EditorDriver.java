@@ -35,21 +35,12 @@ final class EditorDriver {
         }
     }
 
-    /** Runs the event loop for a while, so timers (the editor's delayed selection) fire. */
-    static void settle(int ms) {
-        Display display = Display.getCurrent();
-        long until = System.nanoTime() + ms * 1_000_000L;
-        while (System.nanoTime() < until) {
-            if (!display.readAndDispatch()) {
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-        drain();
+    /**
+     * Runs the event loop until the editor has published what is at the caret (its selection timer
+     * has fired), however long a loaded machine delays the timer; a fixed wait raced with it.
+     */
+    static void awaitPublished(DocumentEditor editor) {
+        taiyi.workbench.ui.WorkbenchDriver.waitUntil("the editor to publish its selection", 30, () -> !editor.selectionPending());
     }
 
     /** Types a printable key (letters as the unshifted key, like a keyboard sends them). */

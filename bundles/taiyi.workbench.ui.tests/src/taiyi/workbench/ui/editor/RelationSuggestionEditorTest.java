@@ -276,7 +276,7 @@ class RelationSuggestionEditorTest {
         AnnotationPropertiesView view = (AnnotationPropertiesView) page().showView(AnnotationPropertiesView.ID);
         page().activate(editor);
         editor.selectRelationSuggestion("RS3");
-        EditorDriver.settle(3 * DocumentEditor.SELECTION_DELAY_MS);
+        EditorDriver.awaitPublished(editor);
         Map<String, String> rows = asMap(view.rows());
         assertEquals("suggested relation (open)", rows.get("Layer"));
         assertEquals("CID", rows.get("Type"));
@@ -292,7 +292,7 @@ class RelationSuggestionEditorTest {
         ctrl(text, 'z');
         ctrl(text, 'z');
         editor.selectRelationSuggestion("RS3");
-        EditorDriver.settle(3 * DocumentEditor.SELECTION_DELAY_MS);
+        EditorDriver.awaitPublished(editor);
         rows = asMap(view.rows());
         assertEquals("P4 \"neurologic depression\" (Disease, suggested)", rows.get("Tail"));
         assertEquals("P1 \"Lithium carbonate\" (Chemical; accepted as P1)", rows.get("Head"));
@@ -306,7 +306,7 @@ class RelationSuggestionEditorTest {
         text.setSelection(at("is described"));
         drain();
         assertNull(editor.caretItem());
-        EditorDriver.settle(3 * DocumentEditor.SELECTION_DELAY_MS);
+        EditorDriver.awaitPublished(editor);
         assertEquals(List.of(new AnnotationProperty("Suggested label",
                 "Case Report (score -0.0500; " + MODEL + " + round1-lora, tc-en-1, round 1)")), view.rows());
         assertEquals("suggested labels: Case Report -0.05", editor.legend().suggestedLabelsText());

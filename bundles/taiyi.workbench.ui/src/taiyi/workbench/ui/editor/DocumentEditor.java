@@ -657,6 +657,11 @@ public final class DocumentEditor extends EditorPart {
     }
 
     /** The latest problem reported to the status line, or null. */
+    /** Whether what is at the caret still waits to be published to the workbench (tests wait on it). */
+    boolean selectionPending() {
+        return selectionPending;
+    }
+
     public String lastMessage() {
         return lastMessage;
     }
