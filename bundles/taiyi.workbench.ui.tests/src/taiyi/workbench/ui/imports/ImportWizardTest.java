@@ -108,16 +108,18 @@ class ImportWizardTest {
         assertTrue(WorkbenchDatabase.store().document(CORPUS, brokenPmid).isEmpty(), "the refused file left document " + brokenPmid);
 
         // the index followed the import
-        assertEquals(cdrDocuments, WorkbenchIndex.index().documentCount(CORPUS));
+        // (the job waits a few seconds for it; a loaded machine may take longer, and the test waits it out)
+        waitUntil("the index to hold the imported documents", 180,
+                () -> WorkbenchIndex.index().documentCount(CORPUS) == cdrDocuments);
 
         // the problem, as file:line: reason, in the log and in the view
         List<ImportProblem> problems = ImportProblemsLog.instance().problems().stream().filter(p -> p.file().equals(broken)).toList();
         assertEquals(1, problems.size(), ImportProblemsLog.instance().problems().toString());
         assertEquals(brokenLine, problems.get(0).line());
         assertTrue(problems.get(0).toString().startsWith(broken + ":" + brokenLine + ":"), problems.get(0).toString());
-        waitUntil("the Import Problems view", 10, () -> page().findView(ImportProblemsView.ID) != null);
+        waitUntil("the Import Problems view", 60, () -> page().findView(ImportProblemsView.ID) != null);
         ImportProblemsView view = assertInstanceOf(ImportProblemsView.class, page().findView(ImportProblemsView.ID));
-        waitUntil("the problem row", 10, () -> Arrays.stream(view.viewer().getTable().getItems())
+        waitUntil("the problem row", 60, () -> Arrays.stream(view.viewer().getTable().getItems())
                 .anyMatch(i -> i.getText(0).equals(broken.toString())));
         TableItem row = Arrays.stream(view.viewer().getTable().getItems()).filter(i -> i.getText(0).equals(broken.toString()))
                 .findFirst().orElseThrow();
@@ -138,7 +140,7 @@ class ImportWizardTest {
 
         // the navigator shows the new corpus with its counts
         CorpusNavigatorView navigator = assertInstanceOf(CorpusNavigatorView.class, page().findView(CorpusNavigatorView.ID));
-        waitUntil("the navigator to list the corpus", 10, () -> Arrays.stream(navigator.viewer().getTree().getItems())
+        waitUntil("the navigator to list the corpus", 60, () -> Arrays.stream(navigator.viewer().getTree().getItems())
                 .anyMatch(i -> i.getText().startsWith(CORPUS + "  ")));
         TreeItem corpus = Arrays.stream(navigator.viewer().getTree().getItems()).filter(i -> i.getText().startsWith(CORPUS + "  "))
                 .findFirst().orElseThrow();

@@ -40,7 +40,7 @@ class CorpusNavigatorTest {
 
         // the store's change alone brings the corpus into the tree: nobody calls refresh
         store.importDocuments(CORPUS, documents, "navigator test");
-        waitUntil("the new corpus in the navigator", 10, () -> corpusItem(navigator).isPresent());
+        waitUntil("the new corpus in the navigator", 60, () -> corpusItem(navigator).isPresent());
 
         Document worked = documents.get(0);
         Document finished = documents.get(1);
@@ -55,7 +55,7 @@ class CorpusNavigatorTest {
         drain();
 
         navigator.viewer().setExpandedState(corpusItem(navigator).orElseThrow().getData(), true);
-        waitUntil("the corpus's documents", 10, () -> corpusItem(navigator).orElseThrow().getItemCount() == documents.size()
+        waitUntil("the corpus's documents", 60, () -> corpusItem(navigator).orElseThrow().getItemCount() == documents.size()
                 && corpusItem(navigator).orElseThrow().getItem(0).getText().contains("in progress"));
         TreeItem corpus = corpusItem(navigator).orElseThrow();
         TreeItem first = corpus.getItem(0);

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import taiyi.workbench.core.curation.CurationState;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
+import taiyi.workbench.ui.WorkbenchDriver;
 import taiyi.workbench.ui.WorkbenchIndex;
 import taiyi.workbench.index.QuerySyntaxException;
 import taiyi.workbench.index.SearchResult;
@@ -45,6 +46,8 @@ class SearchViewTest {
         if (WorkbenchDatabase.store().corpora().stream().noneMatch(c -> c.name().equals(CORPUS))) {
             List<Document> docs = new PubTatorReader().read(testdata("bc5cdr/CDR_DevelopmentSet.PubTator.txt"));
             WorkbenchDatabase.store().importDocuments(CORPUS, docs, "search test");
+            // the index follows the store in the background
+            WorkbenchDriver.waitUntil("the index to hold the corpus", 180, () -> WorkbenchIndex.index().documentCount(CORPUS) == docs.size());
         }
         IViewPart part = page().showView(SearchView.ID);
         SearchView view = assertInstanceOf(SearchView.class, part);
