@@ -66,6 +66,38 @@ class CorpusCommandsTest {
     }
 
     @Test
+    void aBiocFileComesBackFromTheCorpusWithEveryAnnotationAndItsWarningIsPrinted() throws Exception {
+        String db = tmp.resolve("db").toString();
+        Path source = data("bc5cdr/CDR_DevelopmentSet.BioC.xml");
+        CommandRun imported = run("import", "--db", db, "--corpus", "cdr", "--format", "bioc-xml", source.toString());
+        assertEquals(0, imported.code(), imported.err());
+        // the one misplaced individual mention (annotation 8 of 6415512, line 9919) is imported and warned of
+        List<String> warnings = imported.err().lines().filter(l -> l.contains(": warning: ")).toList();
+        assertEquals(1, warnings.size(), imported.err());
+        assertTrue(warnings.get(0).startsWith(source + ":9919:") && warnings.get(0).contains("document 6415512"), warnings.get(0));
+        assertTrue(imported.last().endsWith("with 1 warning"), imported.last());
+
+        List<taiyi.workbench.core.model.Document> original = new taiyi.workbench.formats.bioc.BiocXmlReader().read(source);
+        for (Format format : List.of(Format.BIOC_XML, Format.BIOC_JSON)) {
+            Path out = tmp.resolve("export-" + format);
+            CommandRun exported = run("export", "--db", db, "--corpus", "cdr", "--format", format.cliName(), "--out", out.toString());
+            assertEquals(0, exported.code(), format + ": " + exported.err());
+            assertEquals(original, format.newReader().read(out.resolve("cdr" + format.extension())), format.toString());
+        }
+        // PubTator holds the parts as the composites' 7th column, as BC5CDR's own PubTator file does
+        Path out = tmp.resolve("export-pubtator");
+        CommandRun exported = run("export", "--db", db, "--corpus", "cdr", "--format", "pubtator", "--out", out.toString());
+        assertEquals(0, exported.code(), exported.err());
+        assertTrue(exported.err().startsWith(out.resolve("cdr.txt") + ": warning: left out what PubTator has no place for: ")
+                && exported.err().contains(" 182 individual mentions (their texts are in the 7th column)"), exported.err());
+        assertEquals(seventhColumns(data("bc5cdr/CDR_DevelopmentSet.PubTator.txt")), seventhColumns(out.resolve("cdr.txt")));
+    }
+
+    private static List<String> seventhColumns(Path file) throws java.io.IOException {
+        return Files.readAllLines(file).stream().map(l -> l.split("\t", -1)).filter(c -> c.length == 7).map(c -> c[6]).toList();
+    }
+
+    @Test
     void bratFoldersAndChineseCorporaGoInAndOut() throws Exception {
         String db = tmp.resolve("db").toString();
         assertEquals(0, run("import", "--db", db, "--corpus", "ncbi", "--format", "brat",

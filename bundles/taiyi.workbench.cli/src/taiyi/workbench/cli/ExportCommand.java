@@ -18,7 +18,8 @@ import taiyi.workbench.store.CorpusStore;
 
 /**
  * {@code taiyi export}: writes a corpus's curated layer in a format, into {@code DIR/<corpus><ext>}
- * (or the folder {@code DIR/<corpus>/} for brat). The output appears whole or not at all.
+ * (or the folder {@code DIR/<corpus>/} for brat). The output appears whole or not at all. What a
+ * lossy format left out is printed on stderr as {@code target: warning: left out ...}.
  */
 @Command(name = "export", description = "Export a corpus's curated annotations in a format.")
 final class ExportCommand implements Callable<Integer> {
@@ -48,7 +49,8 @@ final class ExportCommand implements Callable<Integer> {
         }
         Path target = out.resolve(corpus + format.extension());
         try {
-            format.newWriter().write(documents, target);
+            // what the format has no place for goes to stderr as file: warning: left out ...
+            format.newWriter().write(documents, target, spec.commandLine().getErr()::println);
         } catch (FormatException e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 1;

@@ -23,7 +23,8 @@ import taiyi.workbench.store.CorpusStore;
  * {@code taiyi import}: reads files of one format into a corpus through the same {@link FileImport}
  * the workbench's import wizard runs. Each file is one transaction: a refused file is reported as
  * {@code file:line: reason} and leaves nothing behind, and the others are still imported; the exit
- * code is 1 when any file was refused.
+ * code is 1 when any file was refused. What a reader warns about ({@code file:line:column: warning: ...})
+ * goes to stderr too, before the file's line, and does not change the exit code.
  */
 @Command(name = "import", description = "Import files into a corpus (each file all or nothing).")
 final class ImportCommand implements Callable<Integer> {
@@ -58,6 +59,7 @@ final class ImportCommand implements Callable<Integer> {
                     .run(items, new ImportProgress() {
                         @Override
                         public void finished(FileOutcome o) {
+                            o.warnings().forEach(err::println);
                             if (o.refused()) {
                                 err.println(o.problem().orElseThrow());
                             } else {
@@ -68,9 +70,11 @@ final class ImportCommand implements Callable<Integer> {
                     });
         }
         int refused = report.problems().size();
-        out.printf("taiyi import: %d documents, %d mentions, %d relations into corpus '%s' from %d of %d files%s%n",
+        int warnings = report.warnings().size();
+        out.printf("taiyi import: %d documents, %d mentions, %d relations into corpus '%s' from %d of %d files%s%s%n",
                 report.documents(), report.mentions(), report.relations(), corpus, report.imported(), files.size(),
-                refused > 0 ? " (" + refused + " refused)" : "");
+                refused > 0 ? " (" + refused + " refused)" : "", warnings > 0 ? " with " + warnings
+                        + (warnings == 1 ? " warning" : " warnings") : "");
         return refused > 0 ? 1 : 0;
     }
 }

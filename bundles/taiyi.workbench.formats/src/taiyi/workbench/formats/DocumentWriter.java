@@ -3,10 +3,17 @@ package taiyi.workbench.formats;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 import taiyi.workbench.core.model.Document;
 
-/** Writes documents in an external format. */
+/**
+ * Writes documents in an external format.
+ *
+ * <p>A writer for a format that holds less than the model (brat, CoNLL, plain text, PubTator)
+ * overrides {@link #write(List, Path, Consumer)} to say what it left out; one that writes everything
+ * or refuses implements {@link #write(List, Path)} only.
+ */
 public interface DocumentWriter {
 
     /**
@@ -16,4 +23,13 @@ public interface DocumentWriter {
      * @throws FormatException when a document cannot be expressed in the format (the reason names it)
      */
     void write(List<Document> documents, Path target) throws IOException, FormatException;
+
+    /**
+     * Writes like {@link #write(List, Path)}, telling {@code leftOut} of what the format has no
+     * place for and so was not written (see {@link LeftOut}). Told only once the target is written.
+     */
+    default void write(List<Document> documents, Path target, Consumer<FormatWarning> leftOut)
+            throws IOException, FormatException {
+        write(documents, target);
+    }
 }

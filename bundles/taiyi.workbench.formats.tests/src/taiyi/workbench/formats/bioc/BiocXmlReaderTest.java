@@ -27,7 +27,9 @@ import taiyi.workbench.core.model.Normalization;
 import taiyi.workbench.core.model.Passage;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.core.model.Span;
+import taiyi.workbench.formats.CompositeMentions;
 import taiyi.workbench.formats.FormatException;
+import taiyi.workbench.formats.FormatWarning;
 import taiyi.workbench.formats.SampleCorpora;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
 
@@ -37,6 +39,7 @@ class BiocXmlReaderTest {
     static final String BC5CDR_DEVEL_PUBTATOR = "bc5cdr/CDR_DevelopmentSet.PubTator.txt";
 
     private static List<Document> devel;
+    private static List<FormatWarning> develWarnings = new ArrayList<>();
 
     @TempDir
     Path tmp;
@@ -45,22 +48,23 @@ class BiocXmlReaderTest {
 
     @BeforeAll
     static void readTheDevelopmentSet() throws FormatException {
-        devel = new BiocXmlReader().read(SampleCorpora.file(BC5CDR_DEVEL_BIOC));
+        devel = new BiocXmlReader().read(SampleCorpora.file(BC5CDR_DEVEL_BIOC), develWarnings::add);
     }
 
     @Test
     void readsTheBc5cdrDevelopmentSetWithTheDocumentedCounts() {
         // SOURCES.md: 500 documents, 9591 mentions, 1012 CID relations (counted on the PubTator file);
-        // the BioC file's 182 IndividualMention annotations are the parts of its 89 composite mentions
+        // the BioC file adds 182 IndividualMention annotations, the parts of its 89 composite mentions
         assertEquals(500, devel.size());
-        assertEquals(9591, devel.stream().mapToInt(d -> d.mentions().size()).sum());
+        assertEquals(9591 + 182, devel.stream().mapToInt(d -> d.mentions().size()).sum());
+        assertEquals(182, devel.stream().flatMap(d -> d.mentions().stream()).filter(CompositeMentions::isIndividual).count());
         assertEquals(1012, devel.stream().mapToLong(d -> d.relations().stream().filter(r -> r.type().equals("CID")).count()).sum());
         assertEquals(1012, devel.stream().mapToInt(d -> d.relations().size()).sum());
         Map<String, Integer> byType = new TreeMap<>();
         devel.forEach(d -> d.mentions().forEach(m -> byType.merge(m.type(), 1, Integer::sum)));
         assertEquals(java.util.Set.of("Chemical", "Disease"), byType.keySet());
         assertEquals(89, devel.stream().flatMap(d -> d.mentions().stream())
-                .filter(m -> m.attributes().containsKey(PubTatorReader.COMPOSITE_PARTS)).count());
+                .filter(CompositeMentions::isComposite).count());
         assertTrue(devel.stream().allMatch(d -> d.language() == Language.ENGLISH));
 
         Document first = devel.get(0);
@@ -77,15 +81,22 @@ class BiocXmlReaderTest {
     }
 
     @Test
-    void compositeMentionsCarryTheirIndividualPartsAndNoConceptStaysAnAttribute() {
+    void individualMentionsKeepTheirOwnSpansConceptsAndTextsAndNoConceptStaysAnAttribute() {
         Document d = document("3115150");
-        EntityMention composite = d.mentions().stream().filter(m -> m.id().equals("23")).findFirst().orElseThrow();
+        EntityMention composite = d.mention("23").orElseThrow();
         assertEquals("cardiovascular, and respiratory depression", composite.coveredText(d.text()));
         assertEquals(List.of(new Normalization("MESH", "D002318"), new Normalization("MESH", "D012131")), composite.normalizations());
-        assertEquals(Map.of("CompositeRole", "CompositeMention", PubTatorReader.COMPOSITE_PARTS,
-                "cardiovascular depression|respiratory depression"), composite.attributes());
-        // the individual annotations 24 and 25 are parts, not mentions of their own
-        assertTrue(d.mention("24").isEmpty());
+        assertEquals(Map.of("CompositeRole", "CompositeMention"), composite.attributes());
+        // the file: annotation 24 "cardiovascular depression" at 1584+14 and 1616+10, MESH D002318
+        EntityMention part = d.mention("24").orElseThrow();
+        assertEquals(List.of(new Span(1584, 1598), new Span(1616, 1626)), part.spans());
+        assertEquals("cardiovascular depression", part.coveredText(d.text()));
+        assertEquals(List.of(new Normalization("MESH", "D002318")), part.normalizations());
+        assertEquals(Map.of("CompositeRole", "IndividualMention"), part.attributes());
+        // a part's text is the document's at its locations, joined by a space, but for the misplaced one
+        assertEquals(1, devel.stream().flatMap(x -> x.mentions().stream())
+                .filter(x -> x.attributes().containsKey(CompositeMentions.ANNOTATION_TEXT)).count());
+        assertEquals(List.of(part, d.mention("25").orElseThrow()), CompositeMentions.partsByComposite(d).get("23"));
         EntityMention unnormalised = devel.stream().flatMap(x -> x.mentions().stream())
                 .filter(m -> "-1".equals(m.attributes().get("MESH"))).findFirst().orElseThrow();
         assertEquals(List.of(), unnormalised.normalizations());
@@ -102,7 +113,7 @@ class BiocXmlReaderTest {
             assertEquals(p.text(), b.text(), b.id());
             assertEquals(p.passages(), b.passages(), b.id());
             // ids differ (PubTator's are generated) and BioC names the knowledge base; PubTator's
-            // seventh column and BioC's individual mentions give the same composite parts
+            // seventh column holds the texts of BioC's individual mentions
             assertEquals(comparable(p), comparable(b), b.id());
             assertEquals(p.relations().stream().map(r -> List.of(r.type(), r.head(), r.tail())).toList(),
                     b.relations().stream().map(r -> List.of(r.type(), r.head(), r.tail())).toList(), b.id());
@@ -111,19 +122,35 @@ class BiocXmlReaderTest {
 
     private static List<List<Object>> comparable(Document d) {
         List<List<Object>> out = new ArrayList<>();
+        Map<String, List<EntityMention>> parts = CompositeMentions.partsByComposite(d);
         for (EntityMention m : d.mentions()) {
-            out.add(List.of(m.spans(), m.type(), m.normalizations().stream().map(Normalization::id).toList(),
-                    m.attributes().getOrDefault(PubTatorReader.COMPOSITE_PARTS, "")));
+            if (CompositeMentions.isIndividual(m)) {
+                continue;
+            }
+            String seventh = m.attributes().getOrDefault(PubTatorReader.COMPOSITE_PARTS, String.join("|",
+                    parts.getOrDefault(m.id(), List.of()).stream().map(x -> CompositeMentions.partText(x, d.text())).toList()));
+            out.add(List.of(m.spans(), m.type(), m.normalizations().stream().map(Normalization::id).toList(), seventh));
         }
         return out;
     }
 
     @Test
-    void theOneMisplacedIndividualMentionOfTheFileIsAPartNotAMention() {
-        // annotation 8 of 6415512 says 'atypical absence seizures' at 247+16, which is ' atypical absenc':
-        // an off-by-one in the corpus; as a part it keeps its stated text, matching PubTator's column
-        EntityMention composite = document("6415512").mention("6").orElseThrow();
-        assertEquals("myoclonic seizures|atypical absence seizures", composite.attributes().get(PubTatorReader.COMPOSITE_PARTS));
+    void theOneMisplacedIndividualMentionIsImportedWhereTheFileSaysWithAWarning() {
+        // annotation 8 of 6415512 (line 9919) says 'atypical absence seizures' at 247+16, which is
+        // ' atypical absenc': an off-by-one in the corpus, kept as the file has it
+        Document d = document("6415512");
+        EntityMention part = d.mention("8").orElseThrow();
+        assertEquals(List.of(new Span(247, 263), new Span(293, 301)), part.spans());
+        assertEquals("atypical absence seizures", part.attributes().get(CompositeMentions.ANNOTATION_TEXT));
+        assertEquals(1, develWarnings.size(), develWarnings.toString());
+        FormatWarning w = develWarnings.get(0);
+        assertEquals(SampleCorpora.file(BC5CDR_DEVEL_BIOC), w.file());
+        assertEquals(9919, w.line());
+        assertTrue(w.column() > 0, w.toString());
+        assertEquals("6415512", w.documentId());
+        assertTrue(w.toString().startsWith(w.file() + ":9919:" + w.column() + ": warning: document 6415512: IndividualMention annotation 8"),
+                w.toString());
+        assertTrue(w.message().contains("' atypical absenc seizures'"), w.message());
     }
 
     @Test

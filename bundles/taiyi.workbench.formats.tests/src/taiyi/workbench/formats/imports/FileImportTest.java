@@ -45,6 +45,29 @@ class FileImportTest {
     }
 
     @Test
+    void aReadersWarningsTravelOnTheImportedFilesOutcome() throws Exception {
+        Path bioc = SampleCorpora.file("bc5cdr/CDR_DevelopmentSet.BioC.xml");
+        Path pubtator = SampleCorpora.ncbiDiseaseDevel();
+        RecordingSink sink = new RecordingSink();
+        ImportReport report = new FileImport(sink).run(List.of(new ImportItem(bioc, Format.BIOC_XML),
+                new ImportItem(pubtator, Format.PUBTATOR)), new ImportProgress() {
+                });
+        assertEquals(2, report.imported());
+        assertEquals(List.of(), report.problems());
+        // the development set's one misplaced individual mention: imported, and warned of
+        assertEquals(1, report.outcomes().get(0).warnings().size());
+        assertEquals(List.of(), report.outcomes().get(1).warnings());
+        taiyi.workbench.formats.FormatWarning w = report.warnings().get(0);
+        assertEquals(bioc, w.file());
+        assertEquals("6415512", w.documentId());
+        assertTrue(sink.stored.get(bioc).stream().filter(d -> d.id().equals("6415512")).findFirst().orElseThrow()
+                .mention("8").isPresent());
+        ImportProblem shown = ImportProblem.of(w);
+        assertTrue(shown.isWarning());
+        assertEquals(w.toString(), shown.toString());
+    }
+
+    @Test
     void goodFilesAreStoredAndABrokenOneIsRefusedWithItsLineLeavingNothing() throws Exception {
         Path good = SampleCorpora.ncbiDiseaseDevel();
         List<String> lines = Files.readAllLines(good, StandardCharsets.UTF_8);

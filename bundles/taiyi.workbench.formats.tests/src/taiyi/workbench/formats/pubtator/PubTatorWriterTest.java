@@ -69,6 +69,16 @@ class PubTatorWriterTest {
         assertEquals(2, reader.read(out).stream().filter(d -> d.id().equals("8528200")).count());
     }
 
+    @ParameterizedTest
+    @CsvSource({ "bc5cdr/CDR_DevelopmentSet.PubTator.txt", "bc5cdr/CDR_TrainingSet.PubTator.txt" })
+    void theBc5cdrFilesAreWrittenBackByteForByte(String file) throws Exception {
+        // "D002544|-1" in the development set included: the column as written is kept
+        Path original = SampleCorpora.file(file);
+        Path out = tmp.resolve("again.txt");
+        writer.write(reader.read(original), out);
+        assertEquals(Files.readString(original), Files.readString(out));
+    }
+
     @Test
     void compositeMentionsKeepTheirSeventhColumn() throws Exception {
         Path original = SampleCorpora.file("bc5cdr/CDR_DevelopmentSet.PubTator.txt");
@@ -76,9 +86,25 @@ class PubTatorWriterTest {
         writer.write(reader.read(original), out);
         assertEquals(seventhColumns(original), seventhColumns(out));
         assertEquals(89, seventhColumns(out).size());
-        // 59 mentions have no concept; one composite's "D002544|-1" comes back as its one concept, as the reader keeps it
+        // 59 mentions have no concept; one composite's "D002544|-1" comes back as written
         assertEquals(59, Files.readAllLines(out).stream().filter(l -> l.split("\t", -1).length >= 6)
                 .filter(l -> l.split("\t", -1)[5].equals("-1")).count());
+    }
+
+    @Test
+    void aCorpusReadFromBiocGetsTheSeventhColumnFromItsIndividualMentions() throws Exception {
+        Path out = tmp.resolve("from-bioc.txt");
+        List<Document> bioc = new taiyi.workbench.formats.bioc.BiocXmlReader()
+                .read(SampleCorpora.file("bc5cdr/CDR_DevelopmentSet.BioC.xml"));
+        writer.write(bioc, out);
+        Path original = SampleCorpora.file("bc5cdr/CDR_DevelopmentSet.PubTator.txt");
+        assertEquals(seventhColumns(original), seventhColumns(out));
+        // the parts are no lines of their own: as many mention lines as the PubTator file has
+        assertEquals(mentionLines(original), mentionLines(out));
+    }
+
+    private static long mentionLines(Path file) throws IOException {
+        return Files.readAllLines(file).stream().filter(l -> l.split("\t", -1).length >= 6).count();
     }
 
     private static List<String> seventhColumns(Path file) throws IOException {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +21,9 @@ import taiyi.workbench.core.model.Passage;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.core.model.Span;
 import taiyi.workbench.formats.CodePointOffsets;
+import taiyi.workbench.formats.CompositeMentions;
 import taiyi.workbench.formats.FormatException;
+import taiyi.workbench.formats.FormatWarning;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
 import taiyi.workbench.formats.bioc.BiocCollection.BiocAnnotation;
 import taiyi.workbench.formats.bioc.BiocCollection.BiocDocument;
@@ -42,14 +45,14 @@ import taiyi.workbench.formats.bioc.BiocCollection.Position;
  * annotation becomes a mention: {@code type} infon as type, locations as spans, each infon whose key
  * names a knowledge base ({@code MESH}, {@code OMIM}, {@code NCBI Gene}, …) as normalisations of
  * that base, {@code identifier} as {@code db:id} or bare ids, several ids joined by {@code |} and the
- * placeholder {@code -1} skipped; every other infon, and a concept infon that names no concept at
+ * placeholder {@code -1} skipped (the infon as written, {@code D002544|-1}, kept in the
+ * {@code concept_ids} attribute so that the writer gives it back); every other infon, and a concept infon that names no concept at
  * all, becomes an attribute. BC5CDR follows each composite mention ({@code CompositeRole}
  * {@code CompositeMention}, e.g. "sagittal and left transverse sinus thrombosis") with annotations
  * ({@code IndividualMention}) restating its parts; they are checked to lie inside it and to name its
- * concepts, and their texts become the composite's {@code composite_parts} attribute, joined by
- * {@code |}, exactly as {@link PubTatorReader} reads PubTator's seventh column, so that both files of
- * the corpus give the same mentions. Their own locations are not kept, and the writer writes the
- * parts as a {@code composite_parts} infon. A relation with nodes relates the annotations its two nodes name; one
+ * concepts, and each becomes a mention of its own, with its location, concepts and infons, and its
+ * text where that differs from the document's (see {@link CompositeMentions}). A part whose location
+ * disagrees with its text is imported at the file's location with a {@link FormatWarning}. A relation with nodes relates the annotations its two nodes name; one
  * without nodes (BC5CDR's CID) relates the concepts of its two argument infons, the first the head.
  * Document infons become metadata as they are; passage infons other than {@code type} become
  * {@code passage.<index>.<key>}; the collection's source, date, key and infons become
@@ -73,11 +76,12 @@ final class BiocDocumentMapper {
     static final String COLLECTION_INFON = "collection.infon.";
     static final String PASSAGE = "passage.";
     /** BC5CDR's infon marking composite mentions and the individual mentions restating their parts. */
-    static final String COMPOSITE_ROLE = "CompositeRole";
-    static final String COMPOSITE_MENTION = "CompositeMention";
-    static final String INDIVIDUAL_MENTION = "IndividualMention";
-    /** Where the individual mentions' texts go: the attribute PubTator's reader fills from its 7th column. */
-    static final String COMPOSITE_PARTS = PubTatorReader.COMPOSITE_PARTS;
+    static final String COMPOSITE_ROLE = CompositeMentions.ROLE;
+    static final String COMPOSITE_MENTION = CompositeMentions.COMPOSITE;
+    static final String INDIVIDUAL_MENTION = CompositeMentions.INDIVIDUAL;
+    static final String ANNOTATION_TEXT = CompositeMentions.ANNOTATION_TEXT;
+    /** A concept infon as written where it says more than its ids ("D002544|-1"): PubTator's attribute for its column. */
+    static final String CONCEPT_IDS = PubTatorReader.CONCEPT_IDS;
     /** Roles of the nodes the writer emits, and argument keys where mention types cannot serve. */
     static final String HEAD = "head";
     static final String TAIL = "tail";
@@ -97,15 +101,17 @@ final class BiocDocumentMapper {
 
     // ---------------------------------------------------------------- BioC -> model
 
-    static List<Document> toDocuments(Path file, BiocCollection collection) throws FormatException {
+    static List<Document> toDocuments(Path file, BiocCollection collection, Consumer<FormatWarning> warnings)
+            throws FormatException {
         List<Document> documents = new ArrayList<>(collection.documents().size());
         for (BiocDocument d : collection.documents()) {
-            documents.add(toDocument(file, collection, d));
+            documents.add(toDocument(file, collection, d, warnings));
         }
         return documents;
     }
 
-    static Document toDocument(Path file, BiocCollection header, BiocDocument d) throws FormatException {
+    static Document toDocument(Path file, BiocCollection header, BiocDocument d, Consumer<FormatWarning> warnings)
+            throws FormatException {
         if (d.id() == null || d.id().isBlank()) {
             throw error(file, d.at(), "document without an id");
         }
@@ -168,28 +174,24 @@ final class BiocDocumentMapper {
         List<EntityMention> mentions = new ArrayList<>(annotations.size());
         Set<String> mentionIds = new HashSet<>();
         EntityMention composite = null;
-        BiocAnnotation compositeAnnotation = null;
-        List<String> parts = new ArrayList<>();
         for (BiocAnnotation a : annotations) {
             String role = a.infons().get(COMPOSITE_ROLE);
+            EntityMention m;
             if (INDIVIDUAL_MENTION.equals(role)) {
                 if (composite == null) {
                     throw error(file, a.at(), "IndividualMention annotation " + a.id() + " of document " + docId
                             + " does not follow a CompositeMention annotation");
                 }
-                parts.add(compositePart(file, docId, body, charOfCodePoint, composite, a));
-                continue;
+                m = compositePart(file, docId, body, charOfCodePoint, composite, a, warnings);
+            } else {
+                m = toMention(file, docId, body, charOfCodePoint, a, true);
+                composite = COMPOSITE_MENTION.equals(role) ? m : null;
             }
-            foldParts(file, mentions, composite, compositeAnnotation, parts);
-            EntityMention m = toMention(file, docId, body, charOfCodePoint, a, true);
             if (!mentionIds.add(m.id())) {
                 throw error(file, a.at(), "annotation id " + m.id() + " occurs twice in document " + docId);
             }
             mentions.add(m);
-            composite = COMPOSITE_MENTION.equals(role) ? m : null;
-            compositeAnnotation = a;
         }
-        foldParts(file, mentions, composite, compositeAnnotation, parts);
         List<Relation> modelRelations = new ArrayList<>(relations.size());
         Set<String> relationIds = new HashSet<>();
         for (BiocRelation r : relations) {
@@ -229,11 +231,15 @@ final class BiocDocumentMapper {
     }
 
     /**
-     * Checks an IndividualMention annotation against its composite: inside its span, naming its
-     * concepts. Answers the part's text.
+     * An IndividualMention annotation as a mention of its own, checked to lie inside its composite and
+     * to name its concepts. Its text names the part in full, the document text at its locations
+     * joined by a space; where it differs, the file's text is kept as the
+     * {@link CompositeMentions#ANNOTATION_TEXT} attribute, and where the location cannot be the part that
+     * text names (it starts or ends inside a word or on a space, or covers text the part's text does
+     * not hold), the file's location is kept and a warning names it.
      */
-    private static String compositePart(Path file, String docId, String body, CodePointOffsets charOfCodePoint,
-            EntityMention composite, BiocAnnotation a) throws FormatException {
+    private static EntityMention compositePart(Path file, String docId, String body, CodePointOffsets charOfCodePoint,
+            EntityMention composite, BiocAnnotation a, Consumer<FormatWarning> warnings) throws FormatException {
         EntityMention part = toMention(file, docId, body, charOfCodePoint, a, false);
         if (part.start() < composite.start() || part.end() > composite.end()) {
             throw error(file, a.at(), "IndividualMention annotation " + a.id() + " of document " + docId
@@ -245,24 +251,43 @@ final class BiocDocumentMapper {
                         + " names concept " + n + ", which its CompositeMention " + composite.id() + " does not");
             }
         }
-        return a.text() != null ? a.text() : part.coveredText(body);
+        String covered = part.coveredText(body);
+        if (a.text() == null || a.text().equals(covered)) {
+            return part;
+        }
+        if (part.attributes().containsKey(ANNOTATION_TEXT)) {
+            throw error(file, a.at(), "IndividualMention annotation " + a.id() + " of document " + docId + " has an infon "
+                    + ANNOTATION_TEXT + ", the attribute that keeps its own text");
+        }
+        if (locationDisagrees(body, part, a.text())) {
+            warnings.accept(new FormatWarning(file, a.at().line(), a.at().column(), docId, "IndividualMention annotation "
+                    + a.id() + " at " + a.locations().stream().map(l -> l.offset() + "+" + l.length()).toList()
+                    + " covers '" + covered + "', which disagrees with its text '" + a.text()
+                    + "'; imported with the file's location"));
+        }
+        Map<String, String> attributes = new LinkedHashMap<>(part.attributes());
+        attributes.put(ANNOTATION_TEXT, a.text());
+        return new EntityMention(part.id(), part.type(), part.spans(), part.normalizations(), attributes);
     }
 
-    /** Puts the collected parts on the composite mention, as PubTator's seventh column has them. */
-    private static void foldParts(Path file, List<EntityMention> mentions, EntityMention composite,
-            BiocAnnotation compositeAnnotation, List<String> parts) throws FormatException {
-        if (parts.isEmpty()) {
-            return;
+    /**
+     * Whether the part's location cannot be the part its text names: one of its spans starts or ends
+     * on a space or inside a word, or covers text its own text does not hold.
+     */
+    private static boolean locationDisagrees(String body, EntityMention part, String ownText) {
+        for (Span span : part.spans()) {
+            String covered = body.substring(span.start(), span.end());
+            if (!covered.equals(covered.strip()) || !ownText.contains(covered) || cutsWord(body, span.start())
+                    || cutsWord(body, span.end())) {
+                return true;
+            }
         }
-        if (composite.attributes().containsKey(COMPOSITE_PARTS)) {
-            throw error(file, compositeAnnotation.at(), "annotation " + composite.id() + " has both a " + COMPOSITE_PARTS
-                    + " infon and IndividualMention annotations");
-        }
-        Map<String, String> attributes = new LinkedHashMap<>(composite.attributes());
-        attributes.put(COMPOSITE_PARTS, String.join("|", parts));
-        mentions.set(mentions.size() - 1, new EntityMention(composite.id(), composite.type(), composite.spans(),
-                composite.normalizations(), attributes));
-        parts.clear();
+        return false;
+    }
+
+    private static boolean cutsWord(String text, int index) {
+        return index > 0 && index < text.length() && Character.isLetterOrDigit(text.charAt(index - 1))
+                && Character.isLetterOrDigit(text.charAt(index));
     }
 
     private static EntityMention toMention(Path file, String docId, String body, CodePointOffsets charOfCodePoint, BiocAnnotation a,
@@ -320,7 +345,13 @@ final class BiocDocumentMapper {
             List<String> ids = isConceptKey(key) ? conceptIds(infon.getValue()) : List.of();
             if (ids.isEmpty()) {
                 attributes.put(key, infon.getValue());
-            } else if (key.equalsIgnoreCase(IDENTIFIER)) {
+                continue;
+            }
+            if (!infon.getValue().equals(String.join("|", ids))) {
+                // "D002544|-1": the infon as written, so that the writer gives it back
+                attributes.putIfAbsent(CONCEPT_IDS, infon.getValue());
+            }
+            if (key.equalsIgnoreCase(IDENTIFIER)) {
                 ids.forEach(id -> normalizations.add(Normalization.parse(id)));
             } else {
                 ids.forEach(id -> normalizations.add(new Normalization(key, id)));
@@ -465,7 +496,8 @@ final class BiocDocumentMapper {
             BiocDocument bioc = toBioc(target, d, shared.keySet());
             Document back;
             try {
-                back = toDocument(target, header, bioc);
+                back = toDocument(target, header, bioc, warning -> {
+                });
             } catch (FormatException e) {
                 throw new FormatException(target, 0, "document " + d.id() + " cannot be expressed in BioC: " + e.reason(), e);
             }
@@ -588,13 +620,25 @@ final class BiocDocumentMapper {
             throws FormatException {
         Map<String, String> infons = new LinkedHashMap<>();
         infons.put(TYPE, m.type());
+        // an individual mention's own text goes back into the annotation's text, not an infon
+        boolean ownText = CompositeMentions.isIndividual(m) && m.attributes().containsKey(ANNOTATION_TEXT);
+        Map<String, String> concepts = conceptInfons(m.normalizations());
+        // the one concept infon as the source wrote it ("D002544|-1"), where it names the same ids
+        String asWritten = m.attributes().get(CONCEPT_IDS);
+        boolean conceptsAsWritten = asWritten != null && concepts.size() == 1
+                && conceptIds(asWritten).equals(conceptIds(concepts.values().iterator().next()));
+        if (conceptsAsWritten) {
+            concepts.replaceAll((k, v) -> asWritten);
+        }
         for (var a : m.attributes().entrySet()) {
+            if (ownText && a.getKey().equals(ANNOTATION_TEXT) || conceptsAsWritten && a.getKey().equals(CONCEPT_IDS)) {
+                continue;
+            }
             if (a.getKey().equals(TYPE)) {
                 throw refuse(target, d, "mention " + m.id() + " has an attribute named 'type', the infon that holds its type");
             }
             infons.put(a.getKey(), a.getValue());
         }
-        Map<String, String> concepts = conceptInfons(m.normalizations());
         for (var c : concepts.entrySet()) {
             if (infons.putIfAbsent(c.getKey(), c.getValue()) != null) {
                 throw refuse(target, d, "mention " + m.id() + " has an attribute '" + c.getKey()
@@ -609,7 +653,8 @@ final class BiocDocumentMapper {
             int start = codePointOf.toCodePoint(s.start());
             locations.add(new BiocLocation(start, codePointOf.toCodePoint(s.end()) - start));
         }
-        return new BiocAnnotation(m.id(), infons, locations, m.coveredText(d.text()), Position.NOWHERE);
+        String text = ownText ? m.attributes().get(ANNOTATION_TEXT) : m.coveredText(d.text());
+        return new BiocAnnotation(m.id(), infons, locations, text, Position.NOWHERE);
     }
 
     /**

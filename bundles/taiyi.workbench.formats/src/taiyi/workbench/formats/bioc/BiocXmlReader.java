@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
@@ -19,6 +20,7 @@ import javax.xml.stream.XMLStreamReader;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.formats.DocumentReader;
 import taiyi.workbench.formats.FormatException;
+import taiyi.workbench.formats.FormatWarning;
 import taiyi.workbench.formats.bioc.BiocCollection.BiocAnnotation;
 import taiyi.workbench.formats.bioc.BiocCollection.BiocDocument;
 import taiyi.workbench.formats.bioc.BiocCollection.BiocLocation;
@@ -40,7 +42,14 @@ public final class BiocXmlReader implements DocumentReader {
 
     @Override
     public List<Document> read(Path file) throws FormatException {
-        return BiocDocumentMapper.toDocuments(file, parse(file));
+        return read(file, warning -> {
+        });
+    }
+
+    /** Reads the file, warning of individual mentions whose location disagrees with their text. */
+    @Override
+    public List<Document> read(Path file, Consumer<FormatWarning> warnings) throws FormatException {
+        return BiocDocumentMapper.toDocuments(file, parse(file), warnings);
     }
 
     /** The file's BioC structure, not yet mapped. */

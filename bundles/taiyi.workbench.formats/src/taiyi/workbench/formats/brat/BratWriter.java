@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import taiyi.workbench.core.model.Document;
@@ -18,9 +19,11 @@ import taiyi.workbench.core.model.Normalization;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.core.model.Span;
 import taiyi.workbench.formats.AtomicOutput;
+import taiyi.workbench.formats.DocumentFileName;
 import taiyi.workbench.formats.DocumentWriter;
 import taiyi.workbench.formats.FormatException;
-import taiyi.workbench.formats.DocumentFileName;
+import taiyi.workbench.formats.FormatWarning;
+import taiyi.workbench.formats.LeftOut;
 
 /**
  * Writes brat standoff: a folder with {@code ID.txt} and {@code ID.ann} per document, which
@@ -43,6 +46,20 @@ public final class BratWriter implements DocumentWriter {
     private static final Pattern MENTION_ID = Pattern.compile("T\\d+");
     private static final Pattern RELATION_ID = Pattern.compile("R\\d+");
     private static final Pattern NAME = Pattern.compile("\\S+");
+
+    /** Writes, then tells what brat has no place for: passages, metadata, labels, relation evidence. */
+    @Override
+    public void write(List<Document> documents, Path folder, Consumer<FormatWarning> leftOut) throws IOException, FormatException {
+        write(documents, folder);
+        LeftOut out = new LeftOut();
+        for (Document d : documents) {
+            out.add(d.passages().size(), "passage", "passages").add(d.labels().size(), "label", "labels")
+                    .add(d.metadata().size(), "metadata entry", "metadata entries")
+                    .add(d.relations().stream().mapToInt(r -> r.evidence().size()).sum(), "relation evidence span",
+                            "relation evidence spans");
+        }
+        out.report(folder, "brat", leftOut);
+    }
 
     @Override
     public void write(List<Document> documents, Path folder) throws IOException, FormatException {

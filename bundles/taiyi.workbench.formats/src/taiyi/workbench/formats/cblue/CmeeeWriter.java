@@ -4,15 +4,18 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.formats.AtomicOutput;
+import taiyi.workbench.formats.CodePointOffsets;
 import taiyi.workbench.formats.DocumentWriter;
 import taiyi.workbench.formats.FormatException;
-import taiyi.workbench.formats.CodePointOffsets;
+import taiyi.workbench.formats.FormatWarning;
+import taiyi.workbench.formats.LeftOut;
 import taiyi.workbench.formats.Utf8File;
 
 /**
@@ -32,6 +35,20 @@ public final class CmeeeWriter implements DocumentWriter {
     }
 
     private record Sentence(String id, String text, List<Entity> entities) {
+    }
+
+    /** Writes, then tells what CMeEE has no place for: all but the text and the typed ranges. */
+    @Override
+    public void write(List<Document> documents, Path target, Consumer<FormatWarning> leftOut) throws IOException, FormatException {
+        write(documents, target);
+        LeftOut out = new LeftOut();
+        for (Document d : documents) {
+            out.add(d.mentions().stream().mapToInt(m -> m.normalizations().size()).sum(), "concept", "concepts")
+                    .add(d.mentions().stream().mapToInt(m -> m.attributes().size()).sum(), "mention attribute", "mention attributes")
+                    .add(d.relations().size(), "relation", "relations").add(d.passages().size(), "passage", "passages")
+                    .add(d.labels().size(), "label", "labels").add(d.metadata().size(), "metadata entry", "metadata entries");
+        }
+        out.report(target, "CMeEE", leftOut);
     }
 
     @Override

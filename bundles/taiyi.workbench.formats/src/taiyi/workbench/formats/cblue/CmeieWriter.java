@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -16,6 +17,8 @@ import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.formats.AtomicOutput;
 import taiyi.workbench.formats.DocumentWriter;
 import taiyi.workbench.formats.FormatException;
+import taiyi.workbench.formats.FormatWarning;
+import taiyi.workbench.formats.LeftOut;
 
 /**
  * Writes CMeIE JSON Lines, one sentence a line as {@code json.dumps(..., ensure_ascii=False)}
@@ -36,6 +39,34 @@ public final class CmeieWriter implements DocumentWriter {
     }
 
     private record Sentence(String id, String text, List<Triple> triples) {
+    }
+
+    /**
+     * Writes, then tells what CMeIE has no place for: the mentions no relation uses, and of the
+     * others their positions, concepts and attributes; passages, labels and metadata.
+     */
+    @Override
+    public void write(List<Document> documents, Path target, Consumer<FormatWarning> leftOut) throws IOException, FormatException {
+        write(documents, target);
+        LeftOut out = new LeftOut();
+        for (Document d : documents) {
+            Set<String> arguments = new HashSet<>();
+            d.relations().forEach(r -> {
+                arguments.add(r.head());
+                arguments.add(r.tail());
+            });
+            out.add((int) d.mentions().stream().filter(m -> !arguments.contains(m.id())).count(), "mention no relation uses",
+                    "mentions no relation uses")
+                    .add(d.mentions().stream().filter(m -> arguments.contains(m.id())).mapToInt(m -> 1).sum(),
+                            "mention position (arguments are placed where their text first occurs)",
+                            "mention positions (arguments are placed where their text first occurs)")
+                    .add(d.mentions().stream().mapToInt(m -> m.normalizations().size()).sum(), "concept", "concepts")
+                    .add(d.mentions().stream().mapToInt(m -> m.attributes().size()).sum(), "mention attribute", "mention attributes")
+                    .add(d.passages().size(), "passage", "passages").add(d.labels().size(), "label", "labels")
+                    .add((int) d.metadata().keySet().stream().filter(k -> !k.equals(CmeieReader.COMBINED_RELATIONS)).count(),
+                            "metadata entry", "metadata entries");
+        }
+        out.report(target, "CMeIE", leftOut);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,8 @@ import taiyi.workbench.core.model.Span;
 import taiyi.workbench.formats.AtomicOutput;
 import taiyi.workbench.formats.DocumentWriter;
 import taiyi.workbench.formats.FormatException;
+import taiyi.workbench.formats.FormatWarning;
+import taiyi.workbench.formats.LeftOut;
 
 /**
  * Writes token/BIO columns, each document as one sentence: its text split into tokens, each token
@@ -52,6 +55,26 @@ public final class ConllWriter implements DocumentWriter {
     @Override
     public void write(List<Document> documents, Path target) throws IOException, FormatException {
         writeWithSummary(documents, target);
+    }
+
+    /**
+     * Writes, then tells what CoNLL has no place for: concepts, attributes, relations, passages,
+     * labels, metadata, and the overlapping entities BIO cannot hold.
+     */
+    @Override
+    public void write(List<Document> documents, Path target, Consumer<FormatWarning> leftOut) throws IOException, FormatException {
+        WriteSummary summary = writeWithSummary(documents, target);
+        LeftOut out = new LeftOut();
+        out.add(summary.dropped(), "overlapping entity", "overlapping entities");
+        for (Document d : documents) {
+            out.add(d.mentions().stream().mapToInt(m -> m.normalizations().size()).sum(), "concept", "concepts")
+                    .add(d.mentions().stream().mapToInt(m -> m.attributes().size()).sum(), "mention attribute", "mention attributes")
+                    .add(d.relations().size(), "relation", "relations").add(d.passages().size(), "passage", "passages")
+                    .add(d.labels().size(), "label", "labels")
+                    .add((int) d.metadata().keySet().stream().filter(k -> !k.equals(ConllReader.SOURCE_DOCUMENT)).count(),
+                            "metadata entry", "metadata entries");
+        }
+        out.report(target, "CoNLL", leftOut);
     }
 
     /** Writes like {@link #write} and reports what was written and what was dropped. */

@@ -5,11 +5,13 @@ import java.util.List;
 
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.formats.FormatException;
+import taiyi.workbench.formats.FormatWarning;
 
 /**
  * Reads files one at a time into a {@link DocumentSink}. Each file is one transaction: a file the
  * reader or the sink refuses is reported with its problem and leaves nothing behind, and the
- * import goes on with the next file.
+ * import goes on with the next file. What a reader warns about in a file it imported
+ * travels on that file's {@link FileOutcome}; a refused file's warnings are dropped with it.
  */
 public final class FileImport {
 
@@ -37,8 +39,9 @@ public final class FileImport {
 
     private FileOutcome importOne(ImportItem item) {
         List<Document> documents;
+        List<FormatWarning> warnings = new ArrayList<>();
         try {
-            documents = item.format().newReader().read(item.file());
+            documents = item.format().newReader().read(item.file(), warnings::add);
         } catch (FormatException e) {
             return FileOutcome.refused(item, ImportProblem.of(e));
         }
@@ -52,6 +55,6 @@ public final class FileImport {
                     message.startsWith(prefix) ? message.substring(prefix.length()) : message));
         }
         return FileOutcome.imported(item, documents.size(), documents.stream().mapToInt(d -> d.mentions().size()).sum(),
-                documents.stream().mapToInt(d -> d.relations().size()).sum());
+                documents.stream().mapToInt(d -> d.relations().size()).sum(), warnings);
     }
 }

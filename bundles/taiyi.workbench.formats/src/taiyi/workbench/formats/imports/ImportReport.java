@@ -2,6 +2,8 @@ package taiyi.workbench.formats.imports;
 
 import java.util.List;
 
+import taiyi.workbench.formats.FormatWarning;
+
 /**
  * What an import did, file by file.
  *
@@ -29,6 +31,11 @@ public record ImportReport(List<FileOutcome> outcomes, boolean cancelled) {
     /** The problems of the refused files, in order. */
     public List<ImportProblem> problems() {
         return outcomes.stream().flatMap(o -> o.problem().stream()).toList();
+    }
+
+    /** The warnings of the imported files, file by file in order. */
+    public List<FormatWarning> warnings() {
+        return outcomes.stream().flatMap(o -> o.warnings().stream()).toList();
     }
 
     /** How many files were imported. */

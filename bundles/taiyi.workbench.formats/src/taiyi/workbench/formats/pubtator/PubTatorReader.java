@@ -29,8 +29,29 @@ public final class PubTatorReader implements DocumentReader {
 
     /** The attribute holding the 7th column: the individual mentions of a composite mention. */
     public static final String COMPOSITE_PARTS = "composite_parts";
+    /**
+     * The attribute keeping the concept column as written where it says more than the concepts read
+     * from it ({@code D002544|-1}, {@code  D008661}), so that the writer gives the file back as it was.
+     */
+    public static final String CONCEPT_IDS = "concept_ids";
     /** The concept column's "no concept" value. */
     static final String NO_CONCEPT = "-1";
+
+    /** The concepts of a concept column: ids joined by {@code |}, blanks and {@code -1} skipped. */
+    static List<Normalization> concepts(String column) {
+        List<Normalization> concepts = new ArrayList<>();
+        for (String c : column.split("\\|")) {
+            if (!c.isBlank() && !c.strip().equals(NO_CONCEPT)) {
+                concepts.add(Normalization.parse(c));
+            }
+        }
+        return concepts;
+    }
+
+    /** The concept column as the writer writes it when nothing else is known. */
+    static String conceptColumn(List<Normalization> concepts) {
+        return concepts.isEmpty() ? NO_CONCEPT : String.join("|", concepts.stream().map(Normalization::toString).toList());
+    }
 
     @Override
     public List<Document> read(Path file) throws FormatException {
@@ -146,15 +167,14 @@ public final class PubTatorReader implements DocumentReader {
             if (cols[4].isBlank()) {
                 throw new FormatException(file, lineNo, "mention has an empty type");
             }
-            List<Normalization> concepts = new ArrayList<>();
-            if (cols.length > 5) {
-                for (String c : cols[5].split("\\|")) {
-                    if (!c.isBlank() && !c.strip().equals(NO_CONCEPT)) {
-                        concepts.add(Normalization.parse(c));
-                    }
-                }
+            List<Normalization> concepts = cols.length > 5 ? concepts(cols[5]) : List.of();
+            Map<String, String> attributes = new LinkedHashMap<>();
+            if (cols.length > 6) {
+                attributes.put(COMPOSITE_PARTS, cols[6]);
             }
-            Map<String, String> attributes = cols.length > 6 ? Map.of(COMPOSITE_PARTS, cols[6]) : Map.of();
+            if (cols.length > 5 && !cols[5].equals(conceptColumn(concepts))) {
+                attributes.put(CONCEPT_IDS, cols[5]);
+            }
             mentions.add(new EntityMention("T" + (mentions.size() + 1), cols[4], List.of(new Span(start, end)), concepts,
                     attributes));
         }

@@ -3,8 +3,12 @@ package taiyi.workbench.formats.pubtator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
@@ -13,13 +17,17 @@ import taiyi.workbench.core.model.Passage;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.core.model.Span;
 import taiyi.workbench.formats.AtomicOutput;
+import taiyi.workbench.formats.CompositeMentions;
 import taiyi.workbench.formats.DocumentWriter;
 import taiyi.workbench.formats.FormatException;
+import taiyi.workbench.formats.FormatWarning;
+import taiyi.workbench.formats.LeftOut;
 
 /**
  * Writes PubTator files: {@code PMID|t|title} and {@code PMID|a|abstract}, mention lines
  * {@code PMID start end text type concepts[ composite parts]} (concepts joined by {@code |},
- * {@code -1} for none, the 7th column from {@link PubTatorReader#COMPOSITE_PARTS}), relation lines
+ * {@code -1} for none, or the column as read, {@link PubTatorReader#CONCEPT_IDS}, where it still names
+ * these concepts; the 7th column from {@link PubTatorReader#COMPOSITE_PARTS}), relation lines
  * {@code PMID type concept concept}, and a blank line after each document. The PMID is the
  * document id; offsets are UTF-16 indices, as {@link PubTatorReader} reads them.
  *
@@ -30,8 +38,10 @@ import taiyi.workbench.formats.FormatException;
  * passage. Passages of other kinds, or title and abstract laid out otherwise, cannot be expressed
  * and fail, as do discontinuous mentions, relations whose arguments are mention ids rather than
  * concepts (PubTator relates concepts), line breaks in the text and tabs or line breaks in a
- * column. Not written: mention and relation ids (they become positions), other mention
- * attributes, relation evidence, metadata and labels.
+ * column. The individual mentions of a composite (see {@link CompositeMentions}) are not lines of
+ * their own: their texts make the composite's 7th column, where it has no {@code composite_parts}
+ * attribute, and their spans and concepts are left out. Not written either: mention and relation
+ * ids (they become positions), other mention attributes, relation evidence, metadata and labels.
  */
 public final class PubTatorWriter implements DocumentWriter {
 
@@ -48,6 +58,32 @@ public final class PubTatorWriter implements DocumentWriter {
         });
     }
 
+    /**
+     * Writes, then tells what PubTator has no place for: the spans and concepts of composites'
+     * individual mentions, other mention attributes, relation evidence, metadata and labels.
+     */
+    @Override
+    public void write(List<Document> documents, Path target, Consumer<FormatWarning> leftOut) throws IOException, FormatException {
+        write(documents, target);
+        LeftOut out = new LeftOut();
+        for (Document d : documents) {
+            Set<EntityMention> parts = new HashSet<>();
+            CompositeMentions.partsByComposite(d).values().forEach(parts::addAll);
+            out.add(parts.size(), "individual mention (its text is in the 7th column)",
+                    "individual mentions (their texts are in the 7th column)");
+            out.add(d.mentions().stream().filter(m -> !parts.contains(m))
+                    .mapToInt(m -> (int) m.attributes().keySet().stream()
+                            .filter(k -> !k.equals(PubTatorReader.COMPOSITE_PARTS) && !k.equals(PubTatorReader.CONCEPT_IDS)).count())
+                    .sum(), "mention attribute", "mention attributes");
+            out.add(d.relations().stream().mapToInt(r -> r.evidence().size()).sum(), "relation evidence span",
+                    "relation evidence spans");
+            out.add((int) d.metadata().entrySet().stream().filter(e -> !(e.getKey().equals("pmid") && e.getValue().equals(d.id())))
+                    .count(), "metadata entry", "metadata entries");
+            out.add(d.labels().size(), "label", "labels");
+        }
+        out.report(target, "PubTator", leftOut);
+    }
+
     private static String block(Path target, Document d) throws FormatException {
         String pmid = d.id();
         if (pmid.indexOf('|') >= 0 || hasLineOrColumnBreak(pmid) || pmid.startsWith("\uFEFF")) {
@@ -58,7 +94,13 @@ public final class PubTatorWriter implements DocumentWriter {
             out.append(pmid).append('|').append(line.kind()).append('|').append(line.body()).append('\n');
         }
         String text = d.text();
+        Map<String, List<EntityMention>> partsOf = CompositeMentions.partsByComposite(d);
+        Set<EntityMention> parts = new HashSet<>();
+        partsOf.values().forEach(parts::addAll);
         for (EntityMention m : d.mentions()) {
+            if (parts.contains(m)) {
+                continue;
+            }
             String what = "document " + pmid + ": mention " + m.id();
             if (m.isDiscontinuous()) {
                 throw new FormatException(target, 0, what + " is discontinuous (" + m.spans() + "); PubTator mentions are one range");
@@ -67,10 +109,10 @@ public final class PubTatorWriter implements DocumentWriter {
             out.append(pmid).append('\t').append(m.start()).append('\t').append(m.end())
                     .append('\t').append(column(target, what + " text", covered))
                     .append('\t').append(column(target, what + " type", m.type()))
-                    .append('\t').append(concepts(target, what, m.normalizations()));
-            String parts = m.attributes().get(PubTatorReader.COMPOSITE_PARTS);
-            if (parts != null) {
-                out.append('\t').append(column(target, what + " " + PubTatorReader.COMPOSITE_PARTS, parts));
+                    .append('\t').append(concepts(target, what, m));
+            String seventh = seventhColumn(d, m, partsOf.getOrDefault(m.id(), List.of()));
+            if (seventh != null) {
+                out.append('\t').append(column(target, what + " " + PubTatorReader.COMPOSITE_PARTS, seventh));
             }
             out.append('\n');
         }
@@ -94,7 +136,25 @@ public final class PubTatorWriter implements DocumentWriter {
         return out.toString();
     }
 
-    private static String concepts(Path target, String what, List<Normalization> normalizations) throws FormatException {
+    /**
+     * The composite's parts: its {@code composite_parts} attribute (as read from PubTator), else the
+     * texts of its individual mentions (as read from BioC) joined by {@code |}; null when it has none.
+     */
+    private static String seventhColumn(Document d, EntityMention m, List<EntityMention> parts) {
+        String attribute = m.attributes().get(PubTatorReader.COMPOSITE_PARTS);
+        if (attribute != null || parts.isEmpty()) {
+            return attribute;
+        }
+        return String.join("|", parts.stream().map(p -> CompositeMentions.partText(p, d.text())).toList());
+    }
+
+    private static String concepts(Path target, String what, EntityMention m) throws FormatException {
+        List<Normalization> normalizations = m.normalizations();
+        String asWritten = m.attributes().get(PubTatorReader.CONCEPT_IDS);
+        // the column as the file had it ("D002544|-1"), where it still says these concepts
+        if (asWritten != null && !hasLineOrColumnBreak(asWritten) && PubTatorReader.concepts(asWritten).equals(normalizations)) {
+            return asWritten;
+        }
         if (normalizations.isEmpty()) {
             return PubTatorReader.NO_CONCEPT;
         }

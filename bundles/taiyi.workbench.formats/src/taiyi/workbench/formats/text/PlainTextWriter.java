@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.formats.AtomicOutput;
 import taiyi.workbench.formats.DocumentFileName;
 import taiyi.workbench.formats.DocumentWriter;
 import taiyi.workbench.formats.FormatException;
+import taiyi.workbench.formats.FormatWarning;
+import taiyi.workbench.formats.LeftOut;
 
 /**
  * Writes documents' texts as plain UTF-8, laid out as {@link TextLayout} says: a folder with
@@ -27,6 +30,19 @@ public final class PlainTextWriter implements DocumentWriter {
 
     public PlainTextWriter(TextLayout layout) {
         this.layout = Objects.requireNonNull(layout, "layout");
+    }
+
+    /** Writes, then tells what plain text has no place for: everything but the texts. */
+    @Override
+    public void write(List<Document> documents, Path target, Consumer<FormatWarning> leftOut) throws IOException, FormatException {
+        write(documents, target);
+        LeftOut out = new LeftOut();
+        for (Document d : documents) {
+            out.add(d.mentions().size(), "mention", "mentions").add(d.relations().size(), "relation", "relations")
+                    .add(d.passages().size(), "passage", "passages").add(d.labels().size(), "label", "labels")
+                    .add(d.metadata().size(), "metadata entry", "metadata entries");
+        }
+        out.report(target, "plain text", leftOut);
     }
 
     @Override

@@ -120,11 +120,12 @@ class ImportWizardTest {
         waitUntil("the Import Problems view", 60, () -> page().findView(ImportProblemsView.ID) != null);
         ImportProblemsView view = assertInstanceOf(ImportProblemsView.class, page().findView(ImportProblemsView.ID));
         waitUntil("the problem row", 60, () -> Arrays.stream(view.viewer().getTable().getItems())
-                .anyMatch(i -> i.getText(0).equals(broken.toString())));
-        TableItem row = Arrays.stream(view.viewer().getTable().getItems()).filter(i -> i.getText(0).equals(broken.toString()))
+                .anyMatch(i -> i.getText(1).equals(broken.toString())));
+        TableItem row = Arrays.stream(view.viewer().getTable().getItems()).filter(i -> i.getText(1).equals(broken.toString()))
                 .findFirst().orElseThrow();
-        assertEquals(Integer.toString(brokenLine), row.getText(1));
-        assertFalse(row.getText(3).isBlank());
+        assertEquals("Error", row.getText(0));
+        assertEquals(Integer.toString(brokenLine), row.getText(2));
+        assertFalse(row.getText(5).isBlank());
         // double-click copies the row as file:line: reason
         view.viewer().setSelection(new StructuredSelection(problems.get(0)));
         view.viewer().getTable().notifyListeners(org.eclipse.swt.SWT.DefaultSelection, new org.eclipse.swt.widgets.Event());

@@ -84,6 +84,7 @@ public final class ImportJob extends Job {
         WorkbenchIndex.awaitCaughtUp();
         List<ImportProblem> problems = new ArrayList<>(plan.problems());
         problems.addAll(report.problems());
+        report.warnings().stream().map(ImportProblem::of).forEach(problems::add);
         if (!problems.isEmpty()) {
             ImportProblemsLog.instance().add(problems);
             showProblems();

@@ -19,7 +19,8 @@ import org.eclipse.ui.part.ViewPart;
 import taiyi.workbench.formats.imports.ImportProblem;
 
 /**
- * "Import Problems": the files imports refused, one row each with file, line, column and reason,
+ * "Import Problems": the files imports refused (errors) and what readers warned about in the files
+ * they imported (warnings), one row each with severity, file, line, column, document and reason,
  * like the Problems view of an IDE. Double-clicking a row copies it as {@code file:line: reason}.
  */
 public final class ImportProblemsView extends ViewPart {
@@ -43,9 +44,11 @@ public final class ImportProblemsView extends ViewPart {
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
+        column("Severity", 70, p -> p.isWarning() ? "Warning" : "Error");
         column("File", 320, p -> p.file().toString());
         column("Line", 60, p -> p.line() > 0 ? Integer.toString(p.line()) : "");
         column("Column", 60, p -> p.column() > 0 ? Integer.toString(p.column()) : "");
+        column("Document", 90, ImportProblem::documentId);
         column("Reason", 520, ImportProblem::reason);
         viewer.addDoubleClickListener(e -> copy((IStructuredSelection) e.getSelection()));
         ImportProblemsLog.instance().addListener(listener);
