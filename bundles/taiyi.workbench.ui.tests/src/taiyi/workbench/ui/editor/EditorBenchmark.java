@@ -55,29 +55,29 @@ class EditorBenchmark {
         try (CorpusStore store = EditorDriver.testStore("editor-bench-db")) {
             Path source = Path.of(System.getProperty("taiyi.testdata"), "bc5cdr", "CDR_TrainingSet.PubTator.txt");
             Generated doc = generate(new PubTatorReader().read(source));
-            store.importDocuments("bench", List.of(doc.document), source.toString());
-            store.addSuggestions("bench", "big", doc.suggestions, doc.relationSuggestions, List.of());
+            store.documents().importDocuments("bench", List.of(doc.document), source.toString());
+            store.suggestions().addSuggestions("bench", "big", doc.suggestions, doc.relationSuggestions, List.of());
             report.add(String.format(Locale.ROOT, "document: %,d chars, %,d curated mentions, %,d concept-level relations, "
                     + "%,d suggestions, %,d relation suggestions", doc.document.text().length(), doc.document.mentions().size(),
                     doc.document.relations().size(), doc.suggestions.size(), doc.relationSuggestions.size()));
 
             // where the time goes: the store's calls and one repaint, each alone
-            report.add(line("  store.document", time(2, 10, () -> store.document("bench", "big")), OPEN_TARGET_MS));
-            report.add(line("  store.documentBody", time(2, 10, () -> store.documentBody("bench", "big")), OPEN_TARGET_MS));
-            report.add(line("  store.fold", time(2, 10, () -> store.fold("bench", "big")), DECISION_TARGET_MS));
-            report.add(line("  store.suggestionLayer", time(2, 10, () -> store.suggestionLayer("bench", "big")),
+            report.add(line("  store.document", time(2, 10, () -> store.documents().document("bench", "big")), OPEN_TARGET_MS));
+            report.add(line("  store.documentBody", time(2, 10, () -> store.documents().documentBody("bench", "big")), OPEN_TARGET_MS));
+            report.add(line("  store.fold", time(2, 10, () -> store.log().fold("bench", "big")), DECISION_TARGET_MS));
+            report.add(line("  store.suggestionLayer", time(2, 10, () -> store.suggestions().suggestionLayer("bench", "big")),
                     DECISION_TARGET_MS));
-            report.add(line("  store.suggestions", time(2, 10, () -> store.suggestions("bench", "big")), DECISION_TARGET_MS));
-            report.add(line("  store.relationSugg.", time(2, 10, () -> store.relationSuggestions("bench", "big")),
+            report.add(line("  store.suggestions", time(2, 10, () -> store.suggestions().suggestions("bench", "big")), DECISION_TARGET_MS));
+            report.add(line("  store.relationSugg.", time(2, 10, () -> store.suggestions().relationSuggestions("bench", "big")),
                     DECISION_TARGET_MS));
             List<Suggestion> direct = doc.suggestions.subList(doc.suggestions.size() - 2 * (WARMUP + ROUNDS), doc.suggestions.size());
             int[] d = {0};
-            report.add(line("  store.record REJECT", time(WARMUP, ROUNDS, () -> store.record("bench",
+            report.add(line("  store.record REJECT", time(WARMUP, ROUNDS, () -> store.log().record("bench",
                     taiyi.workbench.core.curation.CorrectionEvent.decision("big", "bench", CorrectionAction.REJECT,
                             direct.get(d[0]++).id(), "bench", 1))), DECISION_TARGET_MS));
             report.add(line("  store.record ACCEPT", time(WARMUP, ROUNDS, () -> {
                 Suggestion s = direct.get(d[0]++);
-                store.record("bench", taiyi.workbench.core.curation.CorrectionEvent.onMention("big", "bench",
+                store.log().record("bench", taiyi.workbench.core.curation.CorrectionEvent.onMention("big", "bench",
                         CorrectionAction.ACCEPT, null, s.mention(), s.id(), "bench", 1));
             }), DECISION_TARGET_MS));
             IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
@@ -155,7 +155,7 @@ class EditorBenchmark {
             b.dispose();
             report.add("  where a key's time goes (timed rounds):");
             report.addAll(breakdown);
-            long decided = store.events("bench", "big").stream().filter(e -> e.action() != CorrectionAction.IMPORT).count();
+            long decided = store.log().events("bench", "big").stream().filter(e -> e.action() != CorrectionAction.IMPORT).count();
             // every timed key made its events: 2 x 70 direct records, 3 x 70 decisions, 70 relation accepts of three
             // events each, 70 relation rejects, 70 labels, 70 undos, 70 redos
             assertEquals(12L * (WARMUP + ROUNDS), decided);

@@ -75,9 +75,9 @@ class RelationSuggestionEditorTest {
     @BeforeEach
     void openEditor(TestInfo info) throws Exception {
         corpus = "relsug-" + info.getTestMethod().orElseThrow().getName();
-        store.importDocuments(corpus, List.of(abstractDoc), "CDR_DevelopmentSet.PubTator.txt");
+        store.documents().importDocuments(corpus, List.of(abstractDoc), "CDR_DevelopmentSet.PubTator.txt");
         // mentions on the gold spans of the chemical and the three diseases it induces, then CID relations between them
-        store.addSuggestions(corpus, PMID, List.of(
+        store.suggestions().addSuggestions(corpus, PMID, List.of(
                 suggestion("P1", "Chemical", "Lithium carbonate", -0.1),
                 suggestion("P2", "Disease", "cyanosis", -0.3),
                 suggestion("P3", "Disease", "cardiac arrhythmia", -0.5),
@@ -124,7 +124,7 @@ class RelationSuggestionEditorTest {
     }
 
     private List<CorrectionEvent> log() {
-        return store.events(corpus, PMID);
+        return store.log().events(corpus, PMID);
     }
 
     private CorrectionEvent lastEvent() {
@@ -133,7 +133,7 @@ class RelationSuggestionEditorTest {
     }
 
     private CurationFold fold() {
-        return store.fold(corpus, PMID);
+        return store.log().fold(corpus, PMID);
     }
 
     /** The suggestion arcs painted last, by suggestion id. */
@@ -335,7 +335,7 @@ class RelationSuggestionEditorTest {
     void aRelationWhoseArgumentWasRejectedIsRefusedWithTheReasonAndNothingWritten() {
         editor.selectRelationSuggestion("RS1");
         // reject its tail's suggestion through the store, as another curator's decision would arrive
-        store.record(corpus, CorrectionEvent.decision(PMID, "other", CorrectionAction.REJECT, "P2", "editor:keyboard", 10));
+        store.log().record(corpus, CorrectionEvent.decision(PMID, "other", CorrectionAction.REJECT, "P2", "editor:keyboard", 10));
         drain();
         editor.selectRelationSuggestion("RS1");
         int before = log().size();

@@ -42,9 +42,9 @@ class SearchViewTest {
     }
 
     private static SearchView view() throws Exception {
-        if (WorkbenchDatabase.store().corpora().stream().noneMatch(c -> c.name().equals(CORPUS))) {
+        if (WorkbenchDatabase.store().statistics().corpora().stream().noneMatch(c -> c.name().equals(CORPUS))) {
             List<Document> docs = new PubTatorReader().read(testdata("bc5cdr/CDR_DevelopmentSet.PubTator.txt"));
-            WorkbenchDatabase.store().importDocuments(CORPUS, docs, "search test");
+            WorkbenchDatabase.store().documents().importDocuments(CORPUS, docs, "search test");
         }
         IViewPart part = page().showView(SearchView.ID);
         SearchView view = assertInstanceOf(SearchView.class, part);

@@ -179,7 +179,7 @@ public final class DocumentCuration {
     /** Records a batch in one store transaction and brings the model along with each stored event; returns the chars changed. */
     private int[] recordAll(List<CorrectionEvent> batch) {
         int[] changed = null;
-        for (CorrectionEvent stored : store.record(corpus, batch)) {
+        for (CorrectionEvent stored : store.log().record(corpus, batch)) {
             changed = union(changed, applyForward(stored));
         }
         return changed;
@@ -280,7 +280,7 @@ public final class DocumentCuration {
 
     /** Takes back the latest effective decision; empty when there is none. */
     public Optional<CorrectionEvent> undo(String uiLocation) {
-        Optional<CorrectionEvent> e = store.undo(corpus, documentId, user, uiLocation);
+        Optional<CorrectionEvent> e = store.log().undo(corpus, documentId, user, uiLocation);
         lastChange = e.map(undo -> {
             CorrectionEvent target = walked(undo);
             if (target.suggestionId() != null && isDecision(target)) {
@@ -293,14 +293,14 @@ public final class DocumentCuration {
     }
 
     public Optional<CorrectionEvent> redo(String uiLocation) {
-        Optional<CorrectionEvent> e = store.redo(corpus, documentId, user, uiLocation);
+        Optional<CorrectionEvent> e = store.log().redo(corpus, documentId, user, uiLocation);
         lastChange = e.map(redo -> applyForward(walked(redo))).orElse(null);
         return e;
     }
 
     /** The event an UNDO or REDO walks, from the store's (cached) log. */
     private CorrectionEvent walked(CorrectionEvent undoOrRedo) {
-        List<CorrectionEvent> log = store.events(corpus, documentId);
+        List<CorrectionEvent> log = store.log().events(corpus, documentId);
         for (int i = log.size() - 1; i >= 0; i--) {
             if (log.get(i).id() == undoOrRedo.refersTo()) {
                 return log.get(i);
@@ -371,7 +371,7 @@ public final class DocumentCuration {
     }
 
     private CorrectionEvent record(CorrectionEvent event) {
-        CorrectionEvent stored = store.record(corpus, event);
+        CorrectionEvent stored = store.log().record(corpus, event);
         lastChange = applyForward(stored);
         return stored;
     }

@@ -30,6 +30,7 @@ import taiyi.workbench.core.model.EntityType;
 import taiyi.workbench.core.model.LabelSchema;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.store.CorpusStore;
+import taiyi.workbench.store.SuggestionStore;
 import taiyi.workbench.store.StoreChangeListener;
 
 /**
@@ -88,11 +89,11 @@ public final class DocumentEditor extends EditorPart {
         store = in.store();
         corpus = in.corpus();
         // the curated layer comes from the fold of the log: the body alone is read here
-        document = store.documentBody(in.corpus(), in.documentId())
+        document = store.documents().documentBody(in.corpus(), in.documentId())
                 .orElseThrow(() -> new PartInitException("document " + in.documentId() + " is not in corpus " + in.corpus()));
-        schema = store.schema(corpus);
+        schema = store.documents().schema(corpus);
         model = new AnnotationModel(document.text());
-        model.setCurated(store.fold(corpus, document.id()));
+        model.setCurated(store.log().fold(corpus, document.id()));
         loadSuggestions();
         curation = new DocumentCuration(store, corpus, document.id(), model, new DecisionClock());
         setPartName(document.id());
@@ -562,7 +563,7 @@ public final class DocumentEditor extends EditorPart {
     public void reload() {
         int caret = text.getCaretOffset();
         int top = text.getTopPixel();
-        model.setCurated(store.fold(corpus, document.id()));
+        model.setCurated(store.log().fold(corpus, document.id()));
         loadSuggestions();
         presentation.showAll(model);
         movingCaret = true;
@@ -577,7 +578,7 @@ public final class DocumentEditor extends EditorPart {
 
     /** The model's three suggestion layers: mentions, relations between them, document labels. */
     private void loadSuggestions() {
-        CorpusStore.SuggestionLayer layer = store.suggestionLayer(corpus, document.id());
+        SuggestionStore.SuggestionLayer layer = store.suggestions().suggestionLayer(corpus, document.id());
         model.setSuggestions(layer.mentions());
         model.setRelationSuggestions(layer.relations());
         model.setLabelSuggestions(layer.labels());

@@ -19,12 +19,12 @@ public record DocumentRow(DocumentSummary summary, int openSuggestions) {
 
     /** Reads the open suggestions of a document: its suggestion layer less those its log has decided. */
     public static DocumentRow of(CorpusStore store, DocumentSummary summary) {
-        List<Suggestion> suggestions = store.suggestions(summary.corpus(), summary.id());
+        List<Suggestion> suggestions = store.suggestions().suggestions(summary.corpus(), summary.id());
         if (suggestions.isEmpty()) {
             // most documents before the first pre-annotation: no need to fold the log
             return new DocumentRow(summary, 0);
         }
-        Map<String, CorrectionAction> decisions = store.fold(summary.corpus(), summary.id()).decisions();
+        Map<String, CorrectionAction> decisions = store.log().fold(summary.corpus(), summary.id()).decisions();
         int open = (int) suggestions.stream().filter(s -> !decisions.containsKey(s.id())).count();
         return new DocumentRow(summary, open);
     }
