@@ -22,6 +22,7 @@ import taiyi.workbench.core.curation.CorrectionEvent;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.formats.Format;
 import taiyi.workbench.formats.FormatException;
@@ -209,7 +210,7 @@ final class StoreBenchmark implements Callable<Integer> {
         for (int i = 0; i < SUGGESTIONS; i++) {
             int start = (int) ((long) i * (length - 1) / SUGGESTIONS);
             suggestions.add(new Suggestion(EntityMention.of("S" + i, i % 2 == 0 ? "Chemical" : "Disease", start,
-                    Math.min(length, start + 8), List.of()), "bench-model", "", "bench-prompt", 1, -0.5));
+                    Math.min(length, start + 8), List.of()), new Provenance("bench-model", "", "bench-prompt", 1), -0.5));
         }
         store.suggestions().addSuggestions(corpus, doc.id(), suggestions);
         double[] ms = new double[opens];

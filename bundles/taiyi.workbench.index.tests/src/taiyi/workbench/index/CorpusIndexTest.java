@@ -29,6 +29,7 @@ import taiyi.workbench.core.curation.CurationState;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.formats.FormatException;
 import taiyi.workbench.formats.cblue.CmeeeReader;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
@@ -117,7 +118,7 @@ class CorpusIndexTest {
     }
 
     private static Suggestion suggestion(EntityMention m, String id) {
-        return new Suggestion(new EntityMention(id, m.type(), m.spans(), m.normalizations()), MODEL, "", "ner-en-1", 1, -0.5);
+        return new Suggestion(new EntityMention(id, m.type(), m.spans(), m.normalizations()), new Provenance(MODEL, "", "ner-en-1", 1), -0.5);
     }
 
     /**
@@ -137,8 +138,8 @@ class CorpusIndexTest {
         }
         EntityMention chemical = gold.stream().filter(m -> m.type().equals("Chemical")).findFirst().orElse(null);
         if (!agree && chemical != null) {
-            suggestions.add(new Suggestion(new EntityMention("SX", "Disease", chemical.spans(), List.of()), MODEL, "", "ner-en-1",
-                    1, -3.0));
+            suggestions.add(new Suggestion(new EntityMention("SX", "Disease", chemical.spans(), List.of()), new Provenance(MODEL, "", "ner-en-1",
+                    1), -3.0));
         }
         if (suggestions.isEmpty()) {
             return;

@@ -32,6 +32,7 @@ import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.EntityType;
+import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
 
 /**
@@ -105,7 +106,7 @@ class ConcurrentWritersTest {
                                 int begin = random.nextInt(length - 20);
                                 EntityMention m = EntityMention.of("bg-" + round + "-" + i, types.get(random.nextInt(types.size())),
                                         begin, begin + 1 + random.nextInt(19), List.of());
-                                batch.add(new Suggestion(m, "test-model", "", "ner-v1", round, -random.nextDouble()));
+                                batch.add(new Suggestion(m, new Provenance("test-model", "", "ner-v1", round), -random.nextDouble()));
                             }
                             store.suggestions().addSuggestions(CORPUS, documentId, batch);
                             added.computeIfAbsent(documentId, k -> Collections.synchronizedList(new ArrayList<>())).addAll(batch);

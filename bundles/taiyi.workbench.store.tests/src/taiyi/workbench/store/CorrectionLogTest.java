@@ -20,6 +20,7 @@ import taiyi.workbench.core.curation.CurationState;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
 
@@ -60,8 +61,8 @@ class CorrectionLogTest {
         EntityMention retyped = new EntityMention(first.id(), "Disease", first.spans(), first.normalizations(), Map.of());
         try (CorpusStore store = CorpusStore.open(dir)) {
             store.suggestions().addSuggestions(CORPUS, id, List.of(
-                    new Suggestion(EntityMention.of("S1", "Chemical", 0, 9, List.of()), "taiyi-qwen-7b", "", "ner-en-1", 1, -0.12),
-                    new Suggestion(EntityMention.of("S2", "Disease", 10, 15, List.of()), "taiyi-qwen-7b", "", "ner-en-1", 1, -2.3)));
+                    new Suggestion(EntityMention.of("S1", "Chemical", 0, 9, List.of()), new Provenance("taiyi-qwen-7b", "", "ner-en-1", 1), -0.12),
+                    new Suggestion(EntityMention.of("S2", "Disease", 10, 15, List.of()), new Provenance("taiyi-qwen-7b", "", "ner-en-1", 1), -2.3)));
             assertEquals(CurationState.NEW, store.log().curation(CORPUS, id).state());
 
             store.log().record(CORPUS, CorrectionEvent.onMention(id, "ann", CorrectionAction.MODIFY, first, retyped, null, "editor", 800));

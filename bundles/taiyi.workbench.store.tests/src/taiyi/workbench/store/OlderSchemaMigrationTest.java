@@ -21,6 +21,7 @@ import taiyi.workbench.core.curation.AnnotationSet;
 import taiyi.workbench.core.curation.CorrectionAction;
 import taiyi.workbench.core.curation.CorrectionEvent;
 import taiyi.workbench.core.curation.CurationState;
+import taiyi.workbench.core.model.AnnotationLayer;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.LabelSchema;
@@ -150,7 +151,7 @@ class OlderSchemaMigrationTest {
             }
             try (DocumentInserter inserter = new DocumentInserter(c)) {
                 // version 1 had no log to start
-                inserter.insert(corpusId, docs, CorpusStore.CURATED, (d, docId) -> { });
+                inserter.insert(corpusId, docs, AnnotationLayer.CURATED, (d, docId) -> { });
             }
             SchemaTypes.save(c, corpusId, LabelSchema.inferredFrom(docs));
             c.commit();

@@ -20,6 +20,7 @@ import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
 
@@ -43,12 +44,12 @@ class RecordBatchTest {
         doc = docs.get(0);
         EntityMention c = doc.mentions().stream().filter(m -> m.type().equals("Chemical")).findFirst().orElseThrow();
         EntityMention d = doc.mentions().stream().filter(m -> m.type().equals("Disease")).findFirst().orElseThrow();
-        chemical = new Suggestion(new EntityMention("s-c", "Chemical", c.spans(), List.of()), "taiyi", "", "ner-en", 1, -0.2);
-        disease = new Suggestion(new EntityMention("s-d", "Disease", d.spans(), List.of()), "taiyi", "", "ner-en", 1, -0.4);
+        chemical = new Suggestion(new EntityMention("s-c", "Chemical", c.spans(), List.of()), new Provenance("taiyi", "", "ner-en", 1), -0.2);
+        disease = new Suggestion(new EntityMention("s-d", "Disease", d.spans(), List.of()), new Provenance("taiyi", "", "ner-en", 1), -0.4);
         try (CorpusStore store = CorpusStore.open(dir)) {
             store.documents().importDocuments(CORPUS, docs.subList(0, 2), "CDR_DevelopmentSet.PubTator.txt");
             store.suggestions().addSuggestions(CORPUS, doc.id(), List.of(chemical, disease), List.of(new RelationSuggestion(
-                    new Relation("s-r", "CID", "s-c", "s-d"), "taiyi", "", "re-en", 1, -0.9)), List.of());
+                    new Relation("s-r", "CID", "s-c", "s-d"), new Provenance("taiyi", "", "re-en", 1), -0.9)), List.of());
         }
     }
 

@@ -20,6 +20,7 @@ import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
 
@@ -44,17 +45,17 @@ class SuggestionLayerTest {
     private List<Suggestion> twoMentions() {
         EntityMention chemical = doc.mentions().stream().filter(m -> m.type().equals("Chemical")).findFirst().orElseThrow();
         EntityMention disease = doc.mentions().stream().filter(m -> m.type().equals("Disease")).findFirst().orElseThrow();
-        return List.of(new Suggestion(new EntityMention("s-1-0", "Chemical", chemical.spans(), List.of()), "taiyi", "a1", "ner-en",
-                1, -0.2), new Suggestion(new EntityMention("s-1-1", "Disease", disease.spans(), List.of()), "taiyi", "a1", "ner-en",
-                        1, -0.4));
+        return List.of(new Suggestion(new EntityMention("s-1-0", "Chemical", chemical.spans(), List.of()), new Provenance("taiyi", "a1", "ner-en",
+                1), -0.2), new Suggestion(new EntityMention("s-1-1", "Disease", disease.spans(), List.of()), new Provenance("taiyi", "a1", "ner-en",
+                        1), -0.4));
     }
 
     @Test
     void theWholeLayerInOneReadIsWhatTheThreeReadsGive() {
         try (CorpusStore store = CorpusStore.open(dir)) {
-            RelationSuggestion cid = new RelationSuggestion(new Relation("s-1-r0", "CID", "s-1-0", "s-1-1"), "taiyi", "a1",
-                    "re-en", 1, -0.9);
-            LabelSuggestion label = new LabelSuggestion("Case Report", "taiyi", "a1", "tc-en", 1, -0.05);
+            RelationSuggestion cid = new RelationSuggestion(new Relation("s-1-r0", "CID", "s-1-0", "s-1-1"), new Provenance("taiyi", "a1",
+                    "re-en", 1), -0.9);
+            LabelSuggestion label = new LabelSuggestion("Case Report", new Provenance("taiyi", "a1", "tc-en", 1), -0.05);
             store.suggestions().addSuggestions(CORPUS, doc.id(), twoMentions(), List.of(cid), List.of(label));
 
             SuggestionStore.SuggestionLayer layer = store.suggestions().suggestionLayer(CORPUS, doc.id());
@@ -81,9 +82,9 @@ class SuggestionLayerTest {
     void mentionsRelationsAndLabelsComeBackWithTheirProvenance() {
         try (CorpusStore store = CorpusStore.open(dir)) {
             assertFalse(store.suggestions().hasSuggestionsFrom(CORPUS, doc.id(), "taiyi", "a1", 1));
-            RelationSuggestion cid = new RelationSuggestion(new Relation("s-1-r0", "CID", "s-1-0", "s-1-1"), "taiyi", "a1",
-                    "re-en", 1, -0.9);
-            LabelSuggestion label = new LabelSuggestion("Case Report", "taiyi", "a1", "tc-en", 1, -0.05);
+            RelationSuggestion cid = new RelationSuggestion(new Relation("s-1-r0", "CID", "s-1-0", "s-1-1"), new Provenance("taiyi", "a1",
+                    "re-en", 1), -0.9);
+            LabelSuggestion label = new LabelSuggestion("Case Report", new Provenance("taiyi", "a1", "tc-en", 1), -0.05);
             store.suggestions().addSuggestions(CORPUS, doc.id(), twoMentions(), List.of(cid), List.of(label));
 
             assertEquals(twoMentions(), store.suggestions().suggestions(CORPUS, doc.id()));
@@ -100,10 +101,10 @@ class SuggestionLayerTest {
     @Test
     void aSuggestedRelationIsAcceptedOrRejectedLikeASuggestedMention() {
         try (CorpusStore store = CorpusStore.open(dir)) {
-            RelationSuggestion cid = new RelationSuggestion(new Relation("s-1-r0", "CID", "s-1-0", "s-1-1"), "taiyi", "", "re-en",
-                    1, -0.9);
-            RelationSuggestion other = new RelationSuggestion(new Relation("s-1-r1", "CID", "s-1-1", "s-1-0"), "taiyi", "",
-                    "re-en", 1, -2.5);
+            RelationSuggestion cid = new RelationSuggestion(new Relation("s-1-r0", "CID", "s-1-0", "s-1-1"), new Provenance("taiyi", "", "re-en",
+                    1), -0.9);
+            RelationSuggestion other = new RelationSuggestion(new Relation("s-1-r1", "CID", "s-1-1", "s-1-0"), new Provenance("taiyi", "",
+                    "re-en", 1), -2.5);
             store.suggestions().addSuggestions(CORPUS, doc.id(), twoMentions(), List.of(cid, other), List.of());
             // the curator accepts both arguments, then the relation between the accepted mentions
             for (Suggestion s : twoMentions()) {
@@ -128,10 +129,10 @@ class SuggestionLayerTest {
     void aRelationBetweenMentionsThatAreNotSuggestedRefusesTheWholeBatch() {
         try (CorpusStore store = CorpusStore.open(dir)) {
             String curatedId = doc.mentions().get(0).id();
-            RelationSuggestion dangling = new RelationSuggestion(new Relation("s-1-r0", "CID", "s-1-0", curatedId), "taiyi", "",
-                    "re-en", 1, -0.9);
+            RelationSuggestion dangling = new RelationSuggestion(new Relation("s-1-r0", "CID", "s-1-0", curatedId), new Provenance("taiyi", "",
+                    "re-en", 1), -0.9);
             StoreException e = assertThrows(StoreException.class, () -> store.suggestions().addSuggestions(CORPUS, doc.id(), twoMentions(),
-                    List.of(dangling), List.of(new LabelSuggestion("Case Report", "taiyi", "", "tc-en", 1, -0.05))));
+                    List.of(dangling), List.of(new LabelSuggestion("Case Report", new Provenance("taiyi", "", "tc-en", 1), -0.05))));
             assertTrue(e.getMessage().contains("s-1-r0") && e.getMessage().contains(curatedId), e.getMessage());
             assertTrue(store.suggestions().suggestions(CORPUS, doc.id()).isEmpty(), "nothing of the batch stays");
             assertTrue(store.suggestions().labelSuggestions(CORPUS, doc.id()).isEmpty());

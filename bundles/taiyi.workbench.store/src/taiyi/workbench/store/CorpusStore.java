@@ -27,10 +27,6 @@ import org.h2.jdbcx.JdbcDataSource;
  */
 public final class CorpusStore implements AutoCloseable {
 
-    /** The layer imported and hand-made annotations live in: the fold of the correction log. */
-    public static final String CURATED = "curated";
-    /** The layer models write to. */
-    public static final String SUGGESTED = "suggested";
     private static final String DATABASE_NAME = "taiyi";
 
     private final Path folder;

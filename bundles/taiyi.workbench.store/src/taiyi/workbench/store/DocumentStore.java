@@ -8,6 +8,7 @@ import java.util.Set;
 
 import taiyi.workbench.core.curation.AnnotationSet;
 import taiyi.workbench.core.curation.CurationState;
+import taiyi.workbench.core.model.AnnotationLayer;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.LabelSchema;
 import taiyi.workbench.core.model.Language;
@@ -52,7 +53,7 @@ public final class DocumentStore {
             CorrectionLog log = new CorrectionLog(c, store.events());
             String user = System.getProperty("user.name", "unknown");
             try (DocumentInserter inserter = new DocumentInserter(c)) {
-                inserter.insert(corpusId, documents, CorpusStore.CURATED, (d, docId) -> log.startLog(docId, d.id(),
+                inserter.insert(corpusId, documents, AnnotationLayer.CURATED, (d, docId) -> log.startLog(docId, d.id(),
                         new AnnotationSet(d.mentions(), d.relations()), user, "import:" + source));
             }
             SchemaTypes.save(c, corpusId, SchemaTypes.load(c, corpusId).union(LabelSchema.inferredFrom(documents)));
@@ -79,8 +80,8 @@ public final class DocumentStore {
     /** The documents of a corpus in import order. */
     public List<DocumentSummary> summaries(String corpus) {
         String sql = "SELECT d.external_id, d.language, SUBSTRING(d.body, 1, 200), "
-                + "(SELECT COUNT(*) FROM entity_mention m WHERE m.document_id = d.id AND m.layer = '" + CorpusStore.CURATED + "'), "
-                + "(SELECT COUNT(*) FROM relation r WHERE r.document_id = d.id AND r.layer = '" + CorpusStore.CURATED + "'), "
+                + "(SELECT COUNT(*) FROM entity_mention m WHERE m.document_id = d.id AND m.layer = '\" + AnnotationLayer.CURATED.id() + \"'), "
+                + "(SELECT COUNT(*) FROM relation r WHERE r.document_id = d.id AND r.layer = '\" + AnnotationLayer.CURATED.id() + \"'), "
                 + "COALESCE(s.state, 'NEW') "
                 + "FROM document d JOIN corpus c ON d.corpus_id = c.id LEFT JOIN curation_state s ON s.document_id = d.id "
                 + "WHERE c.name = ? ORDER BY d.id";
@@ -97,7 +98,7 @@ public final class DocumentStore {
     /** A whole document with its curated annotations. */
     public Optional<Document> document(String corpus, String id) {
         return store.read("cannot load document " + id + " of corpus '" + corpus + "'",
-                c -> new DocumentLoader(c).load(corpus, id, CorpusStore.CURATED));
+                c -> new DocumentLoader(c).load(corpus, id, AnnotationLayer.CURATED));
     }
 
     /**
@@ -120,7 +121,7 @@ public final class DocumentStore {
                     + "ORDER BY d.id", ps -> ps.setString(1, corpus), rs -> ids.add(rs.getString(1)));
             List<Document> out = new ArrayList<>(ids.size());
             for (String id : ids) {
-                out.add(loader.load(corpus, id, CorpusStore.CURATED).orElseThrow());
+                out.add(loader.load(corpus, id, AnnotationLayer.CURATED).orElseThrow());
             }
             return out;
         });

@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import taiyi.workbench.core.curation.AnnotationSet;
+import taiyi.workbench.core.model.AnnotationLayer;
 import taiyi.workbench.core.model.Document;
 
 /**
@@ -241,7 +242,7 @@ public final class SchemaMigrator {
                 if (started[0]) {
                     continue;
                 }
-                Document doc = loader.load((String) d[2], (String) d[1], CorpusStore.CURATED).orElseThrow();
+                Document doc = loader.load((String) d[2], (String) d[1], AnnotationLayer.CURATED).orElseThrow();
                 log.startLog(docId, doc.id(), new AnnotationSet(doc.mentions(), doc.relations()), "migration",
                         "schema-migration:V2");
             }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import taiyi.workbench.core.model.AnnotationLayer;
+
 /** Counts over a store's corpora: what a navigator lists and {@code taiyi stats} prints. */
 public final class StatisticsStore {
 
@@ -18,7 +20,7 @@ public final class StatisticsStore {
         String sql = "SELECT c.name, "
                 + "(SELECT COUNT(*) FROM document d WHERE d.corpus_id = c.id), "
                 + "(SELECT COUNT(*) FROM entity_mention m JOIN document d ON m.document_id = d.id "
-                + "  WHERE d.corpus_id = c.id AND m.layer = '" + CorpusStore.CURATED + "') "
+                + "  WHERE d.corpus_id = c.id AND m.layer = '\" + AnnotationLayer.CURATED.id() + \"') "
                 + "FROM corpus c ORDER BY c.name";
         List<CorpusSummary> out = new ArrayList<>();
         store.read("cannot list corpora", c -> {
@@ -38,12 +40,12 @@ public final class StatisticsStore {
             Jdbc.query(c, "SELECT m.entity_type, COUNT(*) FROM entity_mention m JOIN document d ON m.document_id = d.id "
                     + "WHERE d.corpus_id = ? AND m.layer = ? GROUP BY m.entity_type", ps -> {
                         ps.setLong(1, corpusId);
-                        ps.setString(2, CorpusStore.CURATED);
+                        ps.setString(2, AnnotationLayer.CURATED.id());
                     }, rs -> byType.put(rs.getString(1), rs.getInt(2)));
             Jdbc.query(c, "SELECT r.relation_type, COUNT(*) FROM relation r JOIN document d ON r.document_id = d.id "
                     + "WHERE d.corpus_id = ? AND r.layer = ? GROUP BY r.relation_type", ps -> {
                         ps.setLong(1, corpusId);
-                        ps.setString(2, CorpusStore.CURATED);
+                        ps.setString(2, AnnotationLayer.CURATED.id());
                     }, rs -> byRelation.put(rs.getString(1), rs.getInt(2)));
             Jdbc.query(c, "SELECT language, COUNT(*) FROM document WHERE corpus_id = ? GROUP BY language",
                     ps -> ps.setLong(1, corpusId), rs -> byLanguage.put(rs.getString(1), rs.getInt(2)));

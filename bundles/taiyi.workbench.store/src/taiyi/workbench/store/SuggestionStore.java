@@ -13,8 +13,10 @@ import taiyi.workbench.core.curation.CorrectionEvent;
 import taiyi.workbench.core.curation.LabelSuggestion;
 import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.core.curation.Suggestion;
+import taiyi.workbench.core.model.AnnotationLayer;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.core.model.Span;
 
@@ -50,7 +52,7 @@ public final class SuggestionStore {
             String text = documentText(c, docId);
             Set<String> arguments = new HashSet<>();
             Jdbc.query(c, "SELECT m.mention_key, n.concept_id FROM entity_mention m LEFT JOIN mention_normalization n "
-                    + "ON n.mention_id = m.id WHERE m.document_id = ? AND m.layer = '" + CorpusStore.SUGGESTED + "'",
+                    + "ON n.mention_id = m.id WHERE m.document_id = ? AND m.layer = '\" + AnnotationLayer.SUGGESTED.id() + \"'",
                     ps -> ps.setLong(1, docId), rs -> {
                         arguments.add(rs.getString(1));
                         if (rs.getString(2) != null) {
@@ -66,8 +68,8 @@ public final class SuggestionStore {
                     if (s.mention().end() > text.length()) {
                         throw new StoreException("suggestion " + s.id() + " ends past the text of document " + documentId);
                     }
-                    setProvenance(mentionProvenance, inserter.insertMention(docId, s.mention(), CorpusStore.SUGGESTED), s.modelId(),
-                            s.adapterId(), s.promptTemplateId(), s.round(), s.score());
+                    setProvenance(mentionProvenance, inserter.insertMention(docId, s.mention(), AnnotationLayer.SUGGESTED), s.provenance(),
+                            s.score());
                     arguments.add(s.id());
                     s.mention().normalizations().forEach(n -> arguments.add(n.id()));
                 }
@@ -85,8 +87,8 @@ public final class SuggestionStore {
                                     + documentId);
                         }
                     }
-                    setProvenance(relationProvenance, inserter.insertRelation(docId, r.relation(), CorpusStore.SUGGESTED), r.modelId(),
-                            r.adapterId(), r.promptTemplateId(), r.round(), r.score());
+                    setProvenance(relationProvenance, inserter.insertRelation(docId, r.relation(), AnnotationLayer.SUGGESTED), r.provenance(),
+                            r.score());
                 }
                 inserter.flush();
                 mentionProvenance.executeBatch();
@@ -98,10 +100,10 @@ public final class SuggestionStore {
                     label.setLong(1, docId);
                     label.setInt(2, ordinal[0]++);
                     label.setString(3, l.label());
-                    label.setString(4, l.modelId());
-                    label.setString(5, l.adapterId());
-                    label.setString(6, l.promptTemplateId());
-                    label.setInt(7, l.round());
+                    label.setString(4, l.provenance().modelId());
+                    label.setString(5, l.provenance().adapterId());
+                    label.setString(6, l.provenance().promptTemplateId());
+                    label.setInt(7, l.provenance().round());
                     label.setDouble(8, l.score());
                     label.addBatch();
                 }
@@ -117,12 +119,12 @@ public final class SuggestionStore {
                 + "suggestion_round = ?, score = ? WHERE id = ?");
     }
 
-    private static void setProvenance(PreparedStatement ps, long rowId, String model, String adapter, String template,
-            int round, double score) throws SQLException {
-        ps.setString(1, model);
-        ps.setString(2, adapter);
-        ps.setString(3, template);
-        ps.setInt(4, round);
+    private static void setProvenance(PreparedStatement ps, long rowId, Provenance provenance, double score)
+            throws SQLException {
+        ps.setString(1, provenance.modelId());
+        ps.setString(2, provenance.adapterId());
+        ps.setString(3, provenance.promptTemplateId());
+        ps.setInt(4, provenance.round());
         ps.setDouble(5, score);
         ps.setLong(6, rowId);
         ps.addBatch();
@@ -136,7 +138,7 @@ public final class SuggestionStore {
         return store.read("cannot read the suggestions of document " + documentId, c -> {
             long docId = CorpusStore.existingDocumentId(c, corpus, documentId);
             boolean[] found = {false};
-            for (String sql : List.of("SELECT 1 FROM entity_mention WHERE document_id = ? AND layer = '" + CorpusStore.SUGGESTED + "' AND "
+            for (String sql : List.of("SELECT 1 FROM entity_mention WHERE document_id = ? AND layer = '\" + AnnotationLayer.SUGGESTED.id() + \"' AND "
                     + "model_id = ? AND adapter_id = ? AND suggestion_round = ? LIMIT 1", "SELECT 1 FROM label_suggestion WHERE "
                     + "document_id = ? AND model_id = ? AND adapter_id = ? AND suggestion_round = ? LIMIT 1")) {
                 Jdbc.query(c, sql, ps -> {
@@ -154,16 +156,16 @@ public final class SuggestionStore {
     public List<RelationSuggestion> relationSuggestions(String corpus, String documentId) {
         return store.read("cannot read the relation suggestions of document " + documentId, c -> {
             long docId = CorpusStore.existingDocumentId(c, corpus, documentId);
-            return relationSuggestions(c, docId, new DocumentLoader(c).load(corpus, documentId, CorpusStore.SUGGESTED).orElseThrow());
+            return relationSuggestions(c, docId, new DocumentLoader(c).load(corpus, documentId, AnnotationLayer.SUGGESTED).orElseThrow());
         });
     }
 
     private static List<RelationSuggestion> relationSuggestions(Connection c, long docId, Document layer) throws SQLException {
-        Map<String, Provenance> provenance = Provenance.ofSuggested(c, docId, "relation", "relation_key");
+        Map<String, ScoredProvenance> provenance = ScoredProvenance.ofSuggested(c, docId, "relation", "relation_key");
         List<RelationSuggestion> out = new ArrayList<>();
         for (Relation r : layer.relations()) {
-            Provenance p = provenance.get(r.id());
-            out.add(new RelationSuggestion(r, p.modelId(), p.adapterId(), p.promptTemplateId(), p.round(), p.score()));
+            ScoredProvenance p = provenance.get(r.id());
+            out.add(new RelationSuggestion(r, p.provenance(), p.score()));
         }
         return out;
     }
@@ -178,7 +180,7 @@ public final class SuggestionStore {
         List<LabelSuggestion> out = new ArrayList<>();
         Jdbc.query(c, "SELECT label, model_id, adapter_id, prompt_template_id, suggestion_round, score FROM label_suggestion "
                 + "WHERE document_id = ? ORDER BY ordinal", ps -> ps.setLong(1, docId), rs -> out.add(new LabelSuggestion(
-                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getDouble(6))));
+                        rs.getString(1), new Provenance(rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)), rs.getDouble(6))));
         return out;
     }
 
@@ -186,16 +188,16 @@ public final class SuggestionStore {
     public List<Suggestion> suggestions(String corpus, String documentId) {
         return store.read("cannot read the suggestions of document " + documentId, c -> {
             long docId = CorpusStore.existingDocumentId(c, corpus, documentId);
-            return suggestions(c, docId, new DocumentLoader(c).load(corpus, documentId, CorpusStore.SUGGESTED).orElseThrow());
+            return suggestions(c, docId, new DocumentLoader(c).load(corpus, documentId, AnnotationLayer.SUGGESTED).orElseThrow());
         });
     }
 
     private static List<Suggestion> suggestions(Connection c, long docId, Document layer) throws SQLException {
-        Map<String, Provenance> provenance = Provenance.ofSuggested(c, docId, "entity_mention", "mention_key");
+        Map<String, ScoredProvenance> provenance = ScoredProvenance.ofSuggested(c, docId, "entity_mention", "mention_key");
         List<Suggestion> out = new ArrayList<>();
         for (EntityMention m : layer.mentions()) {
-            Provenance p = provenance.get(m.id());
-            out.add(new Suggestion(m, p.modelId(), p.adapterId(), p.promptTemplateId(), p.round(), p.score()));
+            ScoredProvenance p = provenance.get(m.id());
+            out.add(new Suggestion(m, p.provenance(), p.score()));
         }
         return out;
     }
@@ -212,7 +214,7 @@ public final class SuggestionStore {
     public SuggestionLayer suggestionLayer(String corpus, String documentId) {
         return store.read("cannot read the suggestions of document " + documentId, c -> {
             long docId = CorpusStore.existingDocumentId(c, corpus, documentId);
-            Document layer = new DocumentLoader(c).load(corpus, documentId, CorpusStore.SUGGESTED).orElseThrow();
+            Document layer = new DocumentLoader(c).load(corpus, documentId, AnnotationLayer.SUGGESTED).orElseThrow();
             return new SuggestionLayer(suggestions(c, docId, layer), relationSuggestions(c, docId, layer), labelSuggestions(c, docId));
         });
     }
@@ -221,8 +223,8 @@ public final class SuggestionStore {
     static void checkSuggestion(Connection c, long docId, CorrectionEvent event, String position) throws SQLException {
         boolean[] found = {false};
         // a suggested mention or a suggested relation
-        Jdbc.query(c, "SELECT 1 FROM entity_mention WHERE document_id = ? AND layer = '" + CorpusStore.SUGGESTED + "' AND mention_key = ? "
-                + "UNION ALL SELECT 1 FROM relation WHERE document_id = ? AND layer = '" + CorpusStore.SUGGESTED + "' AND relation_key = ?",
+        Jdbc.query(c, "SELECT 1 FROM entity_mention WHERE document_id = ? AND layer = '\" + AnnotationLayer.SUGGESTED.id() + \"' AND mention_key = ? "
+                + "UNION ALL SELECT 1 FROM relation WHERE document_id = ? AND layer = '\" + AnnotationLayer.SUGGESTED.id() + \"' AND relation_key = ?",
                 ps -> {
                     ps.setLong(1, docId);
                     ps.setString(2, event.suggestionId());

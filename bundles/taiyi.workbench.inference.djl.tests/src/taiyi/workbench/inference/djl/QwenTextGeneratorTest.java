@@ -165,8 +165,8 @@ class QwenTextGeneratorTest {
             for (Suggestion s : suggestions) {
                 assertEquals("SpecificDisease", s.mention().type());
                 assertEquals(mention, s.mention().coveredText(abstractDoc.text()));
-                assertEquals("model", s.modelId());
-                assertTrue(s.promptTemplateId().startsWith("taiyi1/ner-en"), s.promptTemplateId());
+                assertEquals("model", s.provenance().modelId());
+                assertTrue(s.provenance().promptTemplateId().startsWith("taiyi1/ner-en"), s.provenance().promptTemplateId());
                 assertTrue(s.score() > -0.01 && s.score() <= 0, "score " + s.score());
             }
         }

@@ -41,6 +41,7 @@ import taiyi.workbench.core.curation.CurationFold;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.ui.properties.AnnotationProperty;
@@ -132,8 +133,8 @@ class DocumentEditorCurationTest {
 
     private Suggestion suggestion(String id, String type, String phrase, double score) {
         int start = at(phrase);
-        return new Suggestion(EntityMention.of(id, type, start, start + phrase.length(), List.of()), "DUTIR-BioNLP/Taiyi-LLM",
-                "round1-lora", "ner-en-1", 1, score);
+        return new Suggestion(EntityMention.of(id, type, start, start + phrase.length(), List.of()), new Provenance("DUTIR-BioNLP/Taiyi-LLM",
+                "round1-lora", "ner-en-1", 1), score);
     }
 
     private void addSuggestions() {

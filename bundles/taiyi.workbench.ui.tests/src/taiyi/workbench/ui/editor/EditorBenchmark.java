@@ -25,6 +25,7 @@ import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Language;
+import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.core.model.Span;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
 import taiyi.workbench.store.CorpusStore;
@@ -371,8 +372,7 @@ class EditorBenchmark {
             if (mentions.size() < MENTIONS && (n % 4 != 1 || suggestions.size() >= SUGGESTIONS)) {
                 mentions.add(EntityMention.of("T" + mentions.size(), type, s, e, List.of()));
             } else if (suggestions.size() < SUGGESTIONS) {
-                suggestions.add(new Suggestion(EntityMention.of("S" + suggestions.size(), type, s, e, List.of()),
-                        "DUTIR-BioNLP/Taiyi-LLM", "", "ner-en-1", 1, -0.01 * (suggestions.size() % 100)));
+                suggestions.add(new Suggestion(EntityMention.of("S" + suggestions.size(), type, s, e, List.of()), new Provenance("DUTIR-BioNLP/Taiyi-LLM", "", "ner-en-1", 1), -0.01 * (suggestions.size() % 100)));
             }
         }
         Document doc = new Document("big", Language.ENGLISH, text.toString(), List.of(), Map.of(), List.of(), mentions, relations);
@@ -380,7 +380,7 @@ class EditorBenchmark {
         List<RelationSuggestion> suggestedRelations = new ArrayList<>();
         for (int i = 0; i < RELATION_SUGGESTIONS && 2 * i + 1 < suggestions.size(); i++) {
             suggestedRelations.add(new RelationSuggestion(new taiyi.workbench.core.model.Relation("RS" + i, "CID",
-                    suggestions.get(2 * i).id(), suggestions.get(2 * i + 1).id()), "DUTIR-BioNLP/Taiyi-LLM", "", "re-en-1", 1,
+                    suggestions.get(2 * i).id(), suggestions.get(2 * i + 1).id()), new Provenance("DUTIR-BioNLP/Taiyi-LLM", "", "re-en-1", 1),
                     -0.01 * (i % 100)));
         }
         return new Generated(doc, suggestions, suggestedRelations);

@@ -39,6 +39,7 @@ import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.ui.properties.AnnotationPropertiesView;
@@ -85,7 +86,7 @@ class RelationSuggestionEditorTest {
                         cid("RS1", "P1", "P2", -0.2),
                         cid("RS2", "P1", "P3", -0.9),
                         cid("RS3", "P1", "P4", -2.0)),
-                List.of(new LabelSuggestion("Case Report", MODEL, "round1-lora", "tc-en-1", 1, -0.05)));
+                List.of(new LabelSuggestion("Case Report", new Provenance(MODEL, "round1-lora", "tc-en-1", 1), -0.05)));
         editor = assertInstanceOf(DocumentEditor.class,
                 page().openEditor(new DocumentEditorInput(store, corpus, PMID), DocumentEditor.ID));
         text = editor.textWidget();
@@ -109,12 +110,12 @@ class RelationSuggestionEditorTest {
 
     private Suggestion suggestion(String id, String type, String phrase, double score) {
         int start = at(phrase);
-        return new Suggestion(EntityMention.of(id, type, start, start + phrase.length(), List.of()), MODEL, "round1-lora",
-                "ner-en-1", 1, score);
+        return new Suggestion(EntityMention.of(id, type, start, start + phrase.length(), List.of()), new Provenance(MODEL, "round1-lora",
+                "ner-en-1", 1), score);
     }
 
     private static RelationSuggestion cid(String id, String head, String tail, double score) {
-        return new RelationSuggestion(new Relation(id, "CID", head, tail), MODEL, "round1-lora", "re-en-1", 1, score);
+        return new RelationSuggestion(new Relation(id, "CID", head, tail), new Provenance(MODEL, "round1-lora", "re-en-1", 1), score);
     }
 
     private void repaint() {

@@ -258,8 +258,7 @@ public final class DocumentEditor extends EditorPart {
                 moveCaretTo(new AnnotationItem.CuratedMention(corpus, document.id(), after), after.start());
             } else if (caretItem instanceof AnnotationItem.SuggestedMention s) {
                 Suggestion retyped = new Suggestion(new EntityMention(s.suggestion().id(), type, s.suggestion().mention().spans(),
-                        s.suggestion().mention().normalizations()), s.suggestion().modelId(), s.suggestion().adapterId(),
-                        s.suggestion().promptTemplateId(), s.suggestion().round(), s.suggestion().score());
+                        s.suggestion().mention().normalizations()), s.suggestion().provenance(), s.suggestion().score());
                 curation.accept(retyped, uiLocation);
                 refresh();
                 jumpToNextSuggestion(new AnnotationItem.SuggestedMention(corpus, document.id(), s.suggestion()));
