@@ -80,8 +80,8 @@ public final class DocumentStore {
     /** The documents of a corpus in import order. */
     public List<DocumentSummary> summaries(String corpus) {
         String sql = "SELECT d.external_id, d.language, SUBSTRING(d.body, 1, 200), "
-                + "(SELECT COUNT(*) FROM entity_mention m WHERE m.document_id = d.id AND m.layer = '\" + AnnotationLayer.CURATED.id() + \"'), "
-                + "(SELECT COUNT(*) FROM relation r WHERE r.document_id = d.id AND r.layer = '\" + AnnotationLayer.CURATED.id() + \"'), "
+                + "(SELECT COUNT(*) FROM entity_mention m WHERE m.document_id = d.id AND m.layer = '" + AnnotationLayer.CURATED.id() + "'), "
+                + "(SELECT COUNT(*) FROM relation r WHERE r.document_id = d.id AND r.layer = '" + AnnotationLayer.CURATED.id() + "'), "
                 + "COALESCE(s.state, 'NEW') "
                 + "FROM document d JOIN corpus c ON d.corpus_id = c.id LEFT JOIN curation_state s ON s.document_id = d.id "
                 + "WHERE c.name = ? ORDER BY d.id";

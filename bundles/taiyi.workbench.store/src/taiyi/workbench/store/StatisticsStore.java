@@ -20,7 +20,7 @@ public final class StatisticsStore {
         String sql = "SELECT c.name, "
                 + "(SELECT COUNT(*) FROM document d WHERE d.corpus_id = c.id), "
                 + "(SELECT COUNT(*) FROM entity_mention m JOIN document d ON m.document_id = d.id "
-                + "  WHERE d.corpus_id = c.id AND m.layer = '\" + AnnotationLayer.CURATED.id() + \"') "
+                + "  WHERE d.corpus_id = c.id AND m.layer = '" + AnnotationLayer.CURATED.id() + "') "
                 + "FROM corpus c ORDER BY c.name";
         List<CorpusSummary> out = new ArrayList<>();
         store.read("cannot list corpora", c -> {

@@ -52,7 +52,7 @@ public final class SuggestionStore {
             String text = documentText(c, docId);
             Set<String> arguments = new HashSet<>();
             Jdbc.query(c, "SELECT m.mention_key, n.concept_id FROM entity_mention m LEFT JOIN mention_normalization n "
-                    + "ON n.mention_id = m.id WHERE m.document_id = ? AND m.layer = '\" + AnnotationLayer.SUGGESTED.id() + \"'",
+                    + "ON n.mention_id = m.id WHERE m.document_id = ? AND m.layer = '" + AnnotationLayer.SUGGESTED.id() + "'",
                     ps -> ps.setLong(1, docId), rs -> {
                         arguments.add(rs.getString(1));
                         if (rs.getString(2) != null) {
@@ -138,7 +138,7 @@ public final class SuggestionStore {
         return store.read("cannot read the suggestions of document " + documentId, c -> {
             long docId = CorpusStore.existingDocumentId(c, corpus, documentId);
             boolean[] found = {false};
-            for (String sql : List.of("SELECT 1 FROM entity_mention WHERE document_id = ? AND layer = '\" + AnnotationLayer.SUGGESTED.id() + \"' AND "
+            for (String sql : List.of("SELECT 1 FROM entity_mention WHERE document_id = ? AND layer = '" + AnnotationLayer.SUGGESTED.id() + "' AND "
                     + "model_id = ? AND adapter_id = ? AND suggestion_round = ? LIMIT 1", "SELECT 1 FROM label_suggestion WHERE "
                     + "document_id = ? AND model_id = ? AND adapter_id = ? AND suggestion_round = ? LIMIT 1")) {
                 Jdbc.query(c, sql, ps -> {
@@ -223,8 +223,8 @@ public final class SuggestionStore {
     static void checkSuggestion(Connection c, long docId, CorrectionEvent event, String position) throws SQLException {
         boolean[] found = {false};
         // a suggested mention or a suggested relation
-        Jdbc.query(c, "SELECT 1 FROM entity_mention WHERE document_id = ? AND layer = '\" + AnnotationLayer.SUGGESTED.id() + \"' AND mention_key = ? "
-                + "UNION ALL SELECT 1 FROM relation WHERE document_id = ? AND layer = '\" + AnnotationLayer.SUGGESTED.id() + \"' AND relation_key = ?",
+        Jdbc.query(c, "SELECT 1 FROM entity_mention WHERE document_id = ? AND layer = '" + AnnotationLayer.SUGGESTED.id() + "' AND mention_key = ? "
+                + "UNION ALL SELECT 1 FROM relation WHERE document_id = ? AND layer = '" + AnnotationLayer.SUGGESTED.id() + "' AND relation_key = ?",
                 ps -> {
                     ps.setLong(1, docId);
                     ps.setString(2, event.suggestionId());
