@@ -32,12 +32,12 @@ public final class SampleCorpus {
      * @return documents imported, 0 when the database already had a corpus
      */
     public static int importIfEmpty(CorpusStore store) throws IOException, FormatException {
-        if (!store.corpora().isEmpty()) {
+        if (!store.statistics().corpora().isEmpty()) {
             return 0;
         }
         Path file = location();
         List<Document> documents = new PubTatorReader().read(file);
-        return store.importDocuments(CORPUS_NAME, documents, file.toString());
+        return store.documents().importDocuments(CORPUS_NAME, documents, file.toString());
     }
 
     /** The sample file on disk (the product installs this bundle as a folder). */

@@ -19,6 +19,7 @@ import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Relation;
+import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
 import taiyi.workbench.store.CorpusStore;
 
@@ -51,7 +52,7 @@ class CurateCommandTest {
         Document other = documents.get(0).id().equals(PMID) ? documents.get(1) : documents.get(0);
         otherPmid = other.id();
         try (CorpusStore store = CorpusStore.open(Path.of(db))) {
-            store.addSuggestions("cdr", PMID, List.of(
+            store.suggestions().addSuggestions("cdr", PMID, List.of(
                     suggestion("P1", "Chemical", "Lithium carbonate", -0.1),
                     suggestion("P2", "Disease", "cyanosis", -0.3),
                     suggestion("P3", "Disease", "cardiac arrhythmia", -0.5),
@@ -61,30 +62,30 @@ class CurateCommandTest {
                             cid("RS3", "P1", "P4", -2.0)),
                     List.of());
             EntityMention gold = other.mentions().get(0);
-            store.addSuggestions("cdr", otherPmid, List.of(new Suggestion(new EntityMention("D1", gold.type(), gold.spans(),
-                    gold.normalizations()), "dictionary", "", "dict", 2, -0.7)));
+            store.suggestions().addSuggestions("cdr", otherPmid, List.of(new Suggestion(new EntityMention("D1", gold.type(), gold.spans(),
+                    gold.normalizations()), new Provenance("dictionary", "", "dict", 2), -0.7)));
         }
     }
 
     private Suggestion suggestion(String id, String type, String phrase, double score) {
         int start = abstractDoc.text().indexOf(phrase);
-        return new Suggestion(EntityMention.of(id, type, start, start + phrase.length(), List.of()), MODEL, "round1-lora",
-                "ner-en-1", 1, score);
+        return new Suggestion(EntityMention.of(id, type, start, start + phrase.length(), List.of()), new Provenance(MODEL, "round1-lora",
+                "ner-en-1", 1), score);
     }
 
     private static RelationSuggestion cid(String id, String head, String tail, double score) {
-        return new RelationSuggestion(new Relation(id, "CID", head, tail), MODEL, "round1-lora", "re-en-1", 1, score);
+        return new RelationSuggestion(new Relation(id, "CID", head, tail), new Provenance(MODEL, "round1-lora", "re-en-1", 1), score);
     }
 
     private List<CorrectionEvent> log(String pmid) {
         try (CorpusStore store = CorpusStore.open(Path.of(db))) {
-            return store.events("cdr", pmid);
+            return store.log().events("cdr", pmid);
         }
     }
 
     private CurationState state(String pmid) {
         try (CorpusStore store = CorpusStore.open(Path.of(db))) {
-            return store.fold("cdr", pmid).state();
+            return store.log().fold("cdr", pmid).state();
         }
     }
 

@@ -85,11 +85,11 @@ final class CurateCommand implements Runnable {
          */
         Optional<List<String>> documents(CorpusStore store, List<String> named) {
             PrintWriter err = spec.commandLine().getErr();
-            if (store.corpora().stream().noneMatch(c -> c.name().equals(corpus))) {
+            if (store.statistics().corpora().stream().noneMatch(c -> c.name().equals(corpus))) {
                 err.println(name() + ": no corpus '" + corpus + "' in " + db.folder());
                 return Optional.empty();
             }
-            List<String> all = store.documents(corpus).stream().map(DocumentSummary::id).toList();
+            List<String> all = store.documents().summaries(corpus).stream().map(DocumentSummary::id).toList();
             if (named == null || named.isEmpty()) {
                 return Optional.of(all);
             }
@@ -214,7 +214,7 @@ final class CurateCommand implements Runnable {
                 }
                 if (all) {
                     // --all means the documents the decision fits; only a document named on purpose is refused
-                    ids = Optional.of(store.documents(corpus).stream().filter(d -> fits(d.state())).map(DocumentSummary::id)
+                    ids = Optional.of(store.documents().summaries(corpus).stream().filter(d -> fits(d.state())).map(DocumentSummary::id)
                             .toList());
                 }
                 for (String id : ids.get()) {
@@ -285,7 +285,7 @@ final class CurateCommand implements Runnable {
                 if (documents(store, List.of(documentId)).isEmpty()) {
                     return 2;
                 }
-                List<CorrectionEvent> log = store.events(corpus, documentId);
+                List<CorrectionEvent> log = store.log().events(corpus, documentId);
                 Optional<CorrectionEvent> walked = step(DocumentCuration.open(store, corpus, documentId));
                 if (walked.isEmpty()) {
                     refuse("document " + documentId + " has nothing to " + spec.name());

@@ -45,7 +45,7 @@ final class ExportCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         List<Document> documents;
         try (CorpusStore store = db.open()) {
-            documents = store.allDocuments(corpus);
+            documents = store.documents().allDocuments(corpus);
         }
         Path target = out.resolve(corpus + format.extension());
         try {

@@ -55,7 +55,7 @@ final class ImportCommand implements Callable<Integer> {
         List<ImportItem> items = files.stream().map(f -> new ImportItem(f, format)).toList();
         ImportReport report;
         try (CorpusStore store = db.open(); FollowingIndex following = FollowingIndex.open(store, index.folder(db), err)) {
-            report = new FileImport((file, documents) -> store.importDocuments(corpus, documents, file.toString()))
+            report = new FileImport((file, documents) -> store.documents().importDocuments(corpus, documents, file.toString()))
                     .run(items, new ImportProgress() {
                         @Override
                         public void finished(FileOutcome o) {

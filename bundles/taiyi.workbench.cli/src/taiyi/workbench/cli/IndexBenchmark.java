@@ -35,6 +35,7 @@ import taiyi.workbench.core.curation.CurationState;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.formats.FormatException;
 import taiyi.workbench.formats.cblue.CmeeeReader;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
@@ -288,8 +289,7 @@ final class IndexBenchmark implements Callable<Integer> {
                 for (int k = 0; k < gold.size(); k++) {
                     if (k % 4 != 3) {
                         EntityMention m = gold.get(k);
-                        suggestions.add(new Suggestion(new EntityMention("S" + k, m.type(), m.spans(), m.normalizations()),
-                                "taiyi-bench", "", "ner-1", 1, -0.5));
+                        suggestions.add(new Suggestion(new EntityMention("S" + k, m.type(), m.spans(), m.normalizations()), new Provenance("taiyi-bench", "", "ner-1", 1), -0.5));
                         if ((k + replica) % 5 == 0) {
                             decisions.put("S" + k, (k + replica) % 10 == 0 ? CorrectionAction.REJECT : CorrectionAction.ACCEPT);
                         }

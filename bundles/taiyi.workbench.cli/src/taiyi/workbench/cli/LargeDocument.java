@@ -10,6 +10,7 @@ import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Language;
+import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.core.model.Span;
 
 /**
@@ -44,7 +45,7 @@ record LargeDocument(Document document, List<Suggestion> suggestions) {
             if (!taken[words.start()] && !taken[words.end() - 1]) {
                 int n = suggested.size();
                 suggested.add(new Suggestion(EntityMention.of("s" + n, n % 2 == 0 ? "Chemical" : "Disease", words.start(),
-                        words.end(), List.of()), "bench-model", "", "bench-prompt", 1, -0.05 * (n % 40)));
+                        words.end(), List.of()), new Provenance("bench-model", "", "bench-prompt", 1), -0.05 * (n % 40)));
             }
         }
         Document document = new Document("bench-large-" + chars, Language.ENGLISH, text.toString(), List.of(), Map.of(),

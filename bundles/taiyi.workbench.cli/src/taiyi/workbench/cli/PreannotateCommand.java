@@ -91,7 +91,7 @@ final class PreannotateCommand implements Callable<Integer> {
                 "--device"), choice(GeneratorSettings.Precision.class, precision, "--precision"), template);
         GenerationOptions options = new GenerationOptions(maxNewTokens, batch);
         try (CorpusStore store = db.open(); FollowingIndex following = FollowingIndex.open(store, index.folder(db), err)) {
-            List<String> ids = documents.isEmpty() ? store.documents(corpus).stream().map(DocumentSummary::id).toList() : documents;
+            List<String> ids = documents.isEmpty() ? store.documents().summaries(corpus).stream().map(DocumentSummary::id).toList() : documents;
             if (limit != null && limit < ids.size()) {
                 ids = ids.subList(0, Math.max(0, limit));
             }

@@ -35,8 +35,8 @@ final class StatsCommand implements Callable<Integer> {
         CorpusStats stats;
         LabelSchema schema;
         try (CorpusStore store = db.open()) {
-            stats = store.stats(corpus);
-            schema = store.schema(corpus);
+            stats = store.statistics().stats(corpus);
+            schema = store.documents().schema(corpus);
         }
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode json = mapper.createObjectNode();

@@ -22,6 +22,7 @@ import taiyi.workbench.core.curation.CorrectionEvent;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.formats.Format;
 import taiyi.workbench.formats.FormatException;
@@ -96,7 +97,7 @@ final class StoreBenchmark implements Callable<Integer> {
 
             long i0 = System.nanoTime();
             for (int f = 0; f < files.size(); f++) {
-                store.importDocuments(corpus, files.get(f), pubtator.get(f).toString());
+                store.documents().importDocuments(corpus, files.get(f), pubtator.get(f).toString());
             }
             importSeconds = (System.nanoTime() - i0) / 1e9;
             out.printf("import: %d files, %d documents, %d mentions, %d relations in %.2f s (target < 10 s on 2 cores)%n",
@@ -105,7 +106,7 @@ final class StoreBenchmark implements Callable<Integer> {
 
             Document first = files.get(0).get(0);
             correctionMs = corrections(store, corpus, first);
-            logLength = store.events(corpus, first.id()).size();
+            logLength = store.log().events(corpus, first.id()).size();
             out.printf("correction round trip (record() of CREATE/DELETE of one mention, %d after %d untimed, log of %d events"
                     + " at the end): p50 %.2f ms, p99 %.2f ms, max %.2f ms (target p99 < 5 ms)%n", corrections,
                     correctionWarmUp, logLength, percentile(correctionMs, 0.50), percentile(correctionMs, 0.99),
@@ -117,8 +118,8 @@ final class StoreBenchmark implements Callable<Integer> {
                     + " %d after %d untimed): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", opened.mentions().size(), SUGGESTIONS,
                     opens, OPEN_WARM_UP, percentile(openMs, 0.50), percentile(openMs, 0.99), openMs[openMs.length - 1]);
             large = LargeDocument.of(files.get(0), LARGE_CHARS, LARGE_MENTIONS);
-            store.importDocuments(corpus, List.of(large.document()), "bench-large");
-            store.addSuggestions(corpus, large.document().id(), large.suggestions());
+            store.documents().importDocuments(corpus, List.of(large.document()), "bench-large");
+            store.suggestions().addSuggestions(corpus, large.document().id(), large.suggestions());
             largeMs = largeDocumentDecisions(store, corpus, large);
             out.printf("large document (%d chars, %d curated mentions + %d suggestions): open (document + suggestions + fold)"
                     + " p50 %.2f ms, max %.2f ms; one decision with the editor's reload (record() + fold()), %d ACCEPT/REJECT/"
@@ -146,7 +147,7 @@ final class StoreBenchmark implements Callable<Integer> {
                     ? CorrectionEvent.onMention(doc.id(), "bench", CorrectionAction.CREATE, null, mention, null, "bench", 0)
                     : CorrectionEvent.onMention(doc.id(), "bench", CorrectionAction.DELETE, mention, null, null, "bench", 0);
             long t = System.nanoTime();
-            store.record(corpus, e);
+            store.log().record(corpus, e);
             if (i >= correctionWarmUp) {
                 ms[i - correctionWarmUp] = (System.nanoTime() - t) / 1e6;
             }
@@ -166,9 +167,9 @@ final class StoreBenchmark implements Callable<Integer> {
         double[] opens = new double[20];
         for (int i = 0; i < opens.length + 5; i++) {
             long t = System.nanoTime();
-            store.document(corpus, id).orElseThrow();
-            store.suggestions(corpus, id);
-            store.fold(corpus, id);
+            store.documents().document(corpus, id).orElseThrow();
+            store.suggestions().suggestions(corpus, id);
+            store.log().fold(corpus, id);
             if (i >= 5) {
                 opens[i - 5] = (System.nanoTime() - t) / 1e6;
             }
@@ -184,16 +185,16 @@ final class StoreBenchmark implements Callable<Integer> {
                 case 0 -> {
                     Suggestion s = suggestions.get(next++);
                     EntityMention accepted = new EntityMention("c-" + s.id(), s.mention().type(), s.mention().spans(), List.of());
-                    store.record(corpus, CorrectionEvent.onMention(id, "bench", CorrectionAction.ACCEPT, null, accepted, s.id(),
+                    store.log().record(corpus, CorrectionEvent.onMention(id, "bench", CorrectionAction.ACCEPT, null, accepted, s.id(),
                             "bench:large", 0));
                 }
-                case 1 -> store.record(corpus, CorrectionEvent.decision(id, "bench", CorrectionAction.REJECT,
+                case 1 -> store.log().record(corpus, CorrectionEvent.decision(id, "bench", CorrectionAction.REJECT,
                         suggestions.get(next++).id(), "bench:large", 0));
-                case 2 -> store.record(corpus, CorrectionEvent.onMention(id, "bench", CorrectionAction.CREATE, null,
+                case 2 -> store.log().record(corpus, CorrectionEvent.onMention(id, "bench", CorrectionAction.CREATE, null,
                         EntityMention.of("new-" + i, "Disease", 10, 20, List.of()), null, "bench:large", 0));
-                default -> store.undo(corpus, id, "bench", "bench:large");
+                default -> store.log().undo(corpus, id, "bench", "bench:large");
             }
-            store.fold(corpus, id);
+            store.log().fold(corpus, id);
             if (i >= warmUp) {
                 ms[i - warmUp] = (System.nanoTime() - t) / 1e6;
             }
@@ -209,14 +210,14 @@ final class StoreBenchmark implements Callable<Integer> {
         for (int i = 0; i < SUGGESTIONS; i++) {
             int start = (int) ((long) i * (length - 1) / SUGGESTIONS);
             suggestions.add(new Suggestion(EntityMention.of("S" + i, i % 2 == 0 ? "Chemical" : "Disease", start,
-                    Math.min(length, start + 8), List.of()), "bench-model", "", "bench-prompt", 1, -0.5));
+                    Math.min(length, start + 8), List.of()), new Provenance("bench-model", "", "bench-prompt", 1), -0.5));
         }
-        store.addSuggestions(corpus, doc.id(), suggestions);
+        store.suggestions().addSuggestions(corpus, doc.id(), suggestions);
         double[] ms = new double[opens];
         for (int i = 0; i < OPEN_WARM_UP + opens; i++) {
             long t = System.nanoTime();
-            store.document(corpus, doc.id()).orElseThrow();
-            store.suggestions(corpus, doc.id());
+            store.documents().document(corpus, doc.id()).orElseThrow();
+            store.suggestions().suggestions(corpus, doc.id());
             if (i >= OPEN_WARM_UP) {
                 ms[i - OPEN_WARM_UP] = (System.nanoTime() - t) / 1e6;
             }

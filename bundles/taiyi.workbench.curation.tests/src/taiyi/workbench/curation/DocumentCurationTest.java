@@ -26,6 +26,7 @@ import taiyi.workbench.core.curation.SuggestionStatus;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Relation;
+import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.store.CorpusStore;
 
 /**
@@ -54,7 +55,7 @@ class DocumentCurationTest {
     @BeforeEach
     void importAbstract() {
         store = CorpusStore.open(tmp.resolve("db"));
-        store.importDocuments(CORPUS, List.of(abstractDoc), "CDR_DevelopmentSet.PubTator.txt");
+        store.documents().importDocuments(CORPUS, List.of(abstractDoc), "CDR_DevelopmentSet.PubTator.txt");
     }
 
     @AfterEach
@@ -76,12 +77,12 @@ class DocumentCurationTest {
 
     private Suggestion suggestion(String id, String type, String phrase, double score) {
         int start = at(phrase);
-        return new Suggestion(EntityMention.of(id, type, start, start + phrase.length(), List.of()), MODEL, "round1-lora",
-                "ner-en-1", 1, score);
+        return new Suggestion(EntityMention.of(id, type, start, start + phrase.length(), List.of()), new Provenance(MODEL, "round1-lora",
+                "ner-en-1", 1), score);
     }
 
     private void addMentionSuggestions() {
-        store.addSuggestions(CORPUS, PMID, List.of(
+        store.suggestions().addSuggestions(CORPUS, PMID, List.of(
                 suggestion("S1", "Disease", "massive tricuspid regurgitation", -0.30),
                 suggestion("S2", "Chemical", "lithium compounds", -0.10),
                 suggestion("S3", "Disease", "pregnancy", -1.50),
@@ -89,7 +90,7 @@ class DocumentCurationTest {
     }
 
     private List<CorrectionEvent> log() {
-        return store.events(CORPUS, PMID);
+        return store.log().events(CORPUS, PMID);
     }
 
     private CorrectionEvent lastEvent() {
@@ -98,7 +99,7 @@ class DocumentCurationTest {
     }
 
     private CurationFold fold() {
-        return store.fold(CORPUS, PMID);
+        return store.log().fold(CORPUS, PMID);
     }
 
     /** The model follows each decision without refolding: it must agree with the store's fold. */

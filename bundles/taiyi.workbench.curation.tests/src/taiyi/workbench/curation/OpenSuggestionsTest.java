@@ -17,6 +17,7 @@ import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.curation.SuggestionStatus;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.store.CorpusStore;
 
 /**
@@ -34,15 +35,15 @@ class OpenSuggestionsTest {
         assertEquals(100, sample.size());
         Document doc = sample.stream().filter(d -> d.mentions().size() >= 6).findFirst().orElseThrow();
         try (CorpusStore store = CorpusStore.open(tmp.resolve("db"))) {
-            store.importDocuments("ncbi", List.of(doc), "NCBIdevelopset_corpus.txt");
+            store.documents().importDocuments("ncbi", List.of(doc), "NCBIdevelopset_corpus.txt");
             // a model that found the gold disease mentions, each as a suggestion scored by its rank
             List<Suggestion> suggestions = new ArrayList<>();
             for (int i = 0; i < doc.mentions().size(); i++) {
                 EntityMention gold = doc.mentions().get(i);
                 suggestions.add(new Suggestion(new EntityMention("N" + i, gold.type(), gold.spans(), gold.normalizations()),
-                        "ncbi-tagger", "", "ner-en-1", 1, -0.1 * i));
+                        new Provenance("ncbi-tagger", "", "ner-en-1", 1), -0.1 * i));
             }
-            store.addSuggestions("ncbi", doc.id(), suggestions);
+            store.suggestions().addSuggestions("ncbi", doc.id(), suggestions);
             DocumentCuration curation = DocumentCuration.open(store, "ncbi", doc.id());
             AnnotationModel model = curation.model();
             curation.accept(model.suggestion("N0").orElseThrow(), "test");
@@ -51,7 +52,7 @@ class OpenSuggestionsTest {
             curation.reject(model.suggestion("N3").orElseThrow(), "test");
             curation.undo("test");
 
-            CurationFold fold = store.fold("ncbi", doc.id());
+            CurationFold fold = store.log().fold("ncbi", doc.id());
             assertEquals(SuggestionStatus.ACCEPTED, fold.statusOf("N0"));
             assertEquals(SuggestionStatus.REJECTED, fold.statusOf("N1"));
             assertEquals(SuggestionStatus.OPEN, fold.statusOf("N2"), "a skip decides nothing");

@@ -25,6 +25,7 @@ import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Relation;
+import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.store.CorpusStore;
 
 /**
@@ -53,8 +54,8 @@ class RelationSuggestionCurationTest {
     @BeforeEach
     void importAndSuggest() {
         store = CorpusStore.open(tmp.resolve("db"));
-        store.importDocuments(CORPUS, List.of(abstractDoc), "CDR_DevelopmentSet.PubTator.txt");
-        store.addSuggestions(CORPUS, PMID, List.of(
+        store.documents().importDocuments(CORPUS, List.of(abstractDoc), "CDR_DevelopmentSet.PubTator.txt");
+        store.suggestions().addSuggestions(CORPUS, PMID, List.of(
                 suggestion("P1", "Chemical", "Lithium carbonate", -0.1),
                 suggestion("P2", "Disease", "cyanosis", -0.3),
                 suggestion("P3", "Disease", "cardiac arrhythmia", -0.5),
@@ -74,12 +75,12 @@ class RelationSuggestionCurationTest {
     private Suggestion suggestion(String id, String type, String phrase, double score) {
         int start = abstractDoc.text().indexOf(phrase);
         assertTrue(start >= 0, phrase);
-        return new Suggestion(EntityMention.of(id, type, start, start + phrase.length(), List.of()), MODEL, "round1-lora",
-                "ner-en-1", 1, score);
+        return new Suggestion(EntityMention.of(id, type, start, start + phrase.length(), List.of()), new Provenance(MODEL, "round1-lora",
+                "ner-en-1", 1), score);
     }
 
     private static RelationSuggestion cid(String id, String head, String tail, double score) {
-        return new RelationSuggestion(new Relation(id, "CID", head, tail), MODEL, "round1-lora", "re-en-1", 1, score);
+        return new RelationSuggestion(new Relation(id, "CID", head, tail), new Provenance(MODEL, "round1-lora", "re-en-1", 1), score);
     }
 
     private RelationSuggestion relationSuggestion(String id) {
@@ -87,11 +88,11 @@ class RelationSuggestionCurationTest {
     }
 
     private List<CorrectionEvent> log() {
-        return store.events(CORPUS, PMID);
+        return store.log().events(CORPUS, PMID);
     }
 
     private CurationFold fold() {
-        return store.fold(CORPUS, PMID);
+        return store.log().fold(CORPUS, PMID);
     }
 
     private List<String> accepted() {
@@ -137,7 +138,7 @@ class RelationSuggestionCurationTest {
     @Test
     void aRelationWhoseArgumentWasRejectedIsRefusedWithTheReasonAndNothingWritten() {
         // another curator's decision arrives through the store; the curation is opened afresh on it
-        store.record(CORPUS, CorrectionEvent.decision(PMID, "other", CorrectionAction.REJECT, "P2", "editor:keyboard", 10));
+        store.log().record(CORPUS, CorrectionEvent.decision(PMID, "other", CorrectionAction.REJECT, "P2", "editor:keyboard", 10));
         curation = DocumentCuration.open(store, CORPUS, PMID);
         int before = log().size();
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
@@ -176,8 +177,8 @@ class RelationSuggestionCurationTest {
     @Test
     void rejectAllTakesOnlyTheSuggestionsItsFilterMatchesInOneEventEach() {
         // a second model's suggestion of round 2 beside the first model's of round 1
-        store.addSuggestions(CORPUS, PMID, List.of(new Suggestion(EntityMention.of("Q1", "Disease", abstractDoc.text().indexOf("toxicity"),
-                abstractDoc.text().indexOf("toxicity") + "toxicity".length(), List.of()), "dictionary", "", "dict", 2, -0.4)));
+        store.suggestions().addSuggestions(CORPUS, PMID, List.of(new Suggestion(EntityMention.of("Q1", "Disease", abstractDoc.text().indexOf("toxicity"),
+                abstractDoc.text().indexOf("toxicity") + "toxicity".length(), List.of()), new Provenance("dictionary", "", "dict", 2), -0.4)));
         curation = DocumentCuration.open(store, CORPUS, PMID);
         BulkDecision none = curation.rejectAll(new SuggestionFilter("dictionary", 1, null, null), "cli");
         assertTrue(none.recorded().isEmpty(), "the dictionary made nothing for round 1");

@@ -56,16 +56,16 @@ public final class AnnotationModel {
      * suggestion layer; empty when the corpus has no such document.
      */
     public static Optional<AnnotationModel> read(CorpusStore store, String corpus, String documentId) {
-        return store.documentBody(corpus, documentId).map(body -> {
+        return store.documents().documentBody(corpus, documentId).map(body -> {
             AnnotationModel model = new AnnotationModel(body.text());
-            model.setCurated(store.fold(corpus, documentId));
-            model.setSuggestionLayer(store.suggestionLayer(corpus, documentId));
+            model.setCurated(store.log().fold(corpus, documentId));
+            model.setSuggestionLayer(store.suggestions().suggestionLayer(corpus, documentId));
             return model;
         });
     }
 
     /** Replaces the three suggestion layers (mentions, relations between them, document labels) after a model run. */
-    public void setSuggestionLayer(CorpusStore.SuggestionLayer layer) {
+    public void setSuggestionLayer(SuggestionStore.SuggestionLayer layer) {
         setSuggestions(layer.mentions());
         setRelationSuggestions(layer.relations());
         setLabelSuggestions(layer.labels());

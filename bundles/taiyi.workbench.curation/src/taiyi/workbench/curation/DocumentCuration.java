@@ -195,7 +195,7 @@ public final class DocumentCuration {
      * model along with each stored event; returns the events as stored.
      */
     private List<CorrectionEvent> recordAll(List<CorrectionEvent> batch) {
-        List<CorrectionEvent> stored = store.record(corpus, batch);
+        List<CorrectionEvent> stored = store.log().record(corpus, batch);
         int[] changed = null;
         for (CorrectionEvent e : stored) {
             changed = union(changed, applyForward(e));
@@ -314,7 +314,7 @@ public final class DocumentCuration {
      * @throws IllegalArgumentException when it is done already
      */
     public CorrectionEvent markDone(String uiLocation) {
-        if (store.fold(corpus, documentId).state() == CurationState.DONE) {
+        if (store.log().fold(corpus, documentId).state() == CurationState.DONE) {
             throw new IllegalArgumentException("document " + documentId + " is already done");
         }
         return record(CorrectionEvent.decision(documentId, user, CorrectionAction.MARK_DONE, null, uiLocation, clock.decide()));
@@ -327,7 +327,7 @@ public final class DocumentCuration {
      * @throws IllegalArgumentException when it is not done
      */
     public CorrectionEvent reopen(String uiLocation) {
-        CurationFold fold = store.fold(corpus, documentId);
+        CurationFold fold = store.log().fold(corpus, documentId);
         if (fold.state() != CurationState.DONE) {
             throw new IllegalArgumentException("document " + documentId + " is not done (it is " + fold.state() + ")");
         }
@@ -350,7 +350,7 @@ public final class DocumentCuration {
 
     /** Takes back the latest effective decision; empty when there is none. */
     public Optional<CorrectionEvent> undo(String uiLocation) {
-        Optional<CorrectionEvent> e = store.undo(corpus, documentId, user, uiLocation);
+        Optional<CorrectionEvent> e = store.log().undo(corpus, documentId, user, uiLocation);
         lastChange = e.map(undo -> {
             CorrectionEvent target = walked(undo);
             if (target.suggestionId() != null && isDecision(target)) {
@@ -363,14 +363,14 @@ public final class DocumentCuration {
     }
 
     public Optional<CorrectionEvent> redo(String uiLocation) {
-        Optional<CorrectionEvent> e = store.redo(corpus, documentId, user, uiLocation);
+        Optional<CorrectionEvent> e = store.log().redo(corpus, documentId, user, uiLocation);
         lastChange = e.map(redo -> applyForward(walked(redo))).orElse(null);
         return e;
     }
 
     /** The event an UNDO or REDO walks, from the store's (cached) log. */
     private CorrectionEvent walked(CorrectionEvent undoOrRedo) {
-        List<CorrectionEvent> log = store.events(corpus, documentId);
+        List<CorrectionEvent> log = store.log().events(corpus, documentId);
         for (int i = log.size() - 1; i >= 0; i--) {
             if (log.get(i).id() == undoOrRedo.refersTo()) {
                 return log.get(i);
@@ -441,7 +441,7 @@ public final class DocumentCuration {
     }
 
     private CorrectionEvent record(CorrectionEvent event) {
-        CorrectionEvent stored = store.record(corpus, event);
+        CorrectionEvent stored = store.log().record(corpus, event);
         lastChange = applyForward(stored);
         return stored;
     }

@@ -41,11 +41,11 @@ public record SuggestionFilter(String source, Integer round, String type, Double
     }
 
     public boolean matches(Suggestion s) {
-        return matches(s.modelId(), s.round(), s.mention().type(), s.score());
+        return matches(s.provenance().modelId(), s.provenance().round(), s.mention().type(), s.score());
     }
 
     public boolean matches(RelationSuggestion r) {
-        return matches(r.modelId(), r.round(), r.relation().type(), r.score());
+        return matches(r.provenance().modelId(), r.provenance().round(), r.relation().type(), r.score());
     }
 
     private boolean matches(String modelId, int itsRound, String itsType, double score) {

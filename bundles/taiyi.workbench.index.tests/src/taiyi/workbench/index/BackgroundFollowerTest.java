@@ -29,7 +29,7 @@ class BackgroundFollowerTest {
                 "bc5cdr/CDR_DevelopmentSet.PubTator.txt")).subList(0, 40);
         try (CorpusStore store = CorpusStore.open(dir.resolve("db")); CorpusIndex index = CorpusIndex.open(dir.resolve("index"))) {
             IndexUpdater updater = new IndexUpdater(store, index).followInBackground();
-            store.importDocuments("cdr", docs, "CDR_DevelopmentSet.PubTator.txt");
+            store.documents().importDocuments("cdr", docs, "CDR_DevelopmentSet.PubTator.txt");
             assertTrue(updater.awaitCaughtUp(30, TimeUnit.SECONDS));
             assertEquals(docs.size(), index.documentCount("cdr"));
 
@@ -38,7 +38,7 @@ class BackgroundFollowerTest {
             String word = first.text().substring(0, first.text().indexOf(' '));
             for (int i = 0; i < 20; i++) {
                 EntityMention m = EntityMention.of("burst-" + i, "Gene", 0, word.length(), List.of());
-                store.record("cdr", CorrectionEvent.onMention(first.id(), "ann", CorrectionAction.CREATE, null, m, null, "test", 0));
+                store.log().record("cdr", CorrectionEvent.onMention(first.id(), "ann", CorrectionAction.CREATE, null, m, null, "test", 0));
             }
             assertTrue(updater.awaitCaughtUp(30, TimeUnit.SECONDS));
             assertEquals(List.of(first.id()), index.search("cdr", "type:Gene", 10).documentIds());

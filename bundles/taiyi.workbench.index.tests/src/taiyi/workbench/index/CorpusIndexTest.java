@@ -29,6 +29,7 @@ import taiyi.workbench.core.curation.CurationState;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.formats.FormatException;
 import taiyi.workbench.formats.cblue.CmeeeReader;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
@@ -78,9 +79,9 @@ class CorpusIndexTest {
     }
 
     private static void setUp(List<Document> cdr) {
-        store.importDocuments(CDR, cdr, "CDR_DevelopmentSet.PubTator.txt");
+        store.documents().importDocuments(CDR, cdr, "CDR_DevelopmentSet.PubTator.txt");
         try {
-            store.importDocuments(CMEEE, new CmeeeReader().read(data("cmeee/CMeEE_dev_subset.json")), "CMeEE_dev_subset.json");
+            store.documents().importDocuments(CMEEE, new CmeeeReader().read(data("cmeee/CMeEE_dev_subset.json")), "CMeEE_dev_subset.json");
         } catch (FormatException e) {
             throw new AssertionError(e);
         }
@@ -100,15 +101,15 @@ class CorpusIndexTest {
         mixedDocument = mixed.id();
         EntityMention disease = mixed.mentions().stream().filter(m -> m.type().equals("Disease")).findFirst().orElseThrow();
         EntityMention chemical = mixed.mentions().stream().filter(m -> m.type().equals("Chemical")).findFirst().orElseThrow();
-        store.addSuggestions(CDR, mixed.id(), List.of(suggestion(disease, "S-d"), suggestion(chemical, "S-c")));
-        store.record(CDR, CorrectionEvent.decision(mixed.id(), "ann", CorrectionAction.REJECT, "S-d", "test", 100));
+        store.suggestions().addSuggestions(CDR, mixed.id(), List.of(suggestion(disease, "S-d"), suggestion(chemical, "S-c")));
+        store.log().record(CDR, CorrectionEvent.decision(mixed.id(), "ann", CorrectionAction.REJECT, "S-d", "test", 100));
         // curated and finished without suggestions
         for (Document d : cdr.subList(100, 120)) {
-            store.record(CDR, CorrectionEvent.decision(d.id(), "ann", CorrectionAction.MARK_DONE, null, "test", 100));
+            store.log().record(CDR, CorrectionEvent.decision(d.id(), "ann", CorrectionAction.MARK_DONE, null, "test", 100));
         }
         for (Document d : cdr) {
-            views.put(d.id(), new View(store.document(CDR, d.id()).orElseThrow(), store.suggestions(CDR, d.id()),
-                    store.fold(CDR, d.id())));
+            views.put(d.id(), new View(store.documents().document(CDR, d.id()).orElseThrow(), store.suggestions().suggestions(CDR, d.id()),
+                    store.log().fold(CDR, d.id())));
         }
     }
 
@@ -117,7 +118,7 @@ class CorpusIndexTest {
     }
 
     private static Suggestion suggestion(EntityMention m, String id) {
-        return new Suggestion(new EntityMention(id, m.type(), m.spans(), m.normalizations()), MODEL, "", "ner-en-1", 1, -0.5);
+        return new Suggestion(new EntityMention(id, m.type(), m.spans(), m.normalizations()), new Provenance(MODEL, "", "ner-en-1", 1), -0.5);
     }
 
     /**
@@ -137,24 +138,24 @@ class CorpusIndexTest {
         }
         EntityMention chemical = gold.stream().filter(m -> m.type().equals("Chemical")).findFirst().orElse(null);
         if (!agree && chemical != null) {
-            suggestions.add(new Suggestion(new EntityMention("SX", "Disease", chemical.spans(), List.of()), MODEL, "", "ner-en-1",
-                    1, -3.0));
+            suggestions.add(new Suggestion(new EntityMention("SX", "Disease", chemical.spans(), List.of()), new Provenance(MODEL, "", "ner-en-1",
+                    1), -3.0));
         }
         if (suggestions.isEmpty()) {
             return;
         }
-        store.addSuggestions(CDR, d.id(), suggestions);
+        store.suggestions().addSuggestions(CDR, d.id(), suggestions);
         if (k % 3 == 0 && !agree && chemical != null) {
-            store.record(CDR, CorrectionEvent.decision(d.id(), "ann", CorrectionAction.REJECT, "SX", "test", 100));
+            store.log().record(CDR, CorrectionEvent.decision(d.id(), "ann", CorrectionAction.REJECT, "SX", "test", 100));
         } else if (k % 3 == 1) {
             Suggestion first = suggestions.get(0);
             EntityMention accepted = new EntityMention("A-" + first.id(), first.mention().type(), first.mention().spans(),
                     first.mention().normalizations());
-            store.record(CDR, CorrectionEvent.onMention(d.id(), "ann", CorrectionAction.ACCEPT, null, accepted, first.id(),
+            store.log().record(CDR, CorrectionEvent.onMention(d.id(), "ann", CorrectionAction.ACCEPT, null, accepted, first.id(),
                     "test", 100));
         }
         if (k % 4 == 0) {
-            store.record(CDR, CorrectionEvent.decision(d.id(), "ann", CorrectionAction.MARK_DONE, null, "test", 100));
+            store.log().record(CDR, CorrectionEvent.decision(d.id(), "ann", CorrectionAction.MARK_DONE, null, "test", 100));
         }
     }
 
@@ -275,7 +276,7 @@ class CorpusIndexTest {
 
     @Test
     void chineseWordsAndFactsOnCmeee() {
-        List<Document> cmeee = store.allDocuments(CMEEE);
+        List<Document> cmeee = store.documents().allDocuments(CMEEE);
         Set<String> containing = new TreeSet<>();
         Set<String> withDisease = new TreeSet<>();
         for (Document d : cmeee) {
@@ -311,16 +312,16 @@ class CorpusIndexTest {
     void aDecisionIsSearchableAfterReindexWithoutACommit() throws Exception {
         String corpus = "cdr-nrt";
         List<Document> docs = new PubTatorReader().read(data("bc5cdr/CDR_TrainingSet.PubTator.txt")).subList(0, 10);
-        store.importDocuments(corpus, docs, "CDR_TrainingSet.PubTator.txt");
+        store.documents().importDocuments(corpus, docs, "CDR_TrainingSet.PubTator.txt");
         IndexUpdater updater = new IndexUpdater(store, index);
         updater.rebuild(corpus);
         Document d = docs.stream().filter(x -> has(x, "Disease")).findFirst().orElseThrow();
         EntityMention disease = d.mentions().stream().filter(m -> m.type().equals("Disease")).findFirst().orElseThrow();
-        store.addSuggestions(corpus, d.id(), List.of(suggestion(disease, "S1")));
+        store.suggestions().addSuggestions(corpus, d.id(), List.of(suggestion(disease, "S1")));
         assertEquals(Set.of(), hits(corpus, "type:Disease status:unreviewed"), "not yet reindexed");
         updater.reindex(corpus, d.id());
         assertEquals(Set.of(d.id()), hits(corpus, "type:Disease status:unreviewed"));
-        store.record(corpus, CorrectionEvent.decision(d.id(), "ann", CorrectionAction.REJECT, "S1", "test", 100));
+        store.log().record(corpus, CorrectionEvent.decision(d.id(), "ann", CorrectionAction.REJECT, "S1", "test", 100));
         updater.reindex(corpus, d.id());
         assertEquals(Set.of(), hits(corpus, "type:Disease status:unreviewed"));
         assertEquals(Set.of(d.id()), hits(corpus, "type:Disease status:rejected disagree:true state:in_progress"));
@@ -333,13 +334,13 @@ class CorpusIndexTest {
         List<Document> docs = new PubTatorReader().read(data("bc5cdr/CDR_TrainingSet.PubTator.txt")).subList(10, 20);
         IndexUpdater updater = new IndexUpdater(store, index).follow();
         try {
-            store.importDocuments(corpus, docs, "CDR_TrainingSet.PubTator.txt");
+            store.documents().importDocuments(corpus, docs, "CDR_TrainingSet.PubTator.txt");
             assertEquals(10, index.documentCount(corpus), "the import reached the index");
             Document d = docs.stream().filter(x -> has(x, "Disease")).findFirst().orElseThrow();
             EntityMention disease = d.mentions().stream().filter(m -> m.type().equals("Disease")).findFirst().orElseThrow();
-            store.addSuggestions(corpus, d.id(), List.of(suggestion(disease, "S1")));
+            store.suggestions().addSuggestions(corpus, d.id(), List.of(suggestion(disease, "S1")));
             assertEquals(Set.of(d.id()), hits(corpus, "type:Disease status:unreviewed"));
-            store.record(corpus, CorrectionEvent.decision(d.id(), "ann", CorrectionAction.REJECT, "S1", "test", 100));
+            store.log().record(corpus, CorrectionEvent.decision(d.id(), "ann", CorrectionAction.REJECT, "S1", "test", 100));
             assertEquals(Set.of(d.id()), hits(corpus, "type:Disease status:rejected"));
             assertEquals(Set.of(), hits(corpus, "type:Disease status:unreviewed"));
         } finally {

@@ -17,6 +17,9 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 
+import taiyi.workbench.core.model.AnnotationLayer;
+
+
 /**
  * The curators' query language, read into a Lucene query.
  *
@@ -241,8 +244,8 @@ public final class CuratorQueryParser {
                 switch (f.field()) {
                     case "type" -> type = v;
                     case "concept" -> concept = v;
-                    case "layer" -> layer = oneOf(f, v, Map.of("suggested", IndexFields.SUGGESTED, "suggestion",
-                            IndexFields.SUGGESTED, "curated", IndexFields.CURATED));
+                    case "layer" -> layer = oneOf(f, v, Map.of(AnnotationLayer.SUGGESTED.id(), AnnotationLayer.SUGGESTED.id(), "suggestion",
+                            AnnotationLayer.SUGGESTED.id(), AnnotationLayer.CURATED.id(), AnnotationLayer.CURATED.id()));
                     case "status" -> statuses = switch (v) {
                         case "unreviewed", "accepted", "rejected" -> List.of(v);
                         case "reviewed" -> List.of(IndexFields.ACCEPTED, IndexFields.REJECTED);
@@ -254,14 +257,14 @@ public final class CuratorQueryParser {
             }
             List<String> states;
             if (statuses != null) {
-                if (IndexFields.CURATED.equals(layer)) {
+                if (AnnotationLayer.CURATED.id().equals(layer)) {
                     // statuses belong to suggestions: a curated mention has none
                     return new MatchNoDocsQuery("status of a curated mention");
                 }
                 states = statuses;
-            } else if (IndexFields.CURATED.equals(layer)) {
-                states = List.of(IndexFields.CURATED);
-            } else if (IndexFields.SUGGESTED.equals(layer)) {
+            } else if (AnnotationLayer.CURATED.id().equals(layer)) {
+                states = List.of(AnnotationLayer.CURATED.id());
+            } else if (AnnotationLayer.SUGGESTED.id().equals(layer)) {
                 states = IndexFields.STATES.subList(1, 4);
             } else if (IndexFields.ANY.equals(type) && facts.size() == 1) {
                 // a concept alone: every spelling of it is indexed per document

@@ -17,6 +17,7 @@ import org.apache.lucene.util.BytesRef;
 import taiyi.workbench.core.curation.CorrectionAction;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.curation.SuggestionStatus;
+import taiyi.workbench.core.model.AnnotationLayer;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Normalization;
@@ -65,10 +66,8 @@ final class IndexFields {
     static final String FACET_LANGUAGE = "l:";
 
     static final String ANY = "*";
-    static final String CURATED = "curated";
-    static final String SUGGESTED = "suggested";
     /** The states of the compound keywords: the curated layer and the three suggestion statuses. */
-    static final List<String> STATES = List.of("curated", "unreviewed", "accepted", "rejected");
+    static final List<String> STATES = List.of(AnnotationLayer.CURATED.id(), "unreviewed", "accepted", "rejected");
     static final String UNREVIEWED = "unreviewed";
     static final String ACCEPTED = "accepted";
     static final String REJECTED = "rejected";
@@ -115,8 +114,8 @@ final class IndexFields {
         for (EntityMention m : d.mentions()) {
             mentions.add(lower(m.coveredText(d.text())));
             types.add(m.type());
-            if (seen.add(List.of(CURATED, m.type(), m.normalizations()))) {
-                addAnnotationKeys(annotations, concepts, CURATED, m);
+            if (seen.add(List.of(AnnotationLayer.CURATED.id(), m.type(), m.normalizations()))) {
+                addAnnotationKeys(annotations, concepts, AnnotationLayer.CURATED.id(), m);
             }
         }
         for (Suggestion s : indexed.suggestions()) {

@@ -155,13 +155,13 @@ public final class IndexUpdater {
 
     /** What the store holds of one document, as the index wants it; empty when the store has no such document. */
     public Optional<IndexedDocument> load(String corpus, String documentId) {
-        Optional<Document> curated = store.document(corpus, documentId);
+        Optional<Document> curated = store.documents().document(corpus, documentId);
         return curated.map(d -> assemble(corpus, d));
     }
 
     private IndexedDocument assemble(String corpus, Document curated) {
-        CurationFold fold = store.fold(corpus, curated.id());
-        return new IndexedDocument(corpus, curated, store.suggestions(corpus, curated.id()), fold.decisions(), fold.state());
+        CurationFold fold = store.log().fold(corpus, curated.id());
+        return new IndexedDocument(corpus, curated, store.suggestions().suggestions(corpus, curated.id()), fold.decisions(), fold.state());
     }
 
     /** Reindexes one document (removing it when the store no longer has it) and makes it searchable. */
@@ -175,7 +175,7 @@ public final class IndexUpdater {
      * @return the number of documents indexed
      */
     public int rebuild(String corpus) {
-        List<Document> documents = store.allDocuments(corpus);
+        List<Document> documents = store.documents().allDocuments(corpus);
         index.deleteCorpus(corpus);
         for (Document d : documents) {
             index.index(assemble(corpus, d));

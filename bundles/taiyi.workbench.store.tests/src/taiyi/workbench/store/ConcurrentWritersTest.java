@@ -32,6 +32,7 @@ import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.EntityType;
+import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
 
 /**
@@ -61,8 +62,8 @@ class ConcurrentWritersTest {
         List<String> shared = docs.subList(0, DOCUMENTS).stream().map(Document::id).toList();
         Map<String, String> texts = docs.stream().collect(Collectors.toMap(Document::id, Document::text));
         try (CorpusStore store = CorpusStore.open(dir)) {
-            store.importDocuments(CORPUS, docs, "CDR_TrainingSet.PubTator.txt");
-            List<String> types = store.schema(CORPUS).entityTypes().stream().map(EntityType::name).toList();
+            store.documents().importDocuments(CORPUS, docs, "CDR_TrainingSet.PubTator.txt");
+            List<String> types = store.documents().schema(CORPUS).entityTypes().stream().map(EntityType::name).toList();
 
             List<CorrectionEvent> uiEvents = Collections.synchronizedList(new ArrayList<>());
             List<CorrectionEvent> reviewerEvents = Collections.synchronizedList(new ArrayList<>());
@@ -89,8 +90,8 @@ class ConcurrentWritersTest {
                         }
                         // the editor reopens the document with both layers while the others write
                         String opened = shared.get(random.nextInt(shared.size()));
-                        store.document(CORPUS, opened).orElseThrow();
-                        store.suggestions(CORPUS, opened);
+                        store.documents().document(CORPUS, opened).orElseThrow();
+                        store.suggestions().suggestions(CORPUS, opened);
                     }
                     return null;
                 });
@@ -105,9 +106,9 @@ class ConcurrentWritersTest {
                                 int begin = random.nextInt(length - 20);
                                 EntityMention m = EntityMention.of("bg-" + round + "-" + i, types.get(random.nextInt(types.size())),
                                         begin, begin + 1 + random.nextInt(19), List.of());
-                                batch.add(new Suggestion(m, "test-model", "", "ner-v1", round, -random.nextDouble()));
+                                batch.add(new Suggestion(m, new Provenance("test-model", "", "ner-v1", round), -random.nextDouble()));
                             }
-                            store.addSuggestions(CORPUS, documentId, batch);
+                            store.suggestions().addSuggestions(CORPUS, documentId, batch);
                             added.computeIfAbsent(documentId, k -> Collections.synchronizedList(new ArrayList<>())).addAll(batch);
                         }
                     }
@@ -120,7 +121,7 @@ class ConcurrentWritersTest {
                     start.await();
                     for (int i = 0; i < REVIEWER_STEPS; i++) {
                         String documentId = shared.get(random.nextInt(shared.size()));
-                        List<Suggestion> open = store.suggestions(CORPUS, documentId).stream()
+                        List<Suggestion> open = store.suggestions().suggestions(CORPUS, documentId).stream()
                                 .filter(s -> !decided.contains(documentId + "/" + s.id())).toList();
                         if (open.isEmpty()) {
                             reviewerEvents.add(curator.step(documentId, RandomCurator.Move.CREATE));
@@ -128,7 +129,7 @@ class ConcurrentWritersTest {
                         }
                         Suggestion s = open.get(random.nextInt(open.size()));
                         decided.add(documentId + "/" + s.id());
-                        reviewerEvents.add(store.record(CORPUS, random.nextBoolean()
+                        reviewerEvents.add(store.log().record(CORPUS, random.nextBoolean()
                                 ? CorrectionEvent.onMention(documentId, "reviewer", CorrectionAction.ACCEPT, null, s.mention(),
                                         s.id(), "test:review", 900)
                                 : CorrectionEvent.decision(documentId, "reviewer", CorrectionAction.REJECT, s.id(), "test:review",
@@ -153,7 +154,7 @@ class ConcurrentWritersTest {
                 for (CorrectionEvent e : CuratedLayerAssertions.assertCuratedLayerIsTheFold(store, CORPUS, documentId)) {
                     logged.put(e.id(), withoutTime(e));
                 }
-                assertEquals(bySuggestionId(added.get(documentId)), bySuggestionId(store.suggestions(CORPUS, documentId)),
+                assertEquals(bySuggestionId(added.get(documentId)), bySuggestionId(store.suggestions().suggestions(CORPUS, documentId)),
                         "suggestions of " + documentId);
             }
             for (List<CorrectionEvent> returned : List.of(uiEvents, reviewerEvents)) {
@@ -179,14 +180,14 @@ class ConcurrentWritersTest {
         // a MODIFY replaces the mention's rows, so a reader sees the document before or after it, never between
         Set<Set<EntityMention>> whole = Set.of(Set.copyOf(doc.mentions()), replaced(doc.mentions(), original, retyped));
         try (CorpusStore store = CorpusStore.open(dir)) {
-            store.importDocuments(CORPUS, List.of(doc), "CDR_TrainingSet.PubTator.txt");
+            store.documents().importDocuments(CORPUS, List.of(doc), "CDR_TrainingSet.PubTator.txt");
             ExecutorService pool = Executors.newSingleThreadExecutor();
             try {
                 Future<Integer> reads = pool.submit(() -> {
                     int n = 0;
                     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
                     while (System.nanoTime() < end) {
-                        Set<EntityMention> read = Set.copyOf(store.document(CORPUS, doc.id()).orElseThrow().mentions());
+                        Set<EntityMention> read = Set.copyOf(store.documents().document(CORPUS, doc.id()).orElseThrow().mentions());
                         assertTrue(whole.contains(read), "a read between two states of the document: " + read);
                         n++;
                     }
@@ -195,7 +196,7 @@ class ConcurrentWritersTest {
                 EntityMention current = original;
                 while (!reads.isDone()) {
                     EntityMention next = current == original ? retyped : original;
-                    store.record(CORPUS, CorrectionEvent.onMention(doc.id(), "ui-curator", CorrectionAction.MODIFY, current,
+                    store.log().record(CORPUS, CorrectionEvent.onMention(doc.id(), "ui-curator", CorrectionAction.MODIFY, current,
                             next, null, "test:toggle", 0));
                     current = next;
                 }

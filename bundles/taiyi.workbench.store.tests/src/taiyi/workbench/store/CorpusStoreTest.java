@@ -42,44 +42,44 @@ class CorpusStoreTest {
     @Test
     void importedCorpusReadsBackEqual() {
         try (CorpusStore store = CorpusStore.open(dir)) {
-            assertEquals(100, store.importDocuments("ncbi", ncbi, "NCBIdevelopset_corpus.txt"));
-            assertEquals(List.of(new CorpusSummary("ncbi", 100, 787)), store.corpora());
-            List<DocumentSummary> docs = store.documents("ncbi");
+            assertEquals(100, store.documents().importDocuments("ncbi", ncbi, "NCBIdevelopset_corpus.txt"));
+            assertEquals(List.of(new CorpusSummary("ncbi", 100, 787)), store.statistics().corpora());
+            List<DocumentSummary> docs = store.documents().summaries("ncbi");
             assertEquals(ncbi.stream().map(Document::id).toList(), docs.stream().map(DocumentSummary::id).toList());
             for (Document expected : ncbi) {
-                assertEquals(expected, store.document("ncbi", expected.id()).orElseThrow());
+                assertEquals(expected, store.documents().document("ncbi", expected.id()).orElseThrow());
             }
-            assertTrue(store.document("ncbi", "no-such-pmid").isEmpty());
+            assertTrue(store.documents().document("ncbi", "no-such-pmid").isEmpty());
         }
     }
 
     @Test
     void reopeningKeepsDataAndDoesNotMigrateAgain() {
         try (CorpusStore store = CorpusStore.open(dir)) {
-            store.importDocuments("ncbi", ncbi.subList(0, 3), "a");
+            store.documents().importDocuments("ncbi", ncbi.subList(0, 3), "a");
         }
         try (CorpusStore store = CorpusStore.open(dir)) {
             assertEquals(newestSchemaVersion(), store.schemaVersion());
-            assertEquals(3, store.documents("ncbi").size());
+            assertEquals(3, store.documents().summaries("ncbi").size());
         }
     }
 
     @Test
     void aFailingImportLeavesNothingBehind() throws Exception {
         try (CorpusStore store = CorpusStore.open(dir)) {
-            store.importDocuments("ncbi", ncbi.subList(0, 10), "first.txt");
+            store.documents().importDocuments("ncbi", ncbi.subList(0, 10), "first.txt");
             List<Document> clash = new ArrayList<>(ncbi.subList(10, 20));
             clash.add(ncbi.get(0));
-            StoreException e = assertThrows(StoreException.class, () -> store.importDocuments("ncbi", clash, "second.txt"));
+            StoreException e = assertThrows(StoreException.class, () -> store.documents().importDocuments("ncbi", clash, "second.txt"));
             assertTrue(e.getMessage().startsWith("second.txt: document " + ncbi.get(0).id()), e.getMessage());
-            assertEquals(10, store.documents("ncbi").size());
+            assertEquals(10, store.documents().summaries("ncbi").size());
 
             // a failure inside the database (a type longer than the column) rolls back the corpus row too
             String longType = "X".repeat(500);
             Document bad = new Document("bad", Language.ENGLISH, "fever", List.of(), Map.of(),
                     List.of(EntityMention.of("T1", longType, 0, 5, List.of())), List.of());
-            assertThrows(StoreException.class, () -> store.importDocuments("other", List.of(ncbi.get(1), bad), "third.txt"));
-            assertEquals(List.of("ncbi"), store.corpora().stream().map(CorpusSummary::name).toList());
+            assertThrows(StoreException.class, () -> store.documents().importDocuments("other", List.of(ncbi.get(1), bad), "third.txt"));
+            assertEquals(List.of("ncbi"), store.statistics().corpora().stream().map(CorpusSummary::name).toList());
         }
     }
 
@@ -113,28 +113,28 @@ class CorpusStoreTest {
                 List.of(new Relation("R1", "induces", "T1", "T2", List.of(new Span(3, 34))),
                         new Relation("R2", "CID", "D002945", "D007674")));
         try (CorpusStore store = CorpusStore.open(dir)) {
-            store.importDocuments("tox", List.of(d), "hand-made");
-            assertEquals(d, store.document("tox", "p1").orElseThrow());
-            assertEquals(List.of(d), store.allDocuments("tox"));
-            LabelSchema schema = store.schema("tox");
+            store.documents().importDocuments("tox", List.of(d), "hand-made");
+            assertEquals(d, store.documents().document("tox", "p1").orElseThrow());
+            assertEquals(List.of(d), store.documents().allDocuments("tox"));
+            LabelSchema schema = store.documents().schema("tox");
             assertEquals(List.of("Chemical", "Disease"), schema.entityTypes().stream().map(EntityType::name).toList());
             assertEquals(List.of("induces", "CID"), schema.relationTypes().stream().map(EntityType::name).toList());
             assertEquals(List.of("Case Report", "Toxicity"), schema.documentLabels().stream().map(EntityType::name).toList());
-            store.setSchema("tox", new LabelSchema(List.of(new EntityType("Chemical", "Chemical", "化学物质"),
+            store.documents().setSchema("tox", new LabelSchema(List.of(new EntityType("Chemical", "Chemical", "化学物质"),
                     new EntityType("Disease", "Disease", "疾病")), schema.relationTypes(), schema.documentLabels()));
-            assertEquals("化学物质", store.schema("tox").entityType("Chemical").orElseThrow().chinese());
-            CorpusStats stats = store.stats("tox");
+            assertEquals("化学物质", store.documents().schema("tox").entityType("Chemical").orElseThrow().chinese());
+            CorpusStats stats = store.statistics().stats("tox");
             assertEquals(new CorpusStats("tox", 1, 2, 2, Map.of("Chemical", 1, "Disease", 1), Map.of("CID", 1, "induces", 1),
                     Map.of("en", 1)), stats);
-            assertThrows(StoreException.class, () -> store.stats("no-such-corpus"));
+            assertThrows(StoreException.class, () -> store.statistics().stats("no-such-corpus"));
         }
     }
 
     @Test
     void statsCountTheRealSample() {
         try (CorpusStore store = CorpusStore.open(dir)) {
-            store.importDocuments("ncbi", ncbi, "NCBIdevelopset_corpus.txt");
-            CorpusStats stats = store.stats("ncbi");
+            store.documents().importDocuments("ncbi", ncbi, "NCBIdevelopset_corpus.txt");
+            CorpusStats stats = store.statistics().stats("ncbi");
             assertEquals(100, stats.documents());
             assertEquals(787, stats.mentions());
             // the corpus documentation's counts by type

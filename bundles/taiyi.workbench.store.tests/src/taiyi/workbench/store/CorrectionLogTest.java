@@ -20,6 +20,7 @@ import taiyi.workbench.core.curation.CurationState;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
 
@@ -37,7 +38,7 @@ class CorrectionLogTest {
                 "bc5cdr/CDR_DevelopmentSet.PubTator.txt"));
         original = docs.get(0);
         try (CorpusStore store = CorpusStore.open(dir)) {
-            store.importDocuments(CORPUS, docs.subList(0, 3), "CDR_DevelopmentSet.PubTator.txt");
+            store.documents().importDocuments(CORPUS, docs.subList(0, 3), "CDR_DevelopmentSet.PubTator.txt");
         }
     }
 
@@ -46,8 +47,8 @@ class CorrectionLogTest {
     }
 
     private static void assertCuratedIsTheFold(CorpusStore store, String id) {
-        Document curated = store.document(CORPUS, id).orElseThrow();
-        CurationFold fold = store.fold(CORPUS, id);
+        Document curated = store.documents().document(CORPUS, id).orElseThrow();
+        CurationFold fold = store.log().fold(CORPUS, id);
         assertEquals(sorted(fold.curated().mentions()), sorted(curated.mentions()));
         assertEquals(fold.curated().relations().stream().sorted(Comparator.comparing(Relation::id)).toList(),
                 curated.relations().stream().sorted(Comparator.comparing(Relation::id)).toList());
@@ -59,42 +60,42 @@ class CorrectionLogTest {
         EntityMention first = original.mentions().get(0);
         EntityMention retyped = new EntityMention(first.id(), "Disease", first.spans(), first.normalizations(), Map.of());
         try (CorpusStore store = CorpusStore.open(dir)) {
-            store.addSuggestions(CORPUS, id, List.of(
-                    new Suggestion(EntityMention.of("S1", "Chemical", 0, 9, List.of()), "taiyi-qwen-7b", "", "ner-en-1", 1, -0.12),
-                    new Suggestion(EntityMention.of("S2", "Disease", 10, 15, List.of()), "taiyi-qwen-7b", "", "ner-en-1", 1, -2.3)));
-            assertEquals(CurationState.NEW, store.curation(CORPUS, id).state());
+            store.suggestions().addSuggestions(CORPUS, id, List.of(
+                    new Suggestion(EntityMention.of("S1", "Chemical", 0, 9, List.of()), new Provenance("taiyi-qwen-7b", "", "ner-en-1", 1), -0.12),
+                    new Suggestion(EntityMention.of("S2", "Disease", 10, 15, List.of()), new Provenance("taiyi-qwen-7b", "", "ner-en-1", 1), -2.3)));
+            assertEquals(CurationState.NEW, store.log().curation(CORPUS, id).state());
 
-            store.record(CORPUS, CorrectionEvent.onMention(id, "ann", CorrectionAction.MODIFY, first, retyped, null, "editor", 800));
+            store.log().record(CORPUS, CorrectionEvent.onMention(id, "ann", CorrectionAction.MODIFY, first, retyped, null, "editor", 800));
             EntityMention accepted = EntityMention.of("M-S1", "Chemical", 0, 9, List.of());
-            store.record(CORPUS, CorrectionEvent.onMention(id, "ann", CorrectionAction.ACCEPT, null, accepted, "S1", "editor", 210));
-            store.record(CORPUS, CorrectionEvent.decision(id, "ann", CorrectionAction.REJECT, "S2", "editor", 190));
+            store.log().record(CORPUS, CorrectionEvent.onMention(id, "ann", CorrectionAction.ACCEPT, null, accepted, "S1", "editor", 210));
+            store.log().record(CORPUS, CorrectionEvent.decision(id, "ann", CorrectionAction.REJECT, "S2", "editor", 190));
             EntityMention last = original.mentions().stream().filter(m -> original.relations().stream()
                     .noneMatch(r -> m.isNormalizedTo(r.head()) || m.isNormalizedTo(r.tail()))).reduce((a, b) -> b).orElseThrow();
-            store.record(CORPUS, CorrectionEvent.onMention(id, "ann", CorrectionAction.DELETE, last, null, null, "editor", 90));
-            store.record(CORPUS, CorrectionEvent.onRelation(id, "ann", CorrectionAction.CREATE, null,
+            store.log().record(CORPUS, CorrectionEvent.onMention(id, "ann", CorrectionAction.DELETE, last, null, null, "editor", 90));
+            store.log().record(CORPUS, CorrectionEvent.onRelation(id, "ann", CorrectionAction.CREATE, null,
                     new Relation("R-new", "CID", "M-S1", first.id()), "relation-view", 1500));
             // a mention a relation points at cannot go while the relation stays
-            StoreException dangling = assertThrows(StoreException.class, () -> store.record(CORPUS,
+            StoreException dangling = assertThrows(StoreException.class, () -> store.log().record(CORPUS,
                     CorrectionEvent.onMention(id, "ann", CorrectionAction.DELETE, accepted, null, null, "editor", 90)));
             assertTrue(dangling.getMessage().contains("relation R-new"), dangling.getMessage());
-            store.record(CORPUS, CorrectionEvent.decision(id, "ann", CorrectionAction.SKIP, null, "queue", 40));
-            store.record(CORPUS, CorrectionEvent.decision(id, "ann", CorrectionAction.MARK_DONE, null, "editor", 30));
+            store.log().record(CORPUS, CorrectionEvent.decision(id, "ann", CorrectionAction.SKIP, null, "queue", 40));
+            store.log().record(CORPUS, CorrectionEvent.decision(id, "ann", CorrectionAction.MARK_DONE, null, "editor", 30));
 
-            List<CorrectionEvent> log = store.events(CORPUS, id);
+            List<CorrectionEvent> log = store.log().events(CORPUS, id);
             assertEquals(List.of(CorrectionAction.IMPORT, CorrectionAction.MODIFY, CorrectionAction.ACCEPT, CorrectionAction.REJECT,
                     CorrectionAction.DELETE, CorrectionAction.CREATE, CorrectionAction.SKIP, CorrectionAction.MARK_DONE),
                     log.stream().map(CorrectionEvent::action).toList());
             assertEquals(800, log.get(1).durationMs());
             assertEquals("relation-view", log.get(5).uiLocation());
-            Document curated = store.document(CORPUS, id).orElseThrow();
+            Document curated = store.documents().document(CORPUS, id).orElseThrow();
             assertTrue(curated.mentions().contains(retyped) && curated.mentions().contains(accepted));
             assertTrue(!curated.mentions().contains(last));
             assertEquals(original.mentions().size() + 1 - 1, curated.mentions().size());
-            assertEquals(Map.of("S1", CorrectionAction.ACCEPT, "S2", CorrectionAction.REJECT), store.fold(CORPUS, id).decisions());
-            assertEquals(new CorpusStore.Curation(CurationState.DONE, "ann"), store.curation(CORPUS, id));
+            assertEquals(Map.of("S1", CorrectionAction.ACCEPT, "S2", CorrectionAction.REJECT), store.log().fold(CORPUS, id).decisions());
+            assertEquals(new CorrectionStore.Curation(CurationState.DONE, "ann"), store.log().curation(CORPUS, id));
             assertCuratedIsTheFold(store, id);
             // the other documents are untouched
-            assertEquals(CurationState.NEW, store.documents(CORPUS).get(1).state());
+            assertEquals(CurationState.NEW, store.documents().summaries(CORPUS).get(1).state());
         }
     }
 
@@ -104,26 +105,26 @@ class CorrectionLogTest {
         EntityMention first = original.mentions().get(0);
         EntityMention second = original.mentions().get(1);
         try (CorpusStore store = CorpusStore.open(dir)) {
-            store.record(CORPUS, CorrectionEvent.onMention(id, "ann", CorrectionAction.DELETE, first, null, null, "editor", 10));
-            store.record(CORPUS, CorrectionEvent.onMention(id, "ann", CorrectionAction.DELETE, second, null, null, "editor", 10));
-            assertTrue(store.undo(CORPUS, id, "ann", "editor:ctrl+z").isPresent());
+            store.log().record(CORPUS, CorrectionEvent.onMention(id, "ann", CorrectionAction.DELETE, first, null, null, "editor", 10));
+            store.log().record(CORPUS, CorrectionEvent.onMention(id, "ann", CorrectionAction.DELETE, second, null, null, "editor", 10));
+            assertTrue(store.log().undo(CORPUS, id, "ann", "editor:ctrl+z").isPresent());
         }
         try (CorpusStore store = CorpusStore.open(dir)) {
-            Document afterRestart = store.document(CORPUS, id).orElseThrow();
+            Document afterRestart = store.documents().document(CORPUS, id).orElseThrow();
             assertTrue(afterRestart.mentions().contains(second) && !afterRestart.mentions().contains(first));
-            store.undo(CORPUS, id, "ann", "editor:ctrl+z");
-            assertEquals(sorted(original.mentions()), sorted(store.document(CORPUS, id).orElseThrow().mentions()));
-            assertTrue(store.undo(CORPUS, id, "ann", "editor:ctrl+z").isEmpty(), "nothing before the import to undo");
-            store.redo(CORPUS, id, "ann", "editor:ctrl+shift+z");
-            assertTrue(!store.document(CORPUS, id).orElseThrow().mentions().contains(first));
+            store.log().undo(CORPUS, id, "ann", "editor:ctrl+z");
+            assertEquals(sorted(original.mentions()), sorted(store.documents().document(CORPUS, id).orElseThrow().mentions()));
+            assertTrue(store.log().undo(CORPUS, id, "ann", "editor:ctrl+z").isEmpty(), "nothing before the import to undo");
+            store.log().redo(CORPUS, id, "ann", "editor:ctrl+shift+z");
+            assertTrue(!store.documents().document(CORPUS, id).orElseThrow().mentions().contains(first));
             assertCuratedIsTheFold(store, id);
         }
         try (CorpusStore store = CorpusStore.open(dir)) {
-            CorrectionEvent redo = store.redo(CORPUS, id, "ann", "editor:ctrl+shift+z").orElseThrow();
+            CorrectionEvent redo = store.log().redo(CORPUS, id, "ann", "editor:ctrl+shift+z").orElseThrow();
             assertEquals(CorrectionAction.REDO, redo.action());
-            assertTrue(store.redo(CORPUS, id, "ann", "editor").isEmpty());
-            assertEquals(original.mentions().size() - 2, store.document(CORPUS, id).orElseThrow().mentions().size());
-            assertEquals(7, store.events(CORPUS, id).size(), "import, 2 deletes, 2 undos, 2 redos");
+            assertTrue(store.log().redo(CORPUS, id, "ann", "editor").isEmpty());
+            assertEquals(original.mentions().size() - 2, store.documents().document(CORPUS, id).orElseThrow().mentions().size());
+            assertEquals(7, store.log().events(CORPUS, id).size(), "import, 2 deletes, 2 undos, 2 redos");
             assertCuratedIsTheFold(store, id);
         }
     }
@@ -134,18 +135,18 @@ class CorrectionLogTest {
         EntityMention first = original.mentions().get(0);
         EntityMention ghost = EntityMention.of("T999", "Disease", 0, 3, List.of());
         try (CorpusStore store = CorpusStore.open(dir)) {
-            assertThrows(StoreException.class, () -> store.record(CORPUS,
+            assertThrows(StoreException.class, () -> store.log().record(CORPUS,
                     CorrectionEvent.onMention(id, "ann", CorrectionAction.DELETE, ghost, null, null, "editor", 1)));
-            assertThrows(StoreException.class, () -> store.record(CORPUS,
+            assertThrows(StoreException.class, () -> store.log().record(CORPUS,
                     CorrectionEvent.onMention(id, "ann", CorrectionAction.CREATE, null, first, null, "editor", 1)),
                     "an id that exists");
-            assertThrows(StoreException.class, () -> store.record(CORPUS,
+            assertThrows(StoreException.class, () -> store.log().record(CORPUS,
                     CorrectionEvent.onMention(id, "ann", CorrectionAction.ACCEPT, null, ghost, "S-none", "editor", 1)),
                     "a suggestion that does not exist");
-            assertThrows(StoreException.class, () -> store.record(CORPUS,
+            assertThrows(StoreException.class, () -> store.log().record(CORPUS,
                     CorrectionEvent.decision("no-such-doc", "ann", CorrectionAction.SKIP, null, "editor", 1)));
-            assertEquals(1, store.events(CORPUS, id).size(), "only the import");
-            assertEquals(original.mentions(), store.document(CORPUS, id).orElseThrow().mentions());
+            assertEquals(1, store.log().events(CORPUS, id).size(), "only the import");
+            assertEquals(original.mentions(), store.documents().document(CORPUS, id).orElseThrow().mentions());
         }
     }
 }

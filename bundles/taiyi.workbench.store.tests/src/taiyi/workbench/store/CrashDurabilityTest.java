@@ -70,9 +70,9 @@ class CrashDurabilityTest {
         Path db = tmp.resolve("db");
         long lastSeenEventId = 0;
         try (CorpusStore store = CorpusStore.open(db)) {
-            store.importDocuments(CORPUS, docs, "NCBIdevelopset_corpus.txt");
+            store.documents().importDocuments(CORPUS, docs, "NCBIdevelopset_corpus.txt");
             for (String id : edited) {
-                lastSeenEventId = Math.max(lastSeenEventId, store.events(CORPUS, id).get(0).id());
+                lastSeenEventId = Math.max(lastSeenEventId, store.log().events(CORPUS, id).get(0).id());
             }
         }
         String classpath = childClasspath();

@@ -24,14 +24,14 @@ final class CuratedLayerAssertions {
      * @return the document's log, for further checks
      */
     static List<CorrectionEvent> assertCuratedLayerIsTheFold(CorpusStore store, String corpus, String documentId) {
-        List<CorrectionEvent> events = store.events(corpus, documentId);
+        List<CorrectionEvent> events = store.log().events(corpus, documentId);
         CurationFold fold = CurationFold.of(events);
-        Document stored = store.document(corpus, documentId).orElseThrow();
+        Document stored = store.documents().document(corpus, documentId).orElseThrow();
         assertEquals(byId(fold.curated().mentions(), EntityMention::id), byId(stored.mentions(), EntityMention::id),
                 () -> "curated mentions of " + documentId + " differ from the fold of its " + events.size() + " events");
         assertEquals(byId(fold.curated().relations(), Relation::id), byId(stored.relations(), Relation::id),
                 () -> "curated relations of " + documentId + " differ from the fold of its " + events.size() + " events");
-        assertEquals(fold.state(), store.curation(corpus, documentId).state(), () -> "curation state of " + documentId);
+        assertEquals(fold.state(), store.log().curation(corpus, documentId).state(), () -> "curation state of " + documentId);
         return events;
     }
 

@@ -21,6 +21,7 @@ import taiyi.workbench.core.curation.AnnotationSet;
 import taiyi.workbench.core.curation.CorrectionAction;
 import taiyi.workbench.core.curation.CorrectionEvent;
 import taiyi.workbench.core.curation.CurationState;
+import taiyi.workbench.core.model.AnnotationLayer;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.LabelSchema;
@@ -71,27 +72,27 @@ class OlderSchemaMigrationTest {
                     CorrectionEvent.onMention(doc.id(), "curator", CorrectionAction.CREATE, null, created, null, "test", 10),
                     CorrectionEvent.onRelation(doc.id(), "curator", CorrectionAction.DELETE, relation, null, "test", 10));
             for (CorrectionEvent e : decisions) {
-                store.record(CORPUS, e);
+                store.log().record(CORPUS, e);
             }
-            Document edited = store.document(CORPUS, doc.id()).orElseThrow();
+            Document edited = store.documents().document(CORPUS, doc.id()).orElseThrow();
             assertEquals(doc.mentions().size(), edited.mentions().size());
             assertEquals(retyped, edited.mention(modified.id()).orElseThrow());
             assertEquals(created, edited.mention("hand-1").orElseThrow());
             assertEquals(doc.relations().size() - 1, edited.relations().size());
-            assertEquals(CurationState.IN_PROGRESS, store.curation(CORPUS, doc.id()).state());
+            assertEquals(CurationState.IN_PROGRESS, store.log().curation(CORPUS, doc.id()).state());
             CuratedLayerAssertions.assertCuratedLayerIsTheFold(store, CORPUS, doc.id());
 
             // undo walks back to the migrated import, redo forward again
             for (int i = 0; i < decisions.size(); i++) {
-                store.undo(CORPUS, doc.id(), "curator", "test").orElseThrow();
+                store.log().undo(CORPUS, doc.id(), "curator", "test").orElseThrow();
             }
             // the same annotations, though not in the same order: an undone DELETE brings its mention back last
-            assertEquals(inIdOrder(doc), inIdOrder(store.document(CORPUS, doc.id()).orElseThrow()));
-            assertEquals(CurationState.NEW, store.curation(CORPUS, doc.id()).state());
+            assertEquals(inIdOrder(doc), inIdOrder(store.documents().document(CORPUS, doc.id()).orElseThrow()));
+            assertEquals(CurationState.NEW, store.log().curation(CORPUS, doc.id()).state());
             for (int i = 0; i < decisions.size(); i++) {
-                store.redo(CORPUS, doc.id(), "curator", "test").orElseThrow();
+                store.log().redo(CORPUS, doc.id(), "curator", "test").orElseThrow();
             }
-            assertEquals(inIdOrder(edited), inIdOrder(store.document(CORPUS, doc.id()).orElseThrow()));
+            assertEquals(inIdOrder(edited), inIdOrder(store.documents().document(CORPUS, doc.id()).orElseThrow()));
             CuratedLayerAssertions.assertCuratedLayerIsTheFold(store, CORPUS, doc.id());
         }
     }
@@ -117,16 +118,16 @@ class OlderSchemaMigrationTest {
 
     private static void assertLogsStartedFromTheVersion1Annotations(CorpusStore store, List<Document> docs) {
         assertEquals(docs.stream().map(Document::id).toList(),
-                store.documents(CORPUS).stream().map(DocumentSummary::id).toList());
+                store.documents().summaries(CORPUS).stream().map(DocumentSummary::id).toList());
         for (Document doc : docs) {
-            assertEquals(doc, store.document(CORPUS, doc.id()).orElseThrow(), "document " + doc.id());
+            assertEquals(doc, store.documents().document(CORPUS, doc.id()).orElseThrow(), "document " + doc.id());
             List<CorrectionEvent> log = CuratedLayerAssertions.assertCuratedLayerIsTheFold(store, CORPUS, doc.id());
             assertEquals(1, log.size(), "log of " + doc.id());
             CorrectionEvent start = log.get(0);
             assertEquals(CorrectionAction.IMPORT, start.action());
             assertEquals(new AnnotationSet(doc.mentions(), doc.relations()), start.imported(), "IMPORT of " + doc.id());
             assertEquals("schema-migration:V2", start.uiLocation());
-            assertEquals(CurationState.NEW, store.curation(CORPUS, doc.id()).state());
+            assertEquals(CurationState.NEW, store.log().curation(CORPUS, doc.id()).state());
         }
     }
 
@@ -150,7 +151,7 @@ class OlderSchemaMigrationTest {
             }
             try (DocumentInserter inserter = new DocumentInserter(c)) {
                 // version 1 had no log to start
-                inserter.insert(corpusId, docs, CorpusStore.CURATED, (d, docId) -> { });
+                inserter.insert(corpusId, docs, AnnotationLayer.CURATED, (d, docId) -> { });
             }
             SchemaTypes.save(c, corpusId, LabelSchema.inferredFrom(docs));
             c.commit();

@@ -55,9 +55,9 @@ final class RandomCurator {
         this.idPrefix = idPrefix;
         this.ownMentionsOnly = ownMentionsOnly;
         this.random = new Random(seed);
-        this.types = store.schema(corpus).entityTypes().stream().map(EntityType::name).toList();
+        this.types = store.documents().schema(corpus).entityTypes().stream().map(EntityType::name).toList();
         for (String id : documentIds) {
-            textLengths.put(id, store.document(corpus, id).orElseThrow().text().length());
+            textLengths.put(id, store.documents().document(corpus, id).orElseThrow().text().length());
         }
     }
 
@@ -68,7 +68,7 @@ final class RandomCurator {
 
     /** Records one correction of the given kind on a document, or a SKIP where it is impossible. */
     CorrectionEvent step(String documentId, Move move) {
-        return attempt(documentId, move).orElseGet(() -> store.record(corpus,
+        return attempt(documentId, move).orElseGet(() -> store.log().record(corpus,
                 CorrectionEvent.decision(documentId, user, CorrectionAction.SKIP, null, "test:random", 0)));
     }
 
@@ -95,18 +95,18 @@ final class RandomCurator {
             case DELETE -> randomMention(documentId).map(m -> record(documentId, CorrectionAction.DELETE, m, null, durationMs));
             case MODIFY -> randomMention(documentId).map(m -> record(documentId, CorrectionAction.MODIFY, m,
                     new EntityMention(m.id(), otherType(m.type()), m.spans(), m.normalizations(), m.attributes()), durationMs));
-            case UNDO -> store.undo(corpus, documentId, user, "test:random");
-            case REDO -> store.redo(corpus, documentId, user, "test:random");
-            case SKIP -> Optional.of(store.record(corpus,
+            case UNDO -> store.log().undo(corpus, documentId, user, "test:random");
+            case REDO -> store.log().redo(corpus, documentId, user, "test:random");
+            case SKIP -> Optional.of(store.log().record(corpus,
                     CorrectionEvent.decision(documentId, user, CorrectionAction.SKIP, null, "test:random", durationMs)));
-            case MARK_DONE -> Optional.of(store.record(corpus,
+            case MARK_DONE -> Optional.of(store.log().record(corpus,
                     CorrectionEvent.decision(documentId, user, CorrectionAction.MARK_DONE, null, "test:random", durationMs)));
         };
     }
 
     private CorrectionEvent record(String documentId, CorrectionAction action, EntityMention before, EntityMention after,
             long durationMs) {
-        return store.record(corpus, CorrectionEvent.onMention(documentId, user, action, before, after, null, "test:random",
+        return store.log().record(corpus, CorrectionEvent.onMention(documentId, user, action, before, after, null, "test:random",
                 durationMs));
     }
 
@@ -133,7 +133,7 @@ final class RandomCurator {
     }
 
     private List<EntityMention> curated(String documentId) {
-        return store.fold(corpus, documentId).curated().mentions();
+        return store.log().fold(corpus, documentId).curated().mentions();
     }
 
     private String randomType() {

@@ -20,6 +20,7 @@ import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
 
@@ -43,12 +44,12 @@ class RecordBatchTest {
         doc = docs.get(0);
         EntityMention c = doc.mentions().stream().filter(m -> m.type().equals("Chemical")).findFirst().orElseThrow();
         EntityMention d = doc.mentions().stream().filter(m -> m.type().equals("Disease")).findFirst().orElseThrow();
-        chemical = new Suggestion(new EntityMention("s-c", "Chemical", c.spans(), List.of()), "taiyi", "", "ner-en", 1, -0.2);
-        disease = new Suggestion(new EntityMention("s-d", "Disease", d.spans(), List.of()), "taiyi", "", "ner-en", 1, -0.4);
+        chemical = new Suggestion(new EntityMention("s-c", "Chemical", c.spans(), List.of()), new Provenance("taiyi", "", "ner-en", 1), -0.2);
+        disease = new Suggestion(new EntityMention("s-d", "Disease", d.spans(), List.of()), new Provenance("taiyi", "", "ner-en", 1), -0.4);
         try (CorpusStore store = CorpusStore.open(dir)) {
-            store.importDocuments(CORPUS, docs.subList(0, 2), "CDR_DevelopmentSet.PubTator.txt");
-            store.addSuggestions(CORPUS, doc.id(), List.of(chemical, disease), List.of(new RelationSuggestion(
-                    new Relation("s-r", "CID", "s-c", "s-d"), "taiyi", "", "re-en", 1, -0.9)), List.of());
+            store.documents().importDocuments(CORPUS, docs.subList(0, 2), "CDR_DevelopmentSet.PubTator.txt");
+            store.suggestions().addSuggestions(CORPUS, doc.id(), List.of(chemical, disease), List.of(new RelationSuggestion(
+                    new Relation("s-r", "CID", "s-c", "s-d"), new Provenance("taiyi", "", "re-en", 1), -0.9)), List.of());
         }
     }
 
@@ -69,29 +70,29 @@ class RecordBatchTest {
             List<List<String>> notified = new ArrayList<>();
             store.addChangeListener((corpus, ids) -> notified.add(ids));
             // the relation names the curated mentions the two ACCEPTs before it in the batch create
-            List<CorrectionEvent> stored = store.record(CORPUS, List.of(accept(chemical, "M-c"), accept(disease, "M-d"),
+            List<CorrectionEvent> stored = store.log().record(CORPUS, List.of(accept(chemical, "M-c"), accept(disease, "M-d"),
                     acceptRelation("M-c", "M-d")));
 
             assertEquals(List.of(List.of(doc.id())), notified, "one notification for the batch");
-            List<CorrectionEvent> log = store.events(CORPUS, doc.id());
+            List<CorrectionEvent> log = store.log().events(CORPUS, doc.id());
             assertEquals(4, log.size(), "the import, then one entry per event");
             assertEquals(log.subList(1, 4), stored);
             assertEquals(List.of("s-c", "s-d", "s-r"), stored.stream().map(CorrectionEvent::suggestionId).toList());
             assertTrue(stored.get(0).id() < stored.get(1).id() && stored.get(1).id() < stored.get(2).id());
             assertEquals(350, stored.get(2).durationMs());
-            Document curated = store.document(CORPUS, doc.id()).orElseThrow();
+            Document curated = store.documents().document(CORPUS, doc.id()).orElseThrow();
             assertTrue(curated.relations().contains(new Relation("R-s-r", "CID", "M-c", "M-d")));
             assertEquals(doc.mentions().size() + 2, curated.mentions().size());
             assertEquals(Map.of("s-c", CorrectionAction.ACCEPT, "s-d", CorrectionAction.ACCEPT, "s-r", CorrectionAction.ACCEPT),
-                    store.fold(CORPUS, doc.id()).decisions());
+                    store.log().fold(CORPUS, doc.id()).decisions());
 
             // undo walks back the relation first, then each argument
-            assertEquals(stored.get(2).id(), store.undo(CORPUS, doc.id(), "ann", "editor:ctrl+z").orElseThrow().refersTo());
-            assertTrue(store.document(CORPUS, doc.id()).orElseThrow().relations().stream().noneMatch(r -> r.id().equals("R-s-r")));
-            assertEquals(stored.get(1).id(), store.undo(CORPUS, doc.id(), "ann", "editor:ctrl+z").orElseThrow().refersTo());
-            assertEquals(Map.of("s-c", CorrectionAction.ACCEPT), store.fold(CORPUS, doc.id()).decisions());
-            assertEquals(stored.get(0).id(), store.undo(CORPUS, doc.id(), "ann", "editor:ctrl+z").orElseThrow().refersTo());
-            assertEquals(doc.mentions(), store.document(CORPUS, doc.id()).orElseThrow().mentions());
+            assertEquals(stored.get(2).id(), store.log().undo(CORPUS, doc.id(), "ann", "editor:ctrl+z").orElseThrow().refersTo());
+            assertTrue(store.documents().document(CORPUS, doc.id()).orElseThrow().relations().stream().noneMatch(r -> r.id().equals("R-s-r")));
+            assertEquals(stored.get(1).id(), store.log().undo(CORPUS, doc.id(), "ann", "editor:ctrl+z").orElseThrow().refersTo());
+            assertEquals(Map.of("s-c", CorrectionAction.ACCEPT), store.log().fold(CORPUS, doc.id()).decisions());
+            assertEquals(stored.get(0).id(), store.log().undo(CORPUS, doc.id(), "ann", "editor:ctrl+z").orElseThrow().refersTo());
+            assertEquals(doc.mentions(), store.documents().document(CORPUS, doc.id()).orElseThrow().mentions());
         }
     }
 
@@ -104,7 +105,7 @@ class RecordBatchTest {
             // history with the batch's earlier events in it makes it impossible
             CorrectionEvent sameId = CorrectionEvent.onMention(doc.id(), "ann", CorrectionAction.CREATE, null,
                     EntityMention.of("M-c", "Disease", 0, 4, List.of()), null, "editor:1", 0);
-            StoreException refused = assertThrows(StoreException.class, () -> store.record(CORPUS,
+            StoreException refused = assertThrows(StoreException.class, () -> store.log().record(CORPUS,
                     List.of(accept(chemical, "M-c"), accept(disease, "M-d"), sameId)));
             assertTrue(refused.getMessage().contains("event 3 of 3 (CREATE)") && refused.getMessage().contains("M-c"),
                     refused.getMessage());
@@ -112,47 +113,47 @@ class RecordBatchTest {
             assertNothingRecorded(store, notified);
 
             // a relation whose argument the batch never creates: the fold accepts it, the curated layer's check does not
-            StoreException dangling = assertThrows(StoreException.class, () -> store.record(CORPUS,
+            StoreException dangling = assertThrows(StoreException.class, () -> store.log().record(CORPUS,
                     List.of(accept(chemical, "M-c"), accept(disease, "M-d"), acceptRelation("M-c", "M-nowhere"))));
             assertTrue(dangling.getMessage().contains("event 3 of 3") && dangling.getMessage().contains("M-nowhere"),
                     dangling.getMessage());
             assertNothingRecorded(store, notified);
 
             // a suggestion the document does not have, named by the third event
-            StoreException unknown = assertThrows(StoreException.class, () -> store.record(CORPUS, List.of(accept(chemical, "M-c"),
+            StoreException unknown = assertThrows(StoreException.class, () -> store.log().record(CORPUS, List.of(accept(chemical, "M-c"),
                     accept(disease, "M-d"), CorrectionEvent.decision(doc.id(), "ann", CorrectionAction.REJECT, "s-none", "e", 1))));
             assertTrue(unknown.getMessage().contains("event 3 of 3 (REJECT)") && unknown.getMessage().contains("s-none"),
                     unknown.getMessage());
             assertNothingRecorded(store, notified);
 
             // the store still takes the first two alone afterwards
-            assertEquals(2, store.record(CORPUS, List.of(accept(chemical, "M-c"), accept(disease, "M-d"))).size());
-            assertEquals(3, store.events(CORPUS, doc.id()).size());
+            assertEquals(2, store.log().record(CORPUS, List.of(accept(chemical, "M-c"), accept(disease, "M-d"))).size());
+            assertEquals(3, store.log().events(CORPUS, doc.id()).size());
         }
         // and the refused batches left nothing on disk either
         try (CorpusStore store = CorpusStore.open(dir)) {
-            assertEquals(3, store.events(CORPUS, doc.id()).size());
+            assertEquals(3, store.log().events(CORPUS, doc.id()).size());
         }
     }
 
     @Test
     void aBatchIsOnOneDocumentAndHoldsNoImport() {
         try (CorpusStore store = CorpusStore.open(dir)) {
-            String otherId = store.documents(CORPUS).get(1).id();
+            String otherId = store.documents().summaries(CORPUS).get(1).id();
             assertTrue(!otherId.equals(doc.id()));
-            StoreException twoDocuments = assertThrows(StoreException.class, () -> store.record(CORPUS, List.of(
+            StoreException twoDocuments = assertThrows(StoreException.class, () -> store.log().record(CORPUS, List.of(
                     accept(chemical, "M-c"), CorrectionEvent.decision(otherId, "ann", CorrectionAction.SKIP, null, "e", 1))));
             assertTrue(twoDocuments.getMessage().contains("event 2 of 2") && twoDocuments.getMessage().contains(otherId),
                     twoDocuments.getMessage());
-            assertEquals(1, store.events(CORPUS, doc.id()).size());
-            assertEquals(List.of(), store.record(CORPUS, List.of()));
+            assertEquals(1, store.log().events(CORPUS, doc.id()).size());
+            assertEquals(List.of(), store.log().record(CORPUS, List.of()));
         }
     }
 
     private void assertNothingRecorded(CorpusStore store, List<List<String>> notified) {
         assertEquals(List.of(), notified, "no notification for a refused batch");
-        assertEquals(1, store.events(CORPUS, doc.id()).size(), "only the import");
-        assertEquals(doc.mentions(), store.document(CORPUS, doc.id()).orElseThrow().mentions());
-        assertEquals(Map.of(), store.fold(CORPUS, doc.id()).decisions());
+        assertEquals(1, store.log().events(CORPUS, doc.id()).size(), "only the import");
+        assertEquals(doc.mentions(), store.documents().document(CORPUS, doc.id()).orElseThrow().mentions());
+        assertEquals(Map.of(), store.log().fold(CORPUS, doc.id()).decisions());
     }
 }

@@ -55,7 +55,7 @@ class StorePrivacyTest {
     void aNewDatabaseIsPrivateAndHasARandomPassword() throws Exception {
         Path folder = tmp.resolve("data/db");
         try (CorpusStore store = CorpusStore.open(folder)) {
-            store.importDocuments("ncbi", ncbiSample(), "sample");
+            store.documents().importDocuments("ncbi", ncbiSample(), "sample");
             assertEquals("rwx------", mode(folder));
             assertEquals("rw-------", mode(folder.resolve("taiyi.mv.db")));
             assertEquals("rw-------", mode(folder.resolve(DatabasePassword.FILE)));

@@ -16,6 +16,7 @@ import taiyi.workbench.core.curation.CorrectionAction;
 import taiyi.workbench.core.curation.CorrectionEvent;
 import taiyi.workbench.core.curation.CurationFold;
 import taiyi.workbench.core.curation.CurationState;
+import taiyi.workbench.core.model.AnnotationLayer;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Language;
@@ -172,10 +173,10 @@ final class CorrectionLog {
             delete("DELETE FROM relation WHERE document_id = ? AND layer = ? AND relation_key = ?", docId, relationBefore.id());
         }
         if (mentionAfter != null) {
-            inserter.insertMention(docId, mentionAfter, CorpusStore.CURATED);
+            inserter.insertMention(docId, mentionAfter, AnnotationLayer.CURATED);
         }
         if (relationAfter != null) {
-            inserter.insertRelation(docId, relationAfter, CorpusStore.CURATED);
+            inserter.insertRelation(docId, relationAfter, AnnotationLayer.CURATED);
         }
         inserter.flush();
     }
@@ -183,7 +184,7 @@ final class CorrectionLog {
     private void delete(String sql, long docId, String key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, docId);
-            ps.setString(2, CorpusStore.CURATED);
+            ps.setString(2, AnnotationLayer.CURATED.id());
             ps.setString(3, key);
             if (ps.executeUpdate() != 1) {
                 throw new SQLException("the curated layer lacks " + key + " that the log says is there");

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
+import taiyi.workbench.core.model.AnnotationLayer;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Normalization;
@@ -54,7 +55,7 @@ final class DocumentInserter implements AutoCloseable {
         void accept(Document d, long docId) throws SQLException;
     }
 
-    void insert(long corpusId, List<Document> documents, String layer, InsertedDocument onInserted) throws SQLException {
+    void insert(long corpusId, List<Document> documents, AnnotationLayer layer, InsertedDocument onInserted) throws SQLException {
         for (Document d : documents) {
             doc.setLong(1, corpusId);
             doc.setString(2, d.id());
@@ -103,9 +104,9 @@ final class DocumentInserter implements AutoCloseable {
     }
 
     /** Adds one mention to a layer; its child rows wait for {@link #flush()}. Returns its row id. */
-    long insertMention(long docId, EntityMention m, String layer) throws SQLException {
+    long insertMention(long docId, EntityMention m, AnnotationLayer layer) throws SQLException {
         mention.setLong(1, docId);
-        mention.setString(2, layer);
+        mention.setString(2, layer.id());
         mention.setString(3, m.id());
         mention.setString(4, m.type());
         long mentionId = Jdbc.insertReturningKey(mention);
@@ -130,9 +131,9 @@ final class DocumentInserter implements AutoCloseable {
     }
 
     /** Adds one relation to a layer; its evidence rows wait for {@link #flush()}. */
-    long insertRelation(long docId, Relation r, String layer) throws SQLException {
+    long insertRelation(long docId, Relation r, AnnotationLayer layer) throws SQLException {
         relation.setLong(1, docId);
-        relation.setString(2, layer);
+        relation.setString(2, layer.id());
         relation.setString(3, r.id());
         relation.setString(4, r.type());
         relation.setString(5, r.head());

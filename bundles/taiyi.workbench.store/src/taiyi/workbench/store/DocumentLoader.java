@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import taiyi.workbench.core.model.AnnotationLayer;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Language;
@@ -26,7 +27,7 @@ final class DocumentLoader {
     }
 
     /** The document with the annotations of {@code layer}, or with none when {@code layer} is null. */
-    Optional<Document> load(String corpus, String externalId, String layer) throws SQLException {
+    Optional<Document> load(String corpus, String externalId, AnnotationLayer layer) throws SQLException {
         long[] docId = {-1};
         String[] row = new String[2];
         Jdbc.query(c, "SELECT d.id, d.language, d.body FROM document d JOIN corpus c ON d.corpus_id = c.id "
@@ -95,10 +96,10 @@ final class DocumentLoader {
         Jdbc.query(c, sql, ps -> ps.setLong(1, docId), reader);
     }
 
-    private void byDocumentAndLayer(String sql, long docId, String layer, Jdbc.RowReader reader) throws SQLException {
+    private void byDocumentAndLayer(String sql, long docId, AnnotationLayer layer, Jdbc.RowReader reader) throws SQLException {
         Jdbc.query(c, sql, ps -> {
             ps.setLong(1, docId);
-            ps.setString(2, layer);
+            ps.setString(2, layer.id());
         }, reader);
     }
 }

@@ -20,6 +20,10 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import taiyi.workbench.core.curation.AnnotationSet;
+import taiyi.workbench.core.model.AnnotationLayer;
+import taiyi.workbench.core.model.Document;
+
 /**
  * Brings a database schema to the newest version by applying {@code V<n>__<description>.sql}
  * resources in order, Flyway-style. Each applied migration is recorded in {@code schema_history}
@@ -88,6 +92,18 @@ public final class SchemaMigrator {
     /** Applies what is missing; returns the schema version afterwards. */
     public int migrate(Connection connection) throws SQLException {
         return migrate(connection, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Brings a database up to date: the schema ({@link #migrate(Connection)}), then the data the
+     * schema changes call for. Opening a store runs this.
+     *
+     * @return the schema version afterwards
+     */
+    public int bringUpToDate(Connection connection) throws SQLException {
+        int version = migrate(connection);
+        startMissingLogs(connection);
+        return version;
     }
 
     /** Applies what is missing up to {@code target} (to build databases of older versions in tests). */
@@ -191,6 +207,51 @@ public final class SchemaMigrator {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A version-1 database has curated annotations but no correction log: each document's log starts
+     * with an IMPORT of what it holds, so its curated layer is the fold of its log like any other.
+     *
+     * <p>This runs on every open, not only right after the V2 migration: the migration commits
+     * before this step does, so a process that dies in between leaves a version-2 database whose
+     * older documents have no log, and they must still get one on the next open. Documents imported
+     * since have their IMPORT from the start, so the query finds nothing there.
+     */
+    private static void startMissingLogs(Connection c) throws SQLException {
+        List<Object[]> docs = new ArrayList<>();
+        Jdbc.query(c, "SELECT d.id, d.external_id, c.name FROM document d JOIN corpus c ON d.corpus_id = c.id "
+                + "WHERE NOT EXISTS (SELECT 1 FROM correction_event e WHERE e.document_id = d.id) ORDER BY d.id",
+                ps -> { }, rs -> docs.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)}));
+        if (docs.isEmpty()) {
+            return;
+        }
+        c.setAutoCommit(false);
+        try {
+            DocumentLoader loader = new DocumentLoader(c);
+            CorrectionLog log = new CorrectionLog(c, new EventCache());
+            for (Object[] d : docs) {
+                long docId = (Long) d[0];
+                // another process opening the same database may be starting the same logs: the row
+                // lock orders us, and whoever comes second finds the log there and leaves it alone
+                log.lock(docId);
+                boolean[] started = {false};
+                Jdbc.query(c, "SELECT 1 FROM correction_event WHERE document_id = ?", ps -> ps.setLong(1, docId),
+                        rs -> started[0] = true);
+                if (started[0]) {
+                    continue;
+                }
+                Document doc = loader.load((String) d[2], (String) d[1], AnnotationLayer.CURATED).orElseThrow();
+                log.startLog(docId, doc.id(), new AnnotationSet(doc.mentions(), doc.relations()), "migration",
+                        "schema-migration:V2");
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 }

@@ -96,7 +96,7 @@ class WorkbenchWindowTest {
 
     @Test
     void aDocumentOpensWithItsMentionsStyledAndADraw2dLegend() throws Exception {
-        Document document = WorkbenchDatabase.store().document(SampleCorpus.CORPUS_NAME, "8808605").orElseThrow();
+        Document document = WorkbenchDatabase.store().documents().document(SampleCorpus.CORPUS_NAME, "8808605").orElseThrow();
         IEditorPart part = page().openEditor(new DocumentEditorInput(SampleCorpus.CORPUS_NAME, "8808605"), DocumentEditor.ID);
         DocumentEditor editor = assertInstanceOf(DocumentEditor.class, part);
         drain();

@@ -47,7 +47,7 @@ public final class WorkbenchIndex {
     /** Rebuilds the corpora the index holds a different number of documents of; returns their names. */
     static List<String> rebuildStale(CorpusStore store, CorpusIndex index, IndexUpdater updater) {
         List<String> rebuilt = new ArrayList<>();
-        for (CorpusSummary corpus : store.corpora()) {
+        for (CorpusSummary corpus : store.statistics().corpora()) {
             if (index.documentCount(corpus.name()) != corpus.documents()) {
                 updater.rebuild(corpus.name());
                 rebuilt.add(corpus.name());

@@ -3,28 +3,20 @@ package taiyi.workbench.core.curation;
 import java.util.Objects;
 
 import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Provenance;
 
 /**
  * A mention a model proposed, with where it came from and how sure the model was.
  *
  * @param mention the proposed mention; its id names the suggestion within the document
- * @param modelId the model (e.g. {@code DUTIR-BioNLP/Taiyi-LLM})
- * @param adapterId the adapter loaded on it, or empty
- * @param promptTemplateId the prompt template that asked for it
- * @param round the curation round the model was trained for
+ * @param provenance where it came from: model, adapter, prompt template and round
  * @param score the model's confidence, e.g. the mean token log-probability of the generated text
  */
-public record Suggestion(EntityMention mention, String modelId, String adapterId, String promptTemplateId, int round,
-        double score) {
+public record Suggestion(EntityMention mention, Provenance provenance, double score) {
 
     public Suggestion {
         Objects.requireNonNull(mention, "mention");
-        Objects.requireNonNull(modelId, "modelId");
-        adapterId = adapterId == null ? "" : adapterId;
-        promptTemplateId = promptTemplateId == null ? "" : promptTemplateId;
-        if (round < 0) {
-            throw new IllegalArgumentException("round " + round + " is negative");
-        }
+        Objects.requireNonNull(provenance, "provenance");
         if (Double.isNaN(score)) {
             throw new IllegalArgumentException("suggestion " + mention.id() + " has no score");
         }

@@ -150,12 +150,12 @@ class QwenTextGeneratorTest {
     @Test
     void preannotationStoresTheAnsweredMentionAtEveryOccurrence() {
         try (CorpusStore store = CorpusStore.open(dir.resolve("db-" + System.nanoTime()))) {
-            store.importDocuments("ncbi", List.of(abstractDoc), "NCBIdevelopset_corpus.txt");
-            store.setSchema("ncbi", NCBI);
+            store.documents().importDocuments("ncbi", List.of(abstractDoc), "NCBIdevelopset_corpus.txt");
+            store.documents().setSchema("ncbi", NCBI);
             PreannotationSummary summary = new PreannotationRun(store, "ncbi", generator, new GenerationOptions(64, 1), 1,
                     Set.of(TaskKind.NER)).run(List.of(abstractDoc.id()), PreannotationRun.Progress.NONE, () -> false);
             assertEquals(1, summary.annotated());
-            List<Suggestion> suggestions = store.suggestions("ncbi", abstractDoc.id());
+            List<Suggestion> suggestions = store.suggestions().suggestions("ncbi", abstractDoc.id());
             int occurrences = 0;
             for (int at = abstractDoc.text().indexOf(mention); at >= 0; at = abstractDoc.text().indexOf(mention, at + 1)) {
                 occurrences++;
@@ -165,8 +165,8 @@ class QwenTextGeneratorTest {
             for (Suggestion s : suggestions) {
                 assertEquals("SpecificDisease", s.mention().type());
                 assertEquals(mention, s.mention().coveredText(abstractDoc.text()));
-                assertEquals("model", s.modelId());
-                assertTrue(s.promptTemplateId().startsWith("taiyi1/ner-en"), s.promptTemplateId());
+                assertEquals("model", s.provenance().modelId());
+                assertTrue(s.provenance().promptTemplateId().startsWith("taiyi1/ner-en"), s.provenance().promptTemplateId());
                 assertTrue(s.score() > -0.01 && s.score() <= 0, "score " + s.score());
             }
         }

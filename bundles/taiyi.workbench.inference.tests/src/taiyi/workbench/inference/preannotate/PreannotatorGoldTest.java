@@ -122,9 +122,9 @@ class PreannotatorGoldTest {
             assertEquals(List.of(), p.problems(), d.id());
             assertIdsUniqueAndNamed(p, 1);
             for (Suggestion s : p.mentions()) {
-                assertEquals("gold-answers", s.modelId());
-                assertEquals("round-0-adapter", s.adapterId());
-                assertTrue(s.promptTemplateId().startsWith("taiyi1/ner-" + d.language().code() + "-"), s.promptTemplateId());
+                assertEquals("gold-answers", s.provenance().modelId());
+                assertEquals("round-0-adapter", s.provenance().adapterId());
+                assertTrue(s.provenance().promptTemplateId().startsWith("taiyi1/ner-" + d.language().code() + "-"), s.provenance().promptTemplateId());
                 assertTrue(s.score() <= -0.1 + 1e-9 && s.score() >= -0.3 - 1e-9, "synthetic log-probabilities: " + s.score());
                 double min = Double.parseDouble(s.mention().attributes().get("score.min"));
                 assertTrue(min <= s.score(), s.id());
@@ -175,8 +175,8 @@ class PreannotatorGoldTest {
             }
             for (RelationSuggestion r : p.relations()) {
                 assertTrue(byId.containsKey(r.relation().head()) && byId.containsKey(r.relation().tail()), r.id());
-                assertTrue(r.promptTemplateId().startsWith("taiyi1/re-en-"), r.promptTemplateId());
-                assertEquals(2, r.round());
+                assertTrue(r.provenance().promptTemplateId().startsWith("taiyi1/re-en-"), r.provenance().promptTemplateId());
+                assertEquals(2, r.provenance().round());
             }
         }
         assertTrue(relations >= 40, relations + " gold relations checked");

@@ -17,6 +17,7 @@ import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityType;
 import taiyi.workbench.core.model.LabelSchema;
+import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.inference.GeneratedToken;
 import taiyi.workbench.inference.Generation;
@@ -66,10 +67,10 @@ class PreannotatorTest {
         assertEquals(-2.0, p.mentions().get(1).score(), 1e-9);
         assertEquals("-3.0", p.mentions().get(1).mention().attributes().get("score.min"));
         assertEquals(asthma.score(), p.mentions().get(2).score());
-        assertEquals("DUTIR-BioNLP/Taiyi-LLM", asthma.modelId());
-        assertEquals("adapter-r2", asthma.adapterId());
-        assertEquals(2, asthma.round());
-        assertTrue(asthma.promptTemplateId().matches("chatml/ner-en-\\d+"), asthma.promptTemplateId());
+        assertEquals("DUTIR-BioNLP/Taiyi-LLM", asthma.provenance().modelId());
+        assertEquals("adapter-r2", asthma.provenance().adapterId());
+        assertEquals(2, asthma.provenance().round());
+        assertTrue(asthma.provenance().promptTemplateId().matches("chatml/ner-en-\\d+"), asthma.provenance().promptTemplateId());
         assertEquals(List.of(), p.problems());
         // the document went in as text of a ChatML user turn
         List<PromptPiece> pieces = engine.prompts.get(0).pieces();
@@ -107,7 +108,7 @@ class PreannotatorTest {
         assertEquals(2, engine.prompts.size());
         assertEquals(List.of("Prevention", "Treatment"), p.labels().stream().map(LabelSuggestion::label).toList());
         assertEquals(-0.1, p.labels().get(0).score(), 1e-9);
-        assertTrue(p.labels().get(0).promptTemplateId().startsWith("chatml/tc-en-"));
+        assertTrue(p.labels().get(0).provenance().promptTemplateId().startsWith("chatml/tc-en-"));
         assertEquals(1, p.problems().size());
         assertTrue(p.problems().get(0).contains("window 1") && p.problems().get(0).contains("'Astrology'"), p.problems().get(0));
     }
@@ -204,14 +205,14 @@ class PreannotatorTest {
     @Test
     void suggestionRecordsRefuseWhatTheStoreCouldNotKeep() {
         Relation rel = new Relation("s-0-1", "treats", "a", "b");
-        assertThrows(IllegalArgumentException.class, () -> new RelationSuggestion(rel, "m", "", "t", -1, 0));
-        assertThrows(IllegalArgumentException.class, () -> new RelationSuggestion(rel, "m", "", "t", 0, Double.NaN));
-        assertThrows(NullPointerException.class, () -> new RelationSuggestion(rel, null, "", "t", 0, 0));
-        assertEquals("", new RelationSuggestion(rel, "m", null, null, 0, -1).adapterId());
-        assertEquals("s-0-1", new RelationSuggestion(rel, "m", null, null, 0, -1).id());
-        assertThrows(IllegalArgumentException.class, () -> new LabelSuggestion(" ", "m", "", "t", 0, 0));
-        assertThrows(IllegalArgumentException.class, () -> new LabelSuggestion("Prevention", "m", "", "t", -2, 0));
-        assertThrows(IllegalArgumentException.class, () -> new LabelSuggestion("Prevention", "m", "", "t", 0, Double.NaN));
-        assertEquals("", new LabelSuggestion("Prevention", "m", null, null, 0, 0).promptTemplateId());
+        assertThrows(IllegalArgumentException.class, () -> new RelationSuggestion(rel, new Provenance("m", "", "t", -1), 0));
+        assertThrows(IllegalArgumentException.class, () -> new RelationSuggestion(rel, new Provenance("m", "", "t", 0), Double.NaN));
+        assertThrows(NullPointerException.class, () -> new RelationSuggestion(rel, new Provenance(null, "", "t", 0), 0));
+        assertEquals("", new RelationSuggestion(rel, new Provenance("m", null, null, 0), -1).provenance().adapterId());
+        assertEquals("s-0-1", new RelationSuggestion(rel, new Provenance("m", null, null, 0), -1).id());
+        assertThrows(IllegalArgumentException.class, () -> new LabelSuggestion(" ", new Provenance("m", "", "t", 0), 0));
+        assertThrows(IllegalArgumentException.class, () -> new LabelSuggestion("Prevention", new Provenance("m", "", "t", -2), 0));
+        assertThrows(IllegalArgumentException.class, () -> new LabelSuggestion("Prevention", new Provenance("m", "", "t", 0), Double.NaN));
+        assertEquals("", new LabelSuggestion("Prevention", new Provenance("m", null, null, 0), 0).provenance().promptTemplateId());
     }
 }

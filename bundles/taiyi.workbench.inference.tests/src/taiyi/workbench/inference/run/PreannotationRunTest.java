@@ -50,8 +50,8 @@ class PreannotationRunTest {
         gold = TestCorpora.bc5cdrDevel().subList(0, 6);
         ids = gold.stream().map(Document::id).toList();
         try (CorpusStore store = CorpusStore.open(dir)) {
-            store.importDocuments(CORPUS, gold, "CDR_DevelopmentSet.PubTator.txt");
-            store.setSchema(CORPUS, CDR);
+            store.documents().importDocuments(CORPUS, gold, "CDR_DevelopmentSet.PubTator.txt");
+            store.documents().setSchema(CORPUS, CDR);
         }
     }
 
@@ -77,10 +77,10 @@ class PreannotationRunTest {
             assertEquals(ids.stream().map(id -> id + " " + (ids.indexOf(id) + 1) + "/" + ids.size()).toList(), reported);
             int stored = 0;
             for (String id : ids) {
-                List<Suggestion> suggestions = store.suggestions(CORPUS, id);
+                List<Suggestion> suggestions = store.suggestions().suggestions(CORPUS, id);
                 assertFalse(suggestions.isEmpty(), id);
                 // every suggestion is a gold mention of the abstract, at its place (the engine answered the gold)
-                Set<String> relationArguments = store.relationSuggestions(CORPUS, id).stream()
+                Set<String> relationArguments = store.suggestions().relationSuggestions(CORPUS, id).stream()
                         .flatMap(r -> java.util.stream.Stream.of(r.relation().head(), r.relation().tail()))
                         .collect(Collectors.toSet());
                 Document g = gold(id);
@@ -97,7 +97,7 @@ class PreannotationRunTest {
 
             PreannotationSummary again = run.run(ids, PreannotationRun.Progress.NONE, () -> false);
             assertEquals(ids.size(), again.skipped());
-            assertEquals(stored, ids.stream().mapToInt(id -> store.suggestions(CORPUS, id).size()).sum());
+            assertEquals(stored, ids.stream().mapToInt(id -> store.suggestions().suggestions(CORPUS, id).size()).sum());
         }
     }
 
@@ -112,7 +112,7 @@ class PreannotationRunTest {
                             () -> false);
             assertEquals(2, second.annotated());
             for (String id : ids.subList(0, 2)) {
-                List<Suggestion> all = store.suggestions(CORPUS, id);
+                List<Suggestion> all = store.suggestions().suggestions(CORPUS, id);
                 assertEquals(all.size(), new HashSet<>(all.stream().map(Suggestion::id).toList()).size());
                 assertEquals(Set.of("gold-answers", "other-model"), all.stream().map(Suggestion::modelId).collect(Collectors.toSet()));
             }
@@ -128,9 +128,9 @@ class PreannotationRunTest {
                     new GenerationOptions(500, 1), 1, Set.of(TaskKind.NER)).run(ids, (o, d, t) -> done.incrementAndGet(), cancelled);
             assertTrue(summary.cancelled());
             assertEquals(1, summary.annotated());
-            assertFalse(store.suggestions(CORPUS, ids.get(0)).isEmpty());
+            assertFalse(store.suggestions().suggestions(CORPUS, ids.get(0)).isEmpty());
             for (String id : ids.subList(1, ids.size())) {
-                assertTrue(store.suggestions(CORPUS, id).isEmpty(), id);
+                assertTrue(store.suggestions().suggestions(CORPUS, id).isEmpty(), id);
             }
         }
     }

@@ -13,6 +13,7 @@ import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.LabelSchema;
+import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.core.model.Span;
 import taiyi.workbench.inference.Generation;
@@ -99,18 +100,18 @@ final class DocumentAssembly {
         for (MentionQuery missing : alignment.missing()) {
             report(request, missing.type() + " '" + missing.text() + "' is not in the window's text");
         }
-        String templateId = provenance.promptTemplateId(request.instruction().wordingId());
+        Provenance asked = provenance.withWording(request.instruction().wordingId());
         for (AlignedMention a : alignment.found()) {
             ParsedMention item = byQuery.get(a.query());
             TokenScore score = TokenScore.of(answer, item.start(), item.end());
             Span span = new Span(window.toDocument(a.span().start()), window.toDocument(a.span().end()));
-            addMention(a.query().type(), span, score, a.match(), a.query().text(), Map.of(), templateId);
+            addMention(a.query().type(), span, score, a.match(), a.query().text(), Map.of(), asked);
             nerTypeByText.putIfAbsent(key(a.query().text()), a.query().type());
         }
     }
 
     private Suggestion addMention(String type, Span span, TokenScore score, MatchKind match, String written,
-            Map<String, String> extra, String templateId) {
+            Map<String, String> extra, Provenance asked) {
         Map<String, String> attributes = new LinkedHashMap<>();
         if (!Double.isNaN(score.min())) {
             attributes.put("score.min", Double.toString(score.min()));
@@ -121,8 +122,7 @@ final class DocumentAssembly {
         }
         attributes.putAll(extra);
         EntityMention mention = new EntityMention(nextId(), type, List.of(span), List.of(), attributes);
-        Suggestion s = new Suggestion(mention, provenance.model().modelId(), provenance.model().adapterId(), templateId,
-                provenance.round(), score.mean());
+        Suggestion s = new Suggestion(mention, asked, score.mean());
         mentions.add(s);
         mentionsBySpan.computeIfAbsent(span, k -> new ArrayList<>()).add(s);
         return s;
@@ -138,7 +138,7 @@ final class DocumentAssembly {
         if (answer.stopReason() == Generation.StopReason.MAX_TOKENS) {
             report(request, "the answer reached the token limit; pairs after its last complete one are lost");
         }
-        String templateId = provenance.promptTemplateId(request.instruction().wordingId());
+        Provenance asked = provenance.withWording(request.instruction().wordingId());
         for (ParsedRelation r : items) {
             List<Span> heads = aligner.occurrences(r.head().text());
             List<Span> tails = aligner.occurrences(r.tail().text());
@@ -149,16 +149,15 @@ final class DocumentAssembly {
                 continue;
             }
             Span[] pair = closestPair(heads, tails);
-            String head = argument(window, pair[0], r.head(), "head", answer, templateId).id();
-            String tail = argument(window, pair[1], r.tail(), "tail", answer, templateId).id();
+            String head = argument(window, pair[0], r.head(), "head", answer, asked).id();
+            String tail = argument(window, pair[1], r.tail(), "tail", answer, asked).id();
             TokenScore score = TokenScore.of(answer, r.start(), r.end());
-            relations.add(new RelationSuggestion(new Relation(nextId(), r.type(), head, tail), provenance.model().modelId(),
-                    provenance.model().adapterId(), templateId, provenance.round(), score.mean()));
+            relations.add(new RelationSuggestion(new Relation(nextId(), r.type(), head, tail), asked, score.mean()));
         }
     }
 
     private Suggestion argument(TextWindow window, Span inWindow, ParsedArgument written, String role, Generation answer,
-            String templateId) {
+            Provenance asked) {
         Span span = new Span(window.toDocument(inWindow.start()), window.toDocument(inWindow.end()));
         List<Suggestion> existing = mentionsBySpan.getOrDefault(span, List.of());
         if (!existing.isEmpty()) {
@@ -169,7 +168,7 @@ final class DocumentAssembly {
         MatchKind match = window.text().substring(inWindow.start(), inWindow.end()).equals(written.text().strip())
                 ? MatchKind.EXACT : MatchKind.FOLDED;
         return addMention(type, span, TokenScore.of(answer, written.start(), written.end()), match, written.text(),
-                Map.of("relation.argument", role), templateId);
+                Map.of("relation.argument", role), asked);
     }
 
     /** The occurrences of head and tail nearest each other (first such pair), not the same chars. */
@@ -196,11 +195,10 @@ final class DocumentAssembly {
         List<ParsedLabel> items = Truncation.complete(parsed.items(), ParsedLabel::label, ParsedLabel::end, answer,
                 message -> report(request, message));
         parsed.problems().forEach(p -> report(request, p));
-        String templateId = provenance.promptTemplateId(request.instruction().wordingId());
+        Provenance asked = provenance.withWording(request.instruction().wordingId());
         for (ParsedLabel l : items) {
             TokenScore score = TokenScore.of(answer, l.start(), l.end());
-            LabelSuggestion s = new LabelSuggestion(l.label(), provenance.model().modelId(), provenance.model().adapterId(),
-                    templateId, provenance.round(), score.mean());
+            LabelSuggestion s = new LabelSuggestion(l.label(), asked, score.mean());
             // a label any window gives is the document's; the surest window's score stands for it
             labels.merge(l.label(), s, (a, b) -> b.score() > a.score() ? b : a);
         }

@@ -11,6 +11,8 @@ import java.util.function.Function;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.Language;
 import taiyi.workbench.core.model.LabelSchema;
+import taiyi.workbench.core.model.Provenance;
+import taiyi.workbench.inference.ModelDescription;
 import taiyi.workbench.inference.Generation;
 import taiyi.workbench.inference.GenerationListener;
 import taiyi.workbench.inference.GenerationOptions;
@@ -65,7 +67,9 @@ public final class Preannotator {
         if (round < 0) {
             throw new IllegalArgumentException("round " + round + " is negative");
         }
-        this.provenance = new Provenance(generator.description(), generator.template().id(), round);
+        ModelDescription model = generator.description();
+        // the template id names the model's template; each window's wording is added per question
+        this.provenance = new Provenance(model.modelId(), model.adapterId(), generator.template().id(), round);
     }
 
     /**

@@ -16,6 +16,7 @@ import taiyi.workbench.inference.preannotate.PreannotationListener;
 import taiyi.workbench.inference.preannotate.Preannotator;
 import taiyi.workbench.inference.task.TaskKind;
 import taiyi.workbench.store.CorpusStore;
+import taiyi.workbench.store.SuggestionStore;
 
 /** Pre-annotates documents of one corpus with one loaded model and writes the suggestion layer. */
 public final class PreannotationRun {
@@ -58,7 +59,7 @@ public final class PreannotationRun {
      */
     public PreannotationSummary run(List<String> documentIds, Progress progress, BooleanSupplier cancelled) {
         long started = System.nanoTime();
-        LabelSchema schema = store.schema(corpus);
+        LabelSchema schema = store.documents().schema(corpus);
         Preannotator preannotator = new Preannotator(generator, schema, options, round);
         ModelDescription model = generator.description();
         List<Document> todo = new ArrayList<>();
@@ -66,9 +67,9 @@ public final class PreannotationRun {
         int total = documentIds.size();
         for (String id : documentIds) {
             // the model reads the text only: the body, not the curated layer (thousands of rows in a large document)
-            Document doc = store.documentBody(corpus, id)
+            Document doc = store.documents().documentBody(corpus, id)
                     .orElseThrow(() -> new IllegalArgumentException("no document " + id + " in corpus '" + corpus + "'"));
-            if (store.hasSuggestionsFrom(corpus, id, model.modelId(), model.adapterId(), round)) {
+            if (store.suggestions().hasSuggestionsFrom(corpus, id, model.modelId(), model.adapterId(), round)) {
                 DocumentOutcome skipped = DocumentOutcome.skipped(id);
                 outcomes.add(skipped);
                 progress.documentDone(skipped, outcomes.size(), total);
@@ -88,9 +89,9 @@ public final class PreannotationRun {
             List<Document> chunk = todo.subList(from, Math.min(todo.size(), from + perCall));
             List<DocumentPreannotation> results = preannotator.annotate(chunk, tasks, progress, cancelled);
             for (DocumentPreannotation result : results) {
-                CorpusStore.SuggestionLayer existing = store.suggestionLayer(corpus, result.documentId());
+                SuggestionStore.SuggestionLayer existing = store.suggestions().suggestionLayer(corpus, result.documentId());
                 DocumentPreannotation stored = SuggestionIds.clearOf(existing.mentions(), existing.relations(), result);
-                store.addSuggestions(corpus, stored.documentId(), stored.mentions(), stored.relations(), stored.labels());
+                store.suggestions().addSuggestions(corpus, stored.documentId(), stored.mentions(), stored.relations(), stored.labels());
                 DocumentOutcome outcome = DocumentOutcome.annotated(stored);
                 outcomes.add(outcome);
                 progress.documentDone(outcome, outcomes.size(), total);

@@ -39,14 +39,12 @@ final class SuggestionIds {
         List<Suggestion> mentions = fresh.mentions().stream().map(s -> {
             EntityMention m = s.mention();
             renamed.put(m.id(), m.id() + suffix);
-            return new Suggestion(new EntityMention(m.id() + suffix, m.type(), m.spans(), m.normalizations(), m.attributes()),
-                    s.modelId(), s.adapterId(), s.promptTemplateId(), s.round(), s.score());
+            return new Suggestion(new EntityMention(m.id() + suffix, m.type(), m.spans(), m.normalizations(), m.attributes()), s.provenance(), s.score());
         }).toList();
         List<RelationSuggestion> relations = fresh.relations().stream().map(r -> {
             Relation rel = r.relation();
             return new RelationSuggestion(new Relation(rel.id() + suffix, rel.type(), renamed.getOrDefault(rel.head(), rel.head()),
-                    renamed.getOrDefault(rel.tail(), rel.tail()), rel.evidence()), r.modelId(), r.adapterId(),
-                    r.promptTemplateId(), r.round(), r.score());
+                    renamed.getOrDefault(rel.tail(), rel.tail()), rel.evidence()), r.provenance(), r.score());
         }).toList();
         return new DocumentPreannotation(fresh.documentId(), mentions, relations, fresh.labels(), fresh.problems());
     }

@@ -46,7 +46,7 @@ class ChineseDocumentEditorTest {
         Document sentence = new CmeeeReader().read(file).get(0);
         assertTrue(sentence.text().startsWith("对儿童SARST细胞亚群的研究表明"), sentence.text());
         try (CorpusStore store = EditorDriver.testStore("editor-zh-db")) {
-            store.importDocuments("cmeee", List.of(sentence), file.toString());
+            store.documents().importDocuments("cmeee", List.of(sentence), file.toString());
             DocumentEditor editor = assertInstanceOf(DocumentEditor.class,
                     page().openEditor(new DocumentEditorInput(store, "cmeee", sentence.id()), DocumentEditor.ID));
             StyledText text = editor.textWidget();
@@ -57,10 +57,10 @@ class ChineseDocumentEditorTest {
             // nothing selected and no suggestion at the caret: A explains itself and records nothing
             text.setSelection(1);
             drain();
-            int before = store.events("cmeee", sentence.id()).size();
+            int before = store.log().events("cmeee", sentence.id()).size();
             type(text, 'a');
             assertEquals("no open suggestion at the caret to accept", editor.lastMessage());
-            assertEquals(before, store.events("cmeee", sentence.id()).size());
+            assertEquals(before, store.log().events("cmeee", sentence.id()).size());
 
             int child = sentence.text().indexOf("儿童");
             text.setSelection(child, child + 2);
@@ -102,7 +102,7 @@ class ChineseDocumentEditorTest {
     }
 
     private static CorrectionEvent last(CorpusStore store, String id) {
-        List<CorrectionEvent> log = store.events("cmeee", id);
+        List<CorrectionEvent> log = store.log().events("cmeee", id);
         return log.get(log.size() - 1);
     }
 

@@ -41,6 +41,7 @@ import taiyi.workbench.core.curation.CurationFold;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.ui.properties.AnnotationProperty;
@@ -75,7 +76,7 @@ class DocumentEditorCurationTest {
     @BeforeEach
     void openEditor(TestInfo info) throws Exception {
         corpus = "bc5cdr-" + info.getTestMethod().orElseThrow().getName();
-        store.importDocuments(corpus, List.of(abstractDoc), "CDR_DevelopmentSet.PubTator.txt");
+        store.documents().importDocuments(corpus, List.of(abstractDoc), "CDR_DevelopmentSet.PubTator.txt");
         editor = assertInstanceOf(DocumentEditor.class,
                 page().openEditor(new DocumentEditorInput(store, corpus, PMID), DocumentEditor.ID));
         text = editor.textWidget();
@@ -102,12 +103,12 @@ class DocumentEditorCurationTest {
     }
 
     private CorrectionEvent lastEvent() {
-        List<CorrectionEvent> log = store.events(corpus, PMID);
+        List<CorrectionEvent> log = store.log().events(corpus, PMID);
         return log.get(log.size() - 1);
     }
 
     private CurationFold fold() {
-        return store.fold(corpus, PMID);
+        return store.log().fold(corpus, PMID);
     }
 
     /** The editor follows each decision without refolding: what it shows must be the store's fold. */
@@ -132,12 +133,12 @@ class DocumentEditorCurationTest {
 
     private Suggestion suggestion(String id, String type, String phrase, double score) {
         int start = at(phrase);
-        return new Suggestion(EntityMention.of(id, type, start, start + phrase.length(), List.of()), "DUTIR-BioNLP/Taiyi-LLM",
-                "round1-lora", "ner-en-1", 1, score);
+        return new Suggestion(EntityMention.of(id, type, start, start + phrase.length(), List.of()), new Provenance("DUTIR-BioNLP/Taiyi-LLM",
+                "round1-lora", "ner-en-1", 1), score);
     }
 
     private void addSuggestions() {
-        store.addSuggestions(corpus, PMID, List.of(
+        store.suggestions().addSuggestions(corpus, PMID, List.of(
                 suggestion("S1", "Disease", "massive tricuspid regurgitation", -0.30),
                 suggestion("S2", "Chemical", "lithium compounds", -0.10),
                 suggestion("S3", "Disease", "pregnancy", -1.50),
@@ -216,7 +217,7 @@ class DocumentEditorCurationTest {
         key(text, '\b', SWT.BS, 0);
         assertEquals(CorrectionAction.REJECT, fold().decisions().get("S4"));
         assertEquals("S3", ((AnnotationItem.SuggestedMention) editor.caretItem()).suggestion().id());
-        List<CorrectionEvent> log = store.events(corpus, PMID);
+        List<CorrectionEvent> log = store.log().events(corpus, PMID);
         assertEquals(List.of(CorrectionAction.IMPORT, CorrectionAction.ACCEPT, CorrectionAction.REJECT, CorrectionAction.SKIP,
                 CorrectionAction.REJECT), log.stream().map(CorrectionEvent::action).toList());
         assertTrue(log.stream().skip(1).allMatch(e -> e.durationMs() >= 0 && e.durationMs() < 600_000), log.toString());
@@ -241,7 +242,7 @@ class DocumentEditorCurationTest {
     void acceptAllOfATypeIsOneEventPerSuggestionAndUndoableOneByOne() throws Exception {
         addSuggestions();
         execute("taiyi.workbench.ui.editor.acceptAllOfType", Map.of("taiyi.workbench.ui.editor.entityType", "Disease"));
-        List<CorrectionEvent> log = store.events(corpus, PMID);
+        List<CorrectionEvent> log = store.log().events(corpus, PMID);
         List<CorrectionEvent> accepts = log.stream().filter(e -> e.action() == CorrectionAction.ACCEPT).toList();
         assertEquals(List.of("S1", "S3", "S4"), accepts.stream().map(CorrectionEvent::suggestionId).toList());
         assertTrue(accepts.stream().allMatch(e -> e.uiLocation().equals("editor:accept-all")));
@@ -398,7 +399,7 @@ class DocumentEditorCurationTest {
     void theEditorFollowsSuggestionsAddedElsewhereWithoutMovingTheCaret() throws Exception {
         caretTo(at("cardiac disease"));
         int top = text.getTopPixel();
-        Thread job = new Thread(() -> store.addSuggestions(corpus, PMID, List.of(suggestion("J1", "Chemical", "Sixty-three", -0.7))));
+        Thread job = new Thread(() -> store.suggestions().addSuggestions(corpus, PMID, List.of(suggestion("J1", "Chemical", "Sixty-three", -0.7))));
         job.start();
         job.join();
         drain();

@@ -25,6 +25,7 @@ import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Language;
+import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.core.model.Span;
 import taiyi.workbench.curation.AnnotationModel;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
@@ -56,29 +57,29 @@ class EditorBenchmark {
         try (CorpusStore store = EditorDriver.testStore("editor-bench-db")) {
             Path source = Path.of(System.getProperty("taiyi.testdata"), "bc5cdr", "CDR_TrainingSet.PubTator.txt");
             Generated doc = generate(new PubTatorReader().read(source));
-            store.importDocuments("bench", List.of(doc.document), source.toString());
-            store.addSuggestions("bench", "big", doc.suggestions, doc.relationSuggestions, List.of());
+            store.documents().importDocuments("bench", List.of(doc.document), source.toString());
+            store.suggestions().addSuggestions("bench", "big", doc.suggestions, doc.relationSuggestions, List.of());
             report.add(String.format(Locale.ROOT, "document: %,d chars, %,d curated mentions, %,d concept-level relations, "
                     + "%,d suggestions, %,d relation suggestions", doc.document.text().length(), doc.document.mentions().size(),
                     doc.document.relations().size(), doc.suggestions.size(), doc.relationSuggestions.size()));
 
             // where the time goes: the store's calls and one repaint, each alone
-            report.add(line("  store.document", time(2, 10, () -> store.document("bench", "big")), OPEN_TARGET_MS));
-            report.add(line("  store.documentBody", time(2, 10, () -> store.documentBody("bench", "big")), OPEN_TARGET_MS));
-            report.add(line("  store.fold", time(2, 10, () -> store.fold("bench", "big")), DECISION_TARGET_MS));
-            report.add(line("  store.suggestionLayer", time(2, 10, () -> store.suggestionLayer("bench", "big")),
+            report.add(line("  store.document", time(2, 10, () -> store.documents().document("bench", "big")), OPEN_TARGET_MS));
+            report.add(line("  store.documentBody", time(2, 10, () -> store.documents().documentBody("bench", "big")), OPEN_TARGET_MS));
+            report.add(line("  store.fold", time(2, 10, () -> store.log().fold("bench", "big")), DECISION_TARGET_MS));
+            report.add(line("  store.suggestionLayer", time(2, 10, () -> store.suggestions().suggestionLayer("bench", "big")),
                     DECISION_TARGET_MS));
-            report.add(line("  store.suggestions", time(2, 10, () -> store.suggestions("bench", "big")), DECISION_TARGET_MS));
-            report.add(line("  store.relationSugg.", time(2, 10, () -> store.relationSuggestions("bench", "big")),
+            report.add(line("  store.suggestions", time(2, 10, () -> store.suggestions().suggestions("bench", "big")), DECISION_TARGET_MS));
+            report.add(line("  store.relationSugg.", time(2, 10, () -> store.suggestions().relationSuggestions("bench", "big")),
                     DECISION_TARGET_MS));
             List<Suggestion> direct = doc.suggestions.subList(doc.suggestions.size() - 2 * (WARMUP + ROUNDS), doc.suggestions.size());
             int[] d = {0};
-            report.add(line("  store.record REJECT", time(WARMUP, ROUNDS, () -> store.record("bench",
+            report.add(line("  store.record REJECT", time(WARMUP, ROUNDS, () -> store.log().record("bench",
                     taiyi.workbench.core.curation.CorrectionEvent.decision("big", "bench", CorrectionAction.REJECT,
                             direct.get(d[0]++).id(), "bench", 1))), DECISION_TARGET_MS));
             report.add(line("  store.record ACCEPT", time(WARMUP, ROUNDS, () -> {
                 Suggestion s = direct.get(d[0]++);
-                store.record("bench", taiyi.workbench.core.curation.CorrectionEvent.onMention("big", "bench",
+                store.log().record("bench", taiyi.workbench.core.curation.CorrectionEvent.onMention("big", "bench",
                         CorrectionAction.ACCEPT, null, s.mention(), s.id(), "bench", 1));
             }), DECISION_TARGET_MS));
             IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
@@ -156,7 +157,7 @@ class EditorBenchmark {
             b.dispose();
             report.add("  where a key's time goes (timed rounds):");
             report.addAll(breakdown);
-            long decided = store.events("bench", "big").stream().filter(e -> e.action() != CorrectionAction.IMPORT).count();
+            long decided = store.log().events("bench", "big").stream().filter(e -> e.action() != CorrectionAction.IMPORT).count();
             // every timed key made its events: 2 x 70 direct records, 3 x 70 decisions, 70 relation accepts of three
             // events each, 70 relation rejects, 70 labels, 70 undos, 70 redos
             assertEquals(12L * (WARMUP + ROUNDS), decided);
@@ -372,8 +373,7 @@ class EditorBenchmark {
             if (mentions.size() < MENTIONS && (n % 4 != 1 || suggestions.size() >= SUGGESTIONS)) {
                 mentions.add(EntityMention.of("T" + mentions.size(), type, s, e, List.of()));
             } else if (suggestions.size() < SUGGESTIONS) {
-                suggestions.add(new Suggestion(EntityMention.of("S" + suggestions.size(), type, s, e, List.of()),
-                        "DUTIR-BioNLP/Taiyi-LLM", "", "ner-en-1", 1, -0.01 * (suggestions.size() % 100)));
+                suggestions.add(new Suggestion(EntityMention.of("S" + suggestions.size(), type, s, e, List.of()), new Provenance("DUTIR-BioNLP/Taiyi-LLM", "", "ner-en-1", 1), -0.01 * (suggestions.size() % 100)));
             }
         }
         Document doc = new Document("big", Language.ENGLISH, text.toString(), List.of(), Map.of(), List.of(), mentions, relations);
@@ -381,7 +381,7 @@ class EditorBenchmark {
         List<RelationSuggestion> suggestedRelations = new ArrayList<>();
         for (int i = 0; i < RELATION_SUGGESTIONS && 2 * i + 1 < suggestions.size(); i++) {
             suggestedRelations.add(new RelationSuggestion(new taiyi.workbench.core.model.Relation("RS" + i, "CID",
-                    suggestions.get(2 * i).id(), suggestions.get(2 * i + 1).id()), "DUTIR-BioNLP/Taiyi-LLM", "", "re-en-1", 1,
+                    suggestions.get(2 * i).id(), suggestions.get(2 * i + 1).id()), new Provenance("DUTIR-BioNLP/Taiyi-LLM", "", "re-en-1", 1),
                     -0.01 * (i % 100)));
         }
         return new Generated(doc, suggestions, suggestedRelations);

@@ -39,6 +39,7 @@ import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.ui.properties.AnnotationPropertiesView;
@@ -75,9 +76,9 @@ class RelationSuggestionEditorTest {
     @BeforeEach
     void openEditor(TestInfo info) throws Exception {
         corpus = "relsug-" + info.getTestMethod().orElseThrow().getName();
-        store.importDocuments(corpus, List.of(abstractDoc), "CDR_DevelopmentSet.PubTator.txt");
+        store.documents().importDocuments(corpus, List.of(abstractDoc), "CDR_DevelopmentSet.PubTator.txt");
         // mentions on the gold spans of the chemical and the three diseases it induces, then CID relations between them
-        store.addSuggestions(corpus, PMID, List.of(
+        store.suggestions().addSuggestions(corpus, PMID, List.of(
                 suggestion("P1", "Chemical", "Lithium carbonate", -0.1),
                 suggestion("P2", "Disease", "cyanosis", -0.3),
                 suggestion("P3", "Disease", "cardiac arrhythmia", -0.5),
@@ -85,7 +86,7 @@ class RelationSuggestionEditorTest {
                         cid("RS1", "P1", "P2", -0.2),
                         cid("RS2", "P1", "P3", -0.9),
                         cid("RS3", "P1", "P4", -2.0)),
-                List.of(new LabelSuggestion("Case Report", MODEL, "round1-lora", "tc-en-1", 1, -0.05)));
+                List.of(new LabelSuggestion("Case Report", new Provenance(MODEL, "round1-lora", "tc-en-1", 1), -0.05)));
         editor = assertInstanceOf(DocumentEditor.class,
                 page().openEditor(new DocumentEditorInput(store, corpus, PMID), DocumentEditor.ID));
         text = editor.textWidget();
@@ -109,12 +110,12 @@ class RelationSuggestionEditorTest {
 
     private Suggestion suggestion(String id, String type, String phrase, double score) {
         int start = at(phrase);
-        return new Suggestion(EntityMention.of(id, type, start, start + phrase.length(), List.of()), MODEL, "round1-lora",
-                "ner-en-1", 1, score);
+        return new Suggestion(EntityMention.of(id, type, start, start + phrase.length(), List.of()), new Provenance(MODEL, "round1-lora",
+                "ner-en-1", 1), score);
     }
 
     private static RelationSuggestion cid(String id, String head, String tail, double score) {
-        return new RelationSuggestion(new Relation(id, "CID", head, tail), MODEL, "round1-lora", "re-en-1", 1, score);
+        return new RelationSuggestion(new Relation(id, "CID", head, tail), new Provenance(MODEL, "round1-lora", "re-en-1", 1), score);
     }
 
     private void repaint() {
@@ -124,7 +125,7 @@ class RelationSuggestionEditorTest {
     }
 
     private List<CorrectionEvent> log() {
-        return store.events(corpus, PMID);
+        return store.log().events(corpus, PMID);
     }
 
     private CorrectionEvent lastEvent() {
@@ -133,7 +134,7 @@ class RelationSuggestionEditorTest {
     }
 
     private CurationFold fold() {
-        return store.fold(corpus, PMID);
+        return store.log().fold(corpus, PMID);
     }
 
     /** The suggestion arcs painted last, by suggestion id. */
@@ -335,7 +336,7 @@ class RelationSuggestionEditorTest {
     void aRelationWhoseArgumentWasRejectedIsRefusedWithTheReasonAndNothingWritten() {
         editor.selectRelationSuggestion("RS1");
         // reject its tail's suggestion through the store, as another curator's decision would arrive
-        store.record(corpus, CorrectionEvent.decision(PMID, "other", CorrectionAction.REJECT, "P2", "editor:keyboard", 10));
+        store.log().record(corpus, CorrectionEvent.decision(PMID, "other", CorrectionAction.REJECT, "P2", "editor:keyboard", 10));
         drain();
         editor.selectRelationSuggestion("RS1");
         int before = log().size();

@@ -102,10 +102,10 @@ class ImportWizardTest {
         assertTrue(Job.getJobManager().find(ImportJob.FAMILY).length == 0);
 
         // the store: every CDR document and mention, nothing of the broken file
-        CorpusStats stats = WorkbenchDatabase.store().stats(CORPUS);
+        CorpusStats stats = WorkbenchDatabase.store().statistics().stats(CORPUS);
         assertEquals(cdrDocuments, stats.documents());
         assertEquals(cdrMentions, stats.mentions());
-        assertTrue(WorkbenchDatabase.store().document(CORPUS, brokenPmid).isEmpty(), "the refused file left document " + brokenPmid);
+        assertTrue(WorkbenchDatabase.store().documents().document(CORPUS, brokenPmid).isEmpty(), "the refused file left document " + brokenPmid);
 
         // the index followed the import
         // (the job waits a few seconds for it; a loaded machine may take longer, and the test waits it out)

@@ -23,6 +23,7 @@ import taiyi.workbench.core.curation.CorrectionEvent;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.ui.WorkbenchDatabase;
@@ -39,19 +40,19 @@ class CorpusNavigatorTest {
         CorpusNavigatorView navigator = assertInstanceOf(CorpusNavigatorView.class, page().findView(CorpusNavigatorView.ID));
 
         // the store's change alone brings the corpus into the tree: nobody calls refresh
-        store.importDocuments(CORPUS, documents, "navigator test");
+        store.documents().importDocuments(CORPUS, documents, "navigator test");
         waitUntil("the new corpus in the navigator", 60, () -> corpusItem(navigator).isPresent());
 
         Document worked = documents.get(0);
         Document finished = documents.get(1);
         String text = worked.text();
-        store.addSuggestions(CORPUS, worked.id(), List.of(
-                new Suggestion(EntityMention.of("S1", "Disease", 0, 5, List.of()), "taiyi-qwen-7b", "", "ner-en-1", 1, -0.2),
-                new Suggestion(EntityMention.of("S2", "Disease", 6, 12, List.of()), "taiyi-qwen-7b", "", "ner-en-1", 1, -1.5),
-                new Suggestion(EntityMention.of("S3", "Disease", 13, Math.min(20, text.length()), List.of()), "taiyi-qwen-7b", "",
-                        "ner-en-1", 1, -0.7)));
-        store.record(CORPUS, CorrectionEvent.decision(worked.id(), "tester", CorrectionAction.REJECT, "S2", "test", 100));
-        store.record(CORPUS, CorrectionEvent.decision(finished.id(), "tester", CorrectionAction.MARK_DONE, null, "test", 100));
+        store.suggestions().addSuggestions(CORPUS, worked.id(), List.of(
+                new Suggestion(EntityMention.of("S1", "Disease", 0, 5, List.of()), new Provenance("taiyi-qwen-7b", "", "ner-en-1", 1), -0.2),
+                new Suggestion(EntityMention.of("S2", "Disease", 6, 12, List.of()), new Provenance("taiyi-qwen-7b", "", "ner-en-1", 1), -1.5),
+                new Suggestion(EntityMention.of("S3", "Disease", 13, Math.min(20, text.length()), List.of()), new Provenance("taiyi-qwen-7b", "",
+                        "ner-en-1", 1), -0.7)));
+        store.log().record(CORPUS, CorrectionEvent.decision(worked.id(), "tester", CorrectionAction.REJECT, "S2", "test", 100));
+        store.log().record(CORPUS, CorrectionEvent.decision(finished.id(), "tester", CorrectionAction.MARK_DONE, null, "test", 100));
         drain();
 
         navigator.viewer().setExpandedState(corpusItem(navigator).orElseThrow().getData(), true);

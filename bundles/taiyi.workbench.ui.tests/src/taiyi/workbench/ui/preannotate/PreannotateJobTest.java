@@ -70,8 +70,8 @@ class PreannotateJobTest {
 
     private static List<DocumentSummary> sampleDocuments() {
         CorpusStore store = WorkbenchDatabase.store();
-        String corpus = store.corpora().get(0).name();
-        return store.documents(corpus).subList(0, 3);
+        String corpus = store.statistics().corpora().get(0).name();
+        return store.documents().summaries(corpus).subList(0, 3);
     }
 
     @Test
@@ -101,7 +101,7 @@ class PreannotateJobTest {
         configure(model());
         List<DocumentSummary> docs = sampleDocuments();
         CorpusStore store = WorkbenchDatabase.store();
-        int before = store.suggestions(docs.get(2).corpus(), docs.get(2).id()).size();
+        int before = store.suggestions().suggestions(docs.get(2).corpus(), docs.get(2).id()).size();
         PreannotateJob job = PreannotateHandler.newJob(ModelPreferences.current(), store, docs.get(2).corpus(),
                 List.of(docs.get(2).id()), Set.of(TaskKind.NER));
         NullProgressMonitor monitor = new NullProgressMonitor();
@@ -109,7 +109,7 @@ class PreannotateJobTest {
         IStatus status = job.run(monitor);
         assertEquals(IStatus.CANCEL, status.getSeverity(), status.getMessage());
         assertTrue(job.summary().cancelled());
-        assertEquals(before, store.suggestions(docs.get(2).corpus(), docs.get(2).id()).size());
+        assertEquals(before, store.suggestions().suggestions(docs.get(2).corpus(), docs.get(2).id()).size());
         assertFalse(status.getMessage().isEmpty());
     }
 }

@@ -43,9 +43,9 @@ class SearchViewTest {
     }
 
     private static SearchView view() throws Exception {
-        if (WorkbenchDatabase.store().corpora().stream().noneMatch(c -> c.name().equals(CORPUS))) {
+        if (WorkbenchDatabase.store().statistics().corpora().stream().noneMatch(c -> c.name().equals(CORPUS))) {
             List<Document> docs = new PubTatorReader().read(testdata("bc5cdr/CDR_DevelopmentSet.PubTator.txt"));
-            WorkbenchDatabase.store().importDocuments(CORPUS, docs, "search test");
+            WorkbenchDatabase.store().documents().importDocuments(CORPUS, docs, "search test");
             // the index follows the store in the background
             WorkbenchDriver.waitUntil("the index to hold the corpus", 180, () -> WorkbenchIndex.index().documentCount(CORPUS) == docs.size());
         }

@@ -33,6 +33,7 @@ import taiyi.workbench.curation.AnnotationModel;
 import taiyi.workbench.curation.DecisionClock;
 import taiyi.workbench.curation.DocumentCuration;
 import taiyi.workbench.store.CorpusStore;
+import taiyi.workbench.store.SuggestionStore;
 import taiyi.workbench.store.StoreChangeListener;
 
 /**
@@ -91,11 +92,11 @@ public final class DocumentEditor extends EditorPart {
         store = in.store();
         corpus = in.corpus();
         // the curated layer comes from the fold of the log: the body alone is read here
-        document = store.documentBody(in.corpus(), in.documentId())
+        document = store.documents().documentBody(in.corpus(), in.documentId())
                 .orElseThrow(() -> new PartInitException("document " + in.documentId() + " is not in corpus " + in.corpus()));
-        schema = store.schema(corpus);
+        schema = store.documents().schema(corpus);
         model = new AnnotationModel(document.text());
-        model.setCurated(store.fold(corpus, document.id()));
+        model.setCurated(store.log().fold(corpus, document.id()));
         loadSuggestions();
         curation = new DocumentCuration(store, corpus, document.id(), model, new DecisionClock());
         setPartName(document.id());
@@ -260,8 +261,7 @@ public final class DocumentEditor extends EditorPart {
                 moveCaretTo(new AnnotationItem.CuratedMention(corpus, document.id(), after), after.start());
             } else if (caretItem instanceof AnnotationItem.SuggestedMention s) {
                 Suggestion retyped = new Suggestion(new EntityMention(s.suggestion().id(), type, s.suggestion().mention().spans(),
-                        s.suggestion().mention().normalizations()), s.suggestion().modelId(), s.suggestion().adapterId(),
-                        s.suggestion().promptTemplateId(), s.suggestion().round(), s.suggestion().score());
+                        s.suggestion().mention().normalizations()), s.suggestion().provenance(), s.suggestion().score());
                 curation.accept(retyped, uiLocation);
                 refresh();
                 jumpToNextSuggestion(new AnnotationItem.SuggestedMention(corpus, document.id(), s.suggestion()));
@@ -565,7 +565,7 @@ public final class DocumentEditor extends EditorPart {
     public void reload() {
         int caret = text.getCaretOffset();
         int top = text.getTopPixel();
-        model.setCurated(store.fold(corpus, document.id()));
+        model.setCurated(store.log().fold(corpus, document.id()));
         loadSuggestions();
         presentation.showAll(model);
         movingCaret = true;
@@ -580,7 +580,7 @@ public final class DocumentEditor extends EditorPart {
 
     /** The model's three suggestion layers: mentions, relations between them, document labels. */
     private void loadSuggestions() {
-        model.setSuggestionLayer(store.suggestionLayer(corpus, document.id()));
+        model.setSuggestionLayer(store.suggestions().suggestionLayer(corpus, document.id()));
     }
 
     private void storeChanged(String changedCorpus, List<String> documentIds) {

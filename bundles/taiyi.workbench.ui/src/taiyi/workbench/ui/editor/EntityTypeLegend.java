@@ -50,9 +50,9 @@ public final class EntityTypeLegend extends Figure {
                     + labels.stream().map(SuggestionLabels::of).collect(Collectors.joining(", ")));
             suggested.setBorder(new MarginBorder(1, 5, 1, 5));
             suggested.setForegroundColor(ColorConstants.darkGray);
-            suggested.setToolTip(new Label(labels.stream().map(l -> l.label() + ": " + l.modelId()
-                    + (l.adapterId().isEmpty() ? "" : " + " + l.adapterId()) + ", " + l.promptTemplateId() + ", round " + l.round()
-                    + ", score " + l.score()).collect(Collectors.joining("\n"))));
+            suggested.setToolTip(new Label(labels.stream().map(l -> l.label() + ": " + l.provenance().modelId()
+                    + (l.provenance().adapterId().isEmpty() ? "" : " + " + l.provenance().adapterId()) + ", "
+                    + l.provenance().promptTemplateId() + ", round " + l.provenance().round() + ", score " + l.score()).collect(Collectors.joining("\n"))));
             add(suggested);
         }
         revalidate();

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Provenance;
 
 /** The one-line tooltip text of a curated mention or a suggestion. */
 final class MentionDescription {
@@ -18,8 +19,9 @@ final class MentionDescription {
     }
 
     static String of(Suggestion s, String text) {
-        return "suggested " + of(s.mention(), text) + " — " + s.modelId()
-                + (s.adapterId().isEmpty() ? "" : " + " + s.adapterId()) + ", round " + s.round()
+        Provenance p = s.provenance();
+        return "suggested " + of(s.mention(), text) + " — " + p.modelId()
+                + (p.adapterId().isEmpty() ? "" : " + " + p.adapterId()) + ", round " + p.round()
                 + String.format(Locale.ROOT, ", score %.3f", s.score());
     }
 }

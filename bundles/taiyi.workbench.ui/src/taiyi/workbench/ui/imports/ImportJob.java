@@ -61,7 +61,7 @@ public final class ImportJob extends Job {
         } catch (RuntimeException e) {
             return Status.error("Cannot open the search index: " + e.getMessage(), e);
         }
-        report = new FileImport((file, documents) -> store.importDocuments(corpus, documents, file.toString()))
+        report = new FileImport((file, documents) -> store.documents().importDocuments(corpus, documents, file.toString()))
                 .run(plan.items(), new ImportProgress() {
                     @Override
                     public void starting(ImportItem item, int index, int total) {

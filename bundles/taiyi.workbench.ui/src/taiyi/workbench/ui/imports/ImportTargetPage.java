@@ -30,7 +30,7 @@ public final class ImportTargetPage extends WizardPage {
         Label label = new Label(body, SWT.NONE);
         label.setText("&Corpus:");
         corpus = new Combo(body, SWT.DROP_DOWN);
-        for (CorpusSummary c : WorkbenchDatabase.store().corpora()) {
+        for (CorpusSummary c : WorkbenchDatabase.store().statistics().corpora()) {
             corpus.add(c.name());
         }
         corpus.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));

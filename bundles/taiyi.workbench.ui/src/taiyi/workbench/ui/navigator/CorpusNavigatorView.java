@@ -209,7 +209,7 @@ public final class CorpusNavigatorView extends ViewPart {
 
         @Override
         public Object[] getElements(Object input) {
-            return store.corpora().toArray();
+            return store.statistics().corpora().toArray();
         }
 
         @Override
@@ -219,7 +219,7 @@ public final class CorpusNavigatorView extends ViewPart {
             }
             StateFilter f = filter;
             Map<String, Integer> counts = openCounts.computeIfAbsent(c.name(), k -> new ConcurrentHashMap<>());
-            return store.documents(c.name()).stream().filter(d -> f.accepts(d.state()))
+            return store.documents().summaries(c.name()).stream().filter(d -> f.accepts(d.state()))
                     .map(d -> new DocumentRow(d, counts.computeIfAbsent(d.id(), id -> DocumentRow.of(store, d).openSuggestions())))
                     .toArray();
         }

@@ -18,12 +18,12 @@ public record DocumentRow(DocumentSummary summary, int openSuggestions) {
 
     /** Reads the open suggestions of a document: its suggestion layer less those its log has decided. */
     public static DocumentRow of(CorpusStore store, DocumentSummary summary) {
-        List<Suggestion> suggestions = store.suggestions(summary.corpus(), summary.id());
+        List<Suggestion> suggestions = store.suggestions().suggestions(summary.corpus(), summary.id());
         if (suggestions.isEmpty()) {
             // most documents before the first pre-annotation: no need to fold the log
             return new DocumentRow(summary, 0);
         }
-        CurationFold fold = store.fold(summary.corpus(), summary.id());
+        CurationFold fold = store.log().fold(summary.corpus(), summary.id());
         int open = (int) suggestions.stream().filter(s -> fold.isOpen(s.id())).count();
         return new DocumentRow(summary, open);
     }

@@ -60,7 +60,7 @@ public final class PreannotateHandler extends AbstractHandler {
             MessageDialog.openInformation(shell, "Pre-annotate", e.getMessage());
             return null;
         }
-        Set<TaskKind> offered = tasksFor(store.schema(target.corpus()));
+        Set<TaskKind> offered = tasksFor(store.documents().schema(target.corpus()));
         if (offered.isEmpty()) {
             MessageDialog.openInformation(shell, "Pre-annotate", "Corpus '" + target.corpus() + "' has no entity types, relation "
                     + "types or document labels in its schema: there is nothing to ask the model for.");
@@ -143,7 +143,7 @@ public final class PreannotateHandler extends AbstractHandler {
                     ids.add(row.summary().id());
                 } else if (o instanceof CorpusSummary c) {
                     corpora.add(c.name());
-                    store.documents(c.name()).stream().map(DocumentSummary::id).forEach(ids::add);
+                    store.documents().summaries(c.name()).stream().map(DocumentSummary::id).forEach(ids::add);
                 }
             }
             if (corpora.isEmpty()) {

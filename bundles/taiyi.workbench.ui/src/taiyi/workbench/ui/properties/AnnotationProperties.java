@@ -14,7 +14,9 @@ import taiyi.workbench.core.curation.LabelSuggestion;
 import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.curation.SuggestionStatus;
+import taiyi.workbench.core.model.AnnotationLayer;
 import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.curation.AnnotationModel;
 import taiyi.workbench.ui.editor.AnnotationItem;
@@ -36,27 +38,27 @@ public final class AnnotationProperties {
         List<AnnotationProperty> rows = new ArrayList<>();
         String text = model.text();
         if (item instanceof AnnotationItem.CuratedMention c) {
-            rows.add(new AnnotationProperty("Layer", "curated"));
+            rows.add(new AnnotationProperty("Layer", AnnotationLayer.CURATED.id()));
             mentionRows(c.mention(), text, rows);
             for (Relation r : model.relationsOf(c.mention())) {
                 rows.add(new AnnotationProperty("Relation", describe(r, model)));
             }
         } else if (item instanceof AnnotationItem.SuggestedMention s) {
             Suggestion sg = s.suggestion();
-            rows.add(new AnnotationProperty("Layer", "suggested (" + model.status(sg.id()).name().toLowerCase(Locale.ROOT) + ")"));
+            rows.add(new AnnotationProperty("Layer", AnnotationLayer.SUGGESTED.id() + " (" + model.status(sg.id()).name().toLowerCase(Locale.ROOT) + ")"));
             mentionRows(sg.mention(), text, rows);
-            provenanceRows(sg.modelId(), sg.adapterId(), sg.promptTemplateId(), sg.round(), sg.score(), rows);
+            provenanceRows(sg.provenance(), sg.score(), rows);
         } else if (item instanceof AnnotationItem.SuggestedRelation s) {
             RelationSuggestion rs = s.suggestion();
-            rows.add(new AnnotationProperty("Layer", "suggested relation ("
+            rows.add(new AnnotationProperty("Layer", AnnotationLayer.SUGGESTED.id() + " relation ("
                     + model.status(rs.id()).name().toLowerCase(Locale.ROOT) + ")"));
             rows.add(new AnnotationProperty("Id", rs.id()));
             rows.add(new AnnotationProperty("Type", rs.relation().type()));
             rows.add(new AnnotationProperty("Head", suggestedArgument(rs.relation().head(), model)));
             rows.add(new AnnotationProperty("Tail", suggestedArgument(rs.relation().tail(), model)));
-            provenanceRows(rs.modelId(), rs.adapterId(), rs.promptTemplateId(), rs.round(), rs.score(), rows);
+            provenanceRows(rs.provenance(), rs.score(), rows);
         } else if (item instanceof AnnotationItem.CuratedRelation r) {
-            rows.add(new AnnotationProperty("Layer", "curated"));
+            rows.add(new AnnotationProperty("Layer", AnnotationLayer.CURATED.id()));
             rows.add(new AnnotationProperty("Id", r.relation().id()));
             rows.add(new AnnotationProperty("Relation", describe(r.relation(), model)));
             rows.add(new AnnotationProperty("Arguments", r.conceptLevel()
@@ -74,18 +76,20 @@ public final class AnnotationProperties {
         List<AnnotationProperty> rows = new ArrayList<>();
         for (LabelSuggestion l : model.labelSuggestions()) {
             rows.add(new AnnotationProperty("Suggested label", l.label() + String.format(Locale.ROOT, " (score %.4f; ", l.score())
-                    + l.modelId() + (l.adapterId().isEmpty() ? "" : " + " + l.adapterId()) + ", " + l.promptTemplateId()
-                    + ", round " + l.round() + ")"));
+                    + describe(l.provenance()) + ")"));
         }
         return rows;
     }
 
-    private static void provenanceRows(String modelId, String adapterId, String template, int round, double score,
-            List<AnnotationProperty> rows) {
-        rows.add(new AnnotationProperty("Model", modelId));
-        rows.add(new AnnotationProperty("Adapter", adapterId.isEmpty() ? "(none)" : adapterId));
-        rows.add(new AnnotationProperty("Template", template));
-        rows.add(new AnnotationProperty("Round", Integer.toString(round)));
+    private static String describe(Provenance p) {
+        return p.modelId() + (p.adapterId().isEmpty() ? "" : " + " + p.adapterId()) + ", " + p.promptTemplateId() + ", round " + p.round();
+    }
+
+    private static void provenanceRows(Provenance provenance, double score, List<AnnotationProperty> rows) {
+        rows.add(new AnnotationProperty("Model", provenance.modelId()));
+        rows.add(new AnnotationProperty("Adapter", provenance.adapterId().isEmpty() ? "(none)" : provenance.adapterId()));
+        rows.add(new AnnotationProperty("Template", provenance.promptTemplateId()));
+        rows.add(new AnnotationProperty("Round", Integer.toString(provenance.round())));
         rows.add(new AnnotationProperty("Score", String.format(Locale.ROOT, "%.4f", score)));
     }
 

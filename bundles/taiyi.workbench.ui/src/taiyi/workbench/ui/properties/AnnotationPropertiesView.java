@@ -64,7 +64,7 @@ public final class AnnotationPropertiesView extends ViewPart implements ISelecti
         }
         Object first = selection instanceof IStructuredSelection s ? s.getFirstElement() : null;
         if (first instanceof AnnotationItem item) {
-            rows = AnnotationProperties.of(item, editor.model(), editor.store().events(item.corpus(), item.documentId()));
+            rows = AnnotationProperties.of(item, editor.model(), editor.store().log().events(item.corpus(), item.documentId()));
         } else {
             // nothing at the caret: what the model says of the whole document
             rows = AnnotationProperties.ofDocument(editor.model());

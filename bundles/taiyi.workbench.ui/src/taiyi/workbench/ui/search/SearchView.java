@@ -171,7 +171,7 @@ public final class SearchView extends ViewPart {
     /** Reloads the corpus list, keeping the choice. */
     private void refreshCorpora() {
         String chosen = corpus.getText();
-        List<String> names = store.corpora().stream().map(CorpusSummary::name).toList();
+        List<String> names = store.statistics().corpora().stream().map(CorpusSummary::name).toList();
         if (names.equals(List.of(corpus.getItems()))) {
             return;
         }
@@ -237,12 +237,12 @@ public final class SearchView extends ViewPart {
 
     private List<KwicLine> lines(String name, SearchResult result) {
         Map<String, CurationState> states = new java.util.HashMap<>();
-        for (DocumentSummary d : store.documents(name)) {
+        for (DocumentSummary d : store.documents().summaries(name)) {
             states.put(d.id(), d.state());
         }
         List<KwicLine> out = new ArrayList<>(result.hits().size());
         for (SearchHit h : result.hits()) {
-            Optional<Document> d = store.document(name, h.documentId());
+            Optional<Document> d = store.documents().document(name, h.documentId());
             if (d.isPresent()) {
                 out.add(KwicLine.of(h.documentId(), h.snippet(), d.get().text(), CONTEXT,
                         states.getOrDefault(h.documentId(), CurationState.NEW)));

@@ -1,0 +1,120 @@
+package taiyi.workbench.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import taiyi.workbench.core.curation.CorrectionAction;
+import taiyi.workbench.core.curation.CorrectionEvent;
+import taiyi.workbench.core.curation.CurationFold;
+import taiyi.workbench.core.curation.CurationState;
+
+/**
+ * A store's correction log: curators' decisions recorded (checked against each document's history
+ * and applied to its curated layer in the same transaction), undo and redo, and what the log
+ * folds to.
+ */
+public final class CorrectionStore {
+
+    private final CorpusStore store;
+
+    CorrectionStore(CorpusStore store) {
+        this.store = store;
+    }
+    /**
+     * Records a curator's decision on a document: checked against the document's history (a MODIFY
+     * of a mention that is not there, an ACCEPT of a suggestion twice… are refused with the reason),
+     * appended to its log and applied to its curated layer in one transaction. When this returns the
+     * event is durable.
+     *
+     * @return the event as stored, with its log position
+     */
+    public CorrectionEvent record(String corpus, CorrectionEvent event) {
+        return record(corpus, List.of(event)).get(0);
+    }
+
+    /**
+     * Records several decisions on one document in one transaction, in order: each is checked
+     * against the history with the batch's earlier events in it, and one refused event refuses
+     * them all (nothing is written). Each stays its own log entry, so undo takes them back one by
+     * one. Listeners hear of the batch once. A key that makes several decisions (accepting a
+     * suggested relation with its argument suggestions, accept-all) pays for one commit, not one
+     * per event.
+     *
+     * @return the events as stored, with their log positions, in the order given
+     * @throws StoreException naming the refused event's place in the batch and the reason
+     */
+    public List<CorrectionEvent> record(String corpus, List<CorrectionEvent> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        String documentId = batch.get(0).documentId();
+        for (int i = 0; i < batch.size(); i++) {
+            CorrectionEvent event = batch.get(i);
+            if (event.action() == CorrectionAction.IMPORT) {
+                throw new StoreException(CorrectionLog.position(batch, i + 1) + "IMPORT events are written by importDocuments only");
+            }
+            if (!event.documentId().equals(documentId)) {
+                throw new StoreException(CorrectionLog.position(batch, i + 1) + "a batch is on one document: " + documentId
+                        + ", not " + event.documentId() + "; nothing was recorded");
+            }
+        }
+        String what = batch.size() == 1 ? batch.get(0).action().toString() : batch.size() + " events";
+        CorrectionLog.Appended appended = store.inTransaction("cannot record " + what + " on document " + documentId, c -> {
+            long docId = CorpusStore.existingDocumentId(c, corpus, documentId);
+            for (int i = 0; i < batch.size(); i++) {
+                CorrectionEvent event = batch.get(i);
+                if (event.action() == CorrectionAction.ACCEPT || event.action() == CorrectionAction.REJECT) {
+                    SuggestionStore.checkSuggestion(c, docId, event, CorrectionLog.position(batch, i + 1));
+                }
+            }
+            try (DocumentInserter inserter = new DocumentInserter(c)) {
+                return new CorrectionLog(c, store.events()).append(docId, batch, inserter);
+            } catch (IllegalArgumentException e) {
+                throw new StoreException("document " + documentId + ": " + e.getMessage()
+                        + (batch.size() == 1 ? "" : "; nothing of the batch was recorded"), e);
+            }
+        });
+        // cached only now that the transaction has committed
+        store.events().append(appended.docId(), appended.history(), appended.stored());
+        store.changed(corpus, List.of(documentId));
+        return appended.stored();
+    }
+
+    /** Takes back the document's latest effective decision; empty when there is none. */
+    public Optional<CorrectionEvent> undo(String corpus, String documentId, String user, String uiLocation) {
+        return fold(corpus, documentId).nextUndo().map(target -> record(corpus, new CorrectionEvent(0, documentId, user,
+                Instant.now(), CorrectionAction.UNDO, null, null, null, null, null, null, target.id(), uiLocation, 0)));
+    }
+
+    /** Makes the document's latest undone decision again; empty when there is none. */
+    public Optional<CorrectionEvent> redo(String corpus, String documentId, String user, String uiLocation) {
+        return fold(corpus, documentId).nextRedo().map(target -> record(corpus, new CorrectionEvent(0, documentId, user,
+                Instant.now(), CorrectionAction.REDO, null, null, null, null, null, null, target.id(), uiLocation, 0)));
+    }
+
+    /** A document's correction log, oldest first (its IMPORT first). */
+    public List<CorrectionEvent> events(String corpus, String documentId) {
+        return store.read("cannot read the log of document " + documentId,
+                c -> new CorrectionLog(c, store.events()).events(CorpusStore.existingDocumentId(c, corpus, documentId), documentId));
+    }
+
+    /** A document's log folded: curated layer, curation state, decisions, undo and redo. */
+    public CurationFold fold(String corpus, String documentId) {
+        return CurationFold.of(events(corpus, documentId));
+    }
+
+    /** Where a document stands in curation and who holds it (null when nobody has acted on it). */
+    public record Curation(CurationState state, String holder) {
+    }
+
+    public Curation curation(String corpus, String documentId) {
+        return store.read("cannot read the curation state of document " + documentId, c -> {
+            long docId = CorpusStore.existingDocumentId(c, corpus, documentId);
+            Curation[] out = {new Curation(CurationState.NEW, null)};
+            Jdbc.query(c, "SELECT state, holder FROM curation_state WHERE document_id = ?", ps -> ps.setLong(1, docId),
+                    rs -> out[0] = new Curation(CurationState.valueOf(rs.getString(1)), rs.getString(2)));
+            return out[0];
+        });
+    }
+}
