@@ -114,7 +114,7 @@ class PreannotationRunTest {
             for (String id : ids.subList(0, 2)) {
                 List<Suggestion> all = store.suggestions().suggestions(CORPUS, id);
                 assertEquals(all.size(), new HashSet<>(all.stream().map(Suggestion::id).toList()).size());
-                assertEquals(Set.of("gold-answers", "other-model"), all.stream().map(Suggestion::modelId).collect(Collectors.toSet()));
+                assertEquals(Set.of("gold-answers", "other-model"), all.stream().map(s -> s.provenance().modelId()).collect(Collectors.toSet()));
             }
         }
     }
