@@ -150,6 +150,20 @@ class CorpusCommandsTest {
     }
 
     @Test
+    void aPubTatorFileCutShortImportsWithAWarningNamingTheFileAndTheLastDocument() throws Exception {
+        String text = Files.readString(data("ncbi-disease/pubtator/NCBIdevelopset_corpus.txt"), StandardCharsets.UTF_8);
+        // cut in the middle of the last abstract, as an interrupted download leaves a file
+        int lastAbstract = text.lastIndexOf("|a|");
+        Path cut = Files.writeString(tmp.resolve("cut.txt"), text.substring(0, lastAbstract + 40), StandardCharsets.UTF_8);
+        String lastPmid = text.substring(text.lastIndexOf('\n', lastAbstract) + 1, lastAbstract);
+        CommandRun r = run("import", "--db", tmp.resolve("db").toString(), "--corpus", "cut", "--format", "pubtator", cut.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains(cut + ":"), r.err());
+        assertTrue(r.err().contains("document " + lastPmid + " may be truncated"), r.err());
+        assertEquals(100, stats("cut").get("documents").asInt());
+    }
+
+    @Test
     void aRefusedFileIsNamedWithItsLineAndLeavesNothing() throws Exception {
         String db = tmp.resolve("db").toString();
         Path bad = tmp.resolve("bad.txt");

@@ -20,6 +20,7 @@ import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.core.model.Span;
 import taiyi.workbench.store.CorpusStore;
+import taiyi.workbench.store.SuggestionStore;
 
 /**
  * A document's two layers as curation asks about them (the editor to show and navigate, the CLI and

@@ -68,7 +68,12 @@ public final class Utf8File {
      * not make an extra empty line.
      */
     public static List<String> lines(Path file) throws FormatException {
-        String text = withoutByteOrderMark(read(file));
+        return lines(read(file));
+    }
+
+    /** The lines of a file's text as {@link #read} gives it, as {@link #lines(Path)} splits them. */
+    public static List<String> lines(String fileText) {
+        String text = withoutByteOrderMark(fileText);
         List<String> lines = new ArrayList<>(List.of(text.split("\r\n|\r|\n", -1)));
         if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1);

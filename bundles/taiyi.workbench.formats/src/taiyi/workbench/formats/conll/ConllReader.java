@@ -3,6 +3,7 @@ package taiyi.workbench.formats.conll;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 
 import taiyi.workbench.core.model.Document;
@@ -11,6 +12,8 @@ import taiyi.workbench.core.model.Language;
 import taiyi.workbench.core.model.Span;
 import taiyi.workbench.formats.DocumentReader;
 import taiyi.workbench.formats.FormatException;
+import taiyi.workbench.formats.FormatWarning;
+import taiyi.workbench.formats.UnterminatedLastLine;
 import taiyi.workbench.formats.DocumentFileName;
 import taiyi.workbench.formats.Utf8File;
 
@@ -38,8 +41,16 @@ public final class ConllReader implements DocumentReader {
 
     @Override
     public List<Document> read(Path file) throws FormatException {
+        return read(file, warning -> {
+        });
+    }
+
+    /** Reads the file, warning when its last line has no line end (the file may have been cut short). */
+    @Override
+    public List<Document> read(Path file, Consumer<FormatWarning> warnings) throws FormatException {
         String stem = DocumentFileName.stem(file);
-        String[] lines = Utf8File.withoutByteOrderMark(Utf8File.read(file)).split("\n", -1);
+        String text = Utf8File.read(file);
+        String[] lines = Utf8File.withoutByteOrderMark(text).split("\n", -1);
         List<Document> documents = new ArrayList<>();
         SentenceBuilder sentence = new SentenceBuilder();
         int section = 0;
@@ -66,6 +77,7 @@ public final class ConllReader implements DocumentReader {
             sentence.add(file, lineNo, cols[0], cols[1].strip());
         }
         sentence.finishInto(documents, stem, section);
+        UnterminatedLastLine.check(file, text, documents.isEmpty() ? "" : documents.get(documents.size() - 1).id(), warnings);
         return documents;
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
@@ -15,6 +16,8 @@ import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.core.model.Span;
 import taiyi.workbench.formats.DocumentReader;
 import taiyi.workbench.formats.FormatException;
+import taiyi.workbench.formats.FormatWarning;
+import taiyi.workbench.formats.UnterminatedLastLine;
 import taiyi.workbench.formats.Utf8File;
 
 /**
@@ -55,8 +58,16 @@ public final class PubTatorReader implements DocumentReader {
 
     @Override
     public List<Document> read(Path file) throws FormatException {
+        return read(file, warning -> {
+        });
+    }
+
+    /** Reads the file, warning when its last line has no line end (the file may have been cut short). */
+    @Override
+    public List<Document> read(Path file, Consumer<FormatWarning> warnings) throws FormatException {
         List<Document> documents = new ArrayList<>();
-        List<String> lines = Utf8File.lines(file);
+        String text = Utf8File.read(file);
+        List<String> lines = Utf8File.lines(text);
         DocumentBuilder current = null;
         for (int i = 0; i < lines.size(); i++) {
             int lineNo = i + 1;
@@ -94,6 +105,7 @@ public final class PubTatorReader implements DocumentReader {
         if (current != null) {
             documents.add(current.build(file));
         }
+        UnterminatedLastLine.check(file, text, documents.isEmpty() ? "" : documents.get(documents.size() - 1).id(), warnings);
         return documents;
     }
 

@@ -6,12 +6,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.formats.DocumentFileName;
 import taiyi.workbench.formats.DocumentReader;
 import taiyi.workbench.formats.FormatException;
+import taiyi.workbench.formats.FormatWarning;
+import taiyi.workbench.formats.UnterminatedLastLine;
 import taiyi.workbench.formats.Utf8File;
 
 /**
@@ -34,6 +37,17 @@ public final class PlainTextReader implements DocumentReader {
 
     @Override
     public List<Document> read(Path path) throws FormatException {
+        return read(path, warning -> {
+        });
+    }
+
+    /**
+     * Reads the file or folder; one document per line warns when the last line has no line end (the
+     * file may have been cut short). A whole-file document has no such warning: a text file without a
+     * final newline is ordinary.
+     */
+    @Override
+    public List<Document> read(Path path, Consumer<FormatWarning> warnings) throws FormatException {
         if (Files.isDirectory(path)) {
             if (layout != TextLayout.WHOLE_FILE) {
                 throw new FormatException(path, 0, "a folder, but one document per line is read from a file");
@@ -49,7 +63,7 @@ public final class PlainTextReader implements DocumentReader {
             }
             return documents;
         }
-        return layout == TextLayout.WHOLE_FILE ? List.of(readWhole(path)) : readLines(path);
+        return layout == TextLayout.WHOLE_FILE ? List.of(readWhole(path)) : readLines(path, warnings);
     }
 
     private static Document readWhole(Path file) throws FormatException {
@@ -57,15 +71,17 @@ public final class PlainTextReader implements DocumentReader {
         return Document.ofText(DocumentFileName.stem(file), text);
     }
 
-    private static List<Document> readLines(Path file) throws FormatException {
+    private static List<Document> readLines(Path file, Consumer<FormatWarning> warnings) throws FormatException {
         String stem = DocumentFileName.stem(file);
-        String[] lines = Utf8File.withoutByteOrderMark(Utf8File.read(file)).split("\r\n|\r|\n", -1);
+        String text = Utf8File.read(file);
+        String[] lines = Utf8File.withoutByteOrderMark(text).split("\r\n|\r|\n", -1);
         List<Document> documents = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             if (!lines[i].isBlank()) {
                 documents.add(Document.ofText(stem + "-" + (i + 1), lines[i]));
             }
         }
+        UnterminatedLastLine.check(file, text, documents.isEmpty() ? "" : documents.get(documents.size() - 1).id(), warnings);
         return documents;
     }
 }
