@@ -28,7 +28,7 @@ import taiyi.workbench.core.model.Passage;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.core.model.Span;
 import taiyi.workbench.formats.FormatException;
-import taiyi.workbench.formats.SampleCorpora;
+import taiyi.workbench.testing.TestCorpora;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
 
 class BiocXmlReaderTest {
@@ -45,7 +45,7 @@ class BiocXmlReaderTest {
 
     @BeforeAll
     static void readTheDevelopmentSet() throws FormatException {
-        devel = new BiocXmlReader().read(SampleCorpora.file(BC5CDR_DEVEL_BIOC));
+        devel = new BiocXmlReader().read(TestCorpora.file(BC5CDR_DEVEL_BIOC));
     }
 
     @Test
@@ -93,7 +93,7 @@ class BiocXmlReaderTest {
 
     @Test
     void agreesWithThePubTatorFileOfTheSameSet() throws FormatException {
-        List<Document> pubtator = new PubTatorReader().read(SampleCorpora.file(BC5CDR_DEVEL_PUBTATOR));
+        List<Document> pubtator = new PubTatorReader().read(TestCorpora.file(BC5CDR_DEVEL_PUBTATOR));
         assertEquals(pubtator.size(), devel.size());
         for (int i = 0; i < devel.size(); i++) {
             Document b = devel.get(i);
@@ -167,7 +167,7 @@ class BiocXmlReaderTest {
 
     @Test
     void aTruncatedFileNamesTheLineWhereItEnds() throws Exception {
-        byte[] whole = Files.readAllBytes(SampleCorpora.file(BC5CDR_DEVEL_BIOC));
+        byte[] whole = Files.readAllBytes(TestCorpora.file(BC5CDR_DEVEL_BIOC));
         Path f = tmp.resolve("truncated.xml");
         Files.write(f, java.util.Arrays.copyOf(whole, whole.length / 2));
         FormatException e = assertThrows(FormatException.class, () -> reader.read(f));

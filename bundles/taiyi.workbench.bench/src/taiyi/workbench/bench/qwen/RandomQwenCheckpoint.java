@@ -1,4 +1,4 @@
-package taiyi.workbench.inference.djl.qwen;
+package taiyi.workbench.bench.qwen;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +10,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import taiyi.workbench.inference.djl.qwen.QwenConfig;
+import taiyi.workbench.inference.djl.qwen.QwenLayout;
 import taiyi.workbench.inference.djl.weights.LoraAdapter;
 import taiyi.workbench.inference.djl.weights.SafetensorsFolder;
 import taiyi.workbench.inference.djl.weights.SafetensorsWriter;

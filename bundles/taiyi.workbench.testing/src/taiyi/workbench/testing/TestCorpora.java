@@ -1,4 +1,4 @@
-package taiyi.workbench.inference;
+package taiyi.workbench.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +14,7 @@ public final class TestCorpora {
     private TestCorpora() {
     }
 
+    /** A file or folder under {@code testdata/}, e.g. {@code bc5cdr/CDR_DevelopmentSet.BioC.xml}. */
     public static Path file(String relative) {
         String dir = System.getProperty("taiyi.testdata");
         if (dir == null) {
@@ -26,8 +27,13 @@ public final class TestCorpora {
         return p;
     }
 
+    /** The NCBI-disease development set in PubTator format (100 abstracts). */
+    public static Path ncbiDevelFile() {
+        return file("ncbi-disease/pubtator/NCBIdevelopset_corpus.txt");
+    }
+
     public static List<Document> ncbiDevel() throws Exception {
-        return new PubTatorReader().read(file("ncbi-disease/pubtator/NCBIdevelopset_corpus.txt"));
+        return new PubTatorReader().read(ncbiDevelFile());
     }
 
     public static List<Document> bc5cdrDevel() throws Exception {

@@ -1,15 +1,14 @@
-package taiyi.workbench.index;
+package taiyi.workbench.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import taiyi.workbench.core.model.Document;
-import taiyi.workbench.formats.cblue.CmeeeReader;
+import taiyi.workbench.testing.TestCorpora;
 
 /**
  * SmartChineseAnalyzer against CJK bigrams on the CMeEE subset's 2192 gold entities, each searched
@@ -20,7 +19,7 @@ class ChineseAnalysisRecallTest {
 
     @Test
     void bothAnalysesFindMostCmeeeEntitiesInTheirOwnSentence() throws Exception {
-        List<Document> sentences = new CmeeeReader().read(Path.of(System.getProperty("taiyi.testdata"), "cmeee/CMeEE_dev_subset.json"));
+        List<Document> sentences = TestCorpora.cmeee();
         ChineseAnalysisRecall.Result r = ChineseAnalysisRecall.measure(sentences);
         System.out.printf("CMeEE gold entities found in their own sentence: SmartChineseAnalyzer %d, CJK bigrams %d of %d%n",
                 r.smartChinese(), r.cjkBigrams(), r.mentions());

@@ -1,4 +1,4 @@
-package taiyi.workbench.cli;
+package taiyi.workbench.bench;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import taiyi.workbench.inference.djl.qwen.DecoderBenchmark;
+import taiyi.workbench.bench.qwen.DecoderBenchmark;
 
 /**
  * {@code taiyi bench decoder}: tokens/s of the Java Qwen decoder against the plain-torch reference

@@ -1,4 +1,4 @@
-package taiyi.workbench.inference.djl.qwen;
+package taiyi.workbench.bench.qwen;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,6 +31,11 @@ import ai.djl.pytorch.jni.JniUtils;
 import taiyi.workbench.core.runtime.WorkbenchDataFolder;
 import taiyi.workbench.inference.djl.EngineInfo;
 import taiyi.workbench.inference.djl.PyTorchEngineLoader;
+import taiyi.workbench.inference.djl.qwen.DecodeResult;
+import taiyi.workbench.inference.djl.qwen.GreedyDecoder;
+import taiyi.workbench.inference.djl.qwen.QwenConfig;
+import taiyi.workbench.inference.djl.qwen.QwenModel;
+import taiyi.workbench.inference.djl.qwen.TokenStepListener;
 import taiyi.workbench.inference.djl.weights.SafetensorsFolder;
 import taiyi.workbench.inference.djl.weights.TensorType;
 import taiyi.workbench.inference.djl.weights.WeightSource;

@@ -1,4 +1,4 @@
-package taiyi.workbench.cli;
+package taiyi.workbench.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;

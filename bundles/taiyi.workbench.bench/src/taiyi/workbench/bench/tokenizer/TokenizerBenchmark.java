@@ -1,4 +1,4 @@
-package taiyi.workbench.inference.djl.tokenizer;
+package taiyi.workbench.bench.tokenizer;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import taiyi.workbench.inference.djl.tokenizer.QwenTokenizer;
+import taiyi.workbench.inference.djl.tokenizer.TokenTextDecoder;
 
 /**
  * Measures the tokenizer: how long loading a vocabulary takes, and encode and decode throughput

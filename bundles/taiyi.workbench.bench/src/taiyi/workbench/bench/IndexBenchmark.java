@@ -1,4 +1,4 @@
-package taiyi.workbench.cli;
+package taiyi.workbench.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -38,7 +38,6 @@ import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.formats.FormatException;
 import taiyi.workbench.formats.cblue.CmeeeReader;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
-import taiyi.workbench.index.ChineseAnalysisRecall;
 import taiyi.workbench.index.CorpusIndex;
 import taiyi.workbench.index.IndexedDocument;
 import taiyi.workbench.index.SearchResult;

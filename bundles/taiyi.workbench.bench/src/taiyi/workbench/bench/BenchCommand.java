@@ -1,4 +1,4 @@
-package taiyi.workbench.cli;
+package taiyi.workbench.bench;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", description = "Run a benchmark and print its figures.",
         subcommands = {FormatsBenchmark.class, StoreBenchmark.class, IndexBenchmark.class, DecoderBenchmarkCommand.class,
                 TokenizerBenchmarkCommand.class})
-final class BenchCommand implements Runnable {
+public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

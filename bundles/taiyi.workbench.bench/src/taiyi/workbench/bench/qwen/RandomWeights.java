@@ -1,4 +1,4 @@
-package taiyi.workbench.inference.djl.qwen;
+package taiyi.workbench.bench.qwen;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -119,7 +119,7 @@ public final class RandomWeights {
     }
 
     /** The bfloat16 nearest to {@code v} (ties to even), as its 16 bits. */
-    static int roundToBf16Bits(float v) {
+    public static int roundToBf16Bits(float v) {
         int bits = Float.floatToRawIntBits(v);
         int rounding = 0x7fff + ((bits >>> 16) & 1);
         return ((bits + rounding) >>> 16) & 0xffff;

@@ -1,4 +1,4 @@
-package taiyi.workbench.cli;
+package taiyi.workbench.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;

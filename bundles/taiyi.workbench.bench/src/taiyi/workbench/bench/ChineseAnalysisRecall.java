@@ -1,4 +1,4 @@
-package taiyi.workbench.index;
+package taiyi.workbench.bench;
 
 import java.io.IOException;
 import java.util.List;
@@ -23,6 +23,7 @@ import org.apache.lucene.util.QueryBuilder;
 
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.index.IndexException;
 
 /**
  * Which Chinese analysis lets curators find the entities of a corpus: each gold mention's text is
