@@ -28,6 +28,7 @@ import taiyi.workbench.testing.TestCorpora;
 import taiyi.workbench.inference.GeneratedToken;
 import taiyi.workbench.inference.Generation;
 import taiyi.workbench.inference.GenerationListener;
+import taiyi.workbench.inference.GeneratorSettings;
 import taiyi.workbench.inference.GenerationOptions;
 import taiyi.workbench.inference.Prompt;
 import taiyi.workbench.inference.djl.tokenizer.QwenTokenizer;
