@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code taiyi bench NAME}: the benchmarks, each printing figures and ratios (never pass/fail). */
-@Command(name = "bench", description = "Run a benchmark and print its figures.",
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
         subcommands = {FormatsBenchmark.class, StoreBenchmark.class, IndexBenchmark.class, DecoderBenchmarkCommand.class,
                 TokenizerBenchmarkCommand.class})
 public final class BenchCommand implements Runnable {
