@@ -31,7 +31,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import taiyi.workbench.bench.qwen.RandomWeights;
 import taiyi.workbench.inference.djl.Fixtures;
-import taiyi.workbench.inference.djl.GeneratorSettings;
+import taiyi.workbench.inference.GeneratorSettings;
 import taiyi.workbench.inference.djl.QwenModelFolder;
 import taiyi.workbench.inference.djl.QwenTextGenerator;
 import taiyi.workbench.inference.djl.tokenizer.QwenTokenizer;
