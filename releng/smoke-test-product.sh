@@ -45,6 +45,12 @@ built_once releng/taiyi
 tail -n 1 "$work/version.txt" | grep -q '^taiyi version: .*PyTorch 2\.7\.1 engine loaded offline.*check 54\.0$' \
   || { echo "smoke: FAILED: taiyi version did not report a working PyTorch engine" >&2; exit 1; }
 
+echo "smoke: releng/taiyi bench --help (the benchmarks bundle is in the product and mounted by the CLI)"
+"$here/taiyi" bench --help > "$work/bench-help.txt"
+for name in formats store index decoder tokenizer; do
+  grep -q "^ *$name " "$work/bench-help.txt" || { echo "smoke: FAILED: taiyi bench has no $name benchmark:" >&2; cat "$work/bench-help.txt" >&2; exit 1; }
+done
+
 echo "smoke: releng/taiyi preannotate (a Taiyi-layout .bin model folder read inside the product)"
 root=$(cd "$here/.." && pwd)
 cp -r "$root/bundles/taiyi.workbench.inference.djl.tests/fixtures/qwen-tiny-bin" "$work/model"

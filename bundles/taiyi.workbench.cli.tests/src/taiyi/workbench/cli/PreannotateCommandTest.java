@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import taiyi.workbench.inference.djl.qwen.QwenConfig;
-import taiyi.workbench.inference.djl.qwen.RandomQwenCheckpoint;
+import taiyi.workbench.bench.qwen.RandomQwenCheckpoint;
 import taiyi.workbench.inference.djl.weights.TensorType;
 
 /**

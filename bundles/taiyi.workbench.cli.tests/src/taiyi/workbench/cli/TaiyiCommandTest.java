@@ -72,6 +72,25 @@ class TaiyiCommandTest {
     }
 
     @Test
+    void benchIsMountedFromTheBenchBundleWithEveryBenchmark() {
+        CommandRun r = run("bench", "--help");
+        assertEquals(0, r.code(), r.err());
+        for (String name : new String[] {"formats", "store", "index", "decoder", "tokenizer"}) {
+            assertTrue(r.out().lines().anyMatch(l -> l.strip().startsWith(name + " ")), name + " missing in:\n" + r.out());
+        }
+        CommandRun none = run("bench");
+        assertNotEquals(0, none.code());
+        assertTrue(none.err().contains("missing benchmark name"), none.err());
+    }
+
+    @Test
+    void benchRefusesAnUnknownFormatBeforeReadingAnything() {
+        CommandRun r = run("bench", "tokenizer", "--vocabulary", "no-such.tiktoken", "--format", "nonsense", "no-such.txt");
+        assertNotEquals(0, r.code());
+        assertTrue(r.err().contains("unknown format 'nonsense'") && r.err().contains("pubtator"), r.err());
+    }
+
+    @Test
     void unknownCommandFailsWithAMessage() {
         CommandRun r = run("frobnicate");
         assertNotEquals(0, r.code());

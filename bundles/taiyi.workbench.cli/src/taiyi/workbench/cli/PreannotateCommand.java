@@ -14,9 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import taiyi.workbench.inference.EngineFactory;
 import taiyi.workbench.inference.GenerationOptions;
-import taiyi.workbench.inference.djl.GeneratorSettings;
-import taiyi.workbench.inference.djl.QwenTextGenerator;
+import taiyi.workbench.inference.GeneratorSettings;
+import taiyi.workbench.inference.TextGenerator;
 import taiyi.workbench.inference.run.DocumentOutcome;
 import taiyi.workbench.inference.run.PreannotationRun;
 import taiyi.workbench.inference.run.PreannotationSummary;
@@ -66,14 +67,14 @@ final class PreannotateCommand implements Callable<Integer> {
             description = "auto, float32 or float16 (default auto: float16 on a GPU or for models over 1 B parameters).")
     String precision;
 
-    @Option(names = "--template", defaultValue = "taiyi1", description = "Prompt template: taiyi1 or chatml (default taiyi1).")
-    String template;
+    @Option(names = "--template", description = "Prompt template: taiyi1 or chatml (default ${DEFAULT-VALUE}).")
+    String template = GeneratorSettings.DEFAULT_TEMPLATE;
 
-    @Option(names = "--batch", defaultValue = "4", description = "Prompts per forward pass (default 4).")
-    int batch;
+    @Option(names = "--batch", description = "Prompts per forward pass (default ${DEFAULT-VALUE}).")
+    int batch = GenerationOptions.DEFAULT_BATCH_SIZE;
 
-    @Option(names = "--max-new-tokens", defaultValue = "500", description = "Longest answer in tokens (default 500, as Taiyi).")
-    int maxNewTokens;
+    @Option(names = "--max-new-tokens", description = "Longest answer in tokens (default ${DEFAULT-VALUE}, as Taiyi).")
+    int maxNewTokens = GenerationOptions.DEFAULT_MAX_NEW_TOKENS;
 
     @Option(names = "--limit", description = "Pre-annotate at most this many documents.")
     Integer limit;
@@ -87,8 +88,8 @@ final class PreannotateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Set<TaskKind> taskKinds = EnumSet.noneOf(TaskKind.class);
         tasks.forEach(t -> taskKinds.add(TaskKind.parse(t.trim())));
-        GeneratorSettings settings = new GeneratorSettings(model, adapter, choice(GeneratorSettings.DeviceChoice.class, device,
-                "--device"), choice(GeneratorSettings.Precision.class, precision, "--precision"), template);
+        GeneratorSettings settings = new GeneratorSettings(model, adapter, choice(GeneratorSettings.DeviceChoice::parse, device,
+                "--device"), choice(GeneratorSettings.Precision::parse, precision, "--precision"), template);
         GenerationOptions options = new GenerationOptions(maxNewTokens, batch);
         try (CorpusStore store = db.open(); FollowingIndex following = FollowingIndex.open(store, index.folder(db), err)) {
             List<String> ids = documents.isEmpty() ? store.documents().summaries(corpus).stream().map(DocumentSummary::id).toList() : documents;
@@ -96,7 +97,7 @@ final class PreannotateCommand implements Callable<Integer> {
                 ids = ids.subList(0, Math.max(0, limit));
             }
             long t0 = System.nanoTime();
-            try (QwenTextGenerator generator = QwenTextGenerator.open(settings)) {
+            try (TextGenerator generator = EngineFactory.installed().open(settings)) {
                 out.printf("model %s%s on %s, template %s, loaded in %.1f s%n", generator.description().modelId(),
                         generator.description().adapterId().isEmpty() ? "" : " + adapter " + generator.description().adapterId(),
                         generator.description().device(), generator.template().id(), (System.nanoTime() - t0) / 1e9);
@@ -118,14 +119,12 @@ final class PreannotateCommand implements Callable<Integer> {
         o.problems().forEach(p -> err.println(o.documentId() + ": " + p));
     }
 
-    private <E extends Enum<E>> E choice(Class<E> type, String value, String option) {
-        for (E e : type.getEnumConstants()) {
-            if (e.name().equalsIgnoreCase(value.replace("-", ""))) {
-                return e;
-            }
+    private <T> T choice(java.util.function.Function<String, T> parse, String value, String option) {
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': "
+                    + e.getMessage());
         }
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': '"
-                + value + "' (expected one of " + java.util.Arrays.stream(type.getEnumConstants()).map(e -> e.name()
-                        .toLowerCase(java.util.Locale.ROOT)).toList() + ")");
     }
 }

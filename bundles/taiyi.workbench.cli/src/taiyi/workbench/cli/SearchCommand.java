@@ -19,6 +19,7 @@ import taiyi.workbench.index.IndexUpdater;
 import taiyi.workbench.index.QuerySyntaxException;
 import taiyi.workbench.index.SearchHit;
 import taiyi.workbench.index.SearchResult;
+import taiyi.workbench.index.StaleCorpora;
 import taiyi.workbench.store.CorpusStore;
 
 /**
@@ -56,9 +57,10 @@ final class SearchCommand implements Callable<Integer> {
         Path folder = index.folder(db);
         SearchResult result;
         try (CorpusIndex idx = CorpusIndex.open(folder)) {
-            if (idx.documentCount(corpus) == 0) {
-                // a corpus imported by the CLI is not indexed yet; building it now beats an empty answer
-                try (CorpusStore store = db.open()) {
+            try (CorpusStore store = db.open()) {
+                // the workbench's rule: a corpus whose documents the index counts differently (never indexed,
+                // imported or deleted while nobody followed the store) is rebuilt; that beats a wrong answer
+                if (new StaleCorpora(store, idx).isStale(corpus)) {
                     int n = new IndexUpdater(store, idx).rebuild(corpus);
                     err.printf("taiyi search: indexed corpus '%s' (%d documents) into %s first%n", corpus, n, folder);
                 }

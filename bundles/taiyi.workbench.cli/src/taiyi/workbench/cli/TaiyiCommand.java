@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import taiyi.workbench.bench.BenchCommand;
 
 /** The {@code taiyi} root command; its subcommands are the steps of the loop. */
 @Command(name = "taiyi", mixinStandardHelpOptions = true, versionProvider = TaiyiCommand.Version.class,

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import taiyi.workbench.testing.TestCorpora;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Normalization;
@@ -88,7 +89,7 @@ class TestdataRoundTripTest {
     private static List<Document> read(String file) throws FormatException {
         List<Document> documents = READ.get(file);
         if (documents == null) {
-            documents = SOURCES.get(file).newReader().read(SampleCorpora.file(file));
+            documents = SOURCES.get(file).newReader().read(TestCorpora.file(file));
             READ.put(file, documents);
         }
         return documents;
@@ -199,7 +200,7 @@ class TestdataRoundTripTest {
         for (String file : List.of("bc5cdr/CDR_TrainingSet.PubTator.txt", "bc5cdr/CDR_DevelopmentSet.PubTator.txt")) {
             Path out = tmp.resolve("bc5cdr.txt");
             Format.PUBTATOR.newWriter().write(read(file), out);
-            assertArrayEquals(Files.readAllBytes(SampleCorpora.file(file)), Files.readAllBytes(out), file);
+            assertArrayEquals(Files.readAllBytes(TestCorpora.file(file)), Files.readAllBytes(out), file);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import taiyi.workbench.testing.TestCorpora;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.formats.conll.ConllReader;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
@@ -51,7 +52,7 @@ class UnterminatedLastLineTest {
 
     @Test
     void aPubTatorFileCutInItsLastAbstractWarnsAndNamesTheDocument() throws Exception {
-        Path real = SampleCorpora.file("ncbi-disease/pubtator/NCBIdevelopset_corpus.txt");
+        Path real = TestCorpora.file("ncbi-disease/pubtator/NCBIdevelopset_corpus.txt");
         Read whole = read(new PubTatorReader(), real);
         assertEquals(List.of(), whole.warnings());
 
@@ -74,7 +75,7 @@ class UnterminatedLastLineTest {
 
     @Test
     void aCoNllFileCutInItsLastTokenLineWarns() throws Exception {
-        Path real = SampleCorpora.file("ncbi-disease/conll/devel.tsv");
+        Path real = TestCorpora.file("ncbi-disease/conll/devel.tsv");
         assertEquals(List.of(), read(new ConllReader(), real).warnings());
         Path cut = cutInTheLastLine(real, "devel.tsv");
         Read read = read(new ConllReader(), cut);

@@ -1,12 +1,9 @@
 package taiyi.workbench.ui;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import taiyi.workbench.index.CorpusIndex;
 import taiyi.workbench.index.IndexUpdater;
+import taiyi.workbench.index.StaleCorpora;
 import taiyi.workbench.store.CorpusStore;
-import taiyi.workbench.store.CorpusSummary;
 
 /**
  * The search index the running workbench works on: the Lucene index beside the database folder
@@ -15,7 +12,8 @@ import taiyi.workbench.store.CorpusSummary;
  *
  * <p>When opened it catches up with what happened while nobody followed the store (a CLI import
  * while the workbench held the index lock, a deleted index folder): a corpus whose document count
- * in the index differs from the database's is rebuilt from the database.
+ * in the index differs from the database's is rebuilt from the database ({@link StaleCorpora}, the
+ * rule the CLI's search follows too).
  */
 public final class WorkbenchIndex {
 
@@ -32,7 +30,7 @@ public final class WorkbenchIndex {
             CorpusIndex opened = CorpusIndex.open(CorpusIndex.folderFor(store.folder()));
             IndexUpdater following = new IndexUpdater(store, opened).followInBackground();
             try {
-                rebuildStale(store, opened, following);
+                new StaleCorpora(store, opened).rebuild(following);
             } catch (RuntimeException e) {
                 following.unfollow();
                 opened.close();
@@ -42,18 +40,6 @@ public final class WorkbenchIndex {
             updater = following;
         }
         return index;
-    }
-
-    /** Rebuilds the corpora the index holds a different number of documents of; returns their names. */
-    static List<String> rebuildStale(CorpusStore store, CorpusIndex index, IndexUpdater updater) {
-        List<String> rebuilt = new ArrayList<>();
-        for (CorpusSummary corpus : store.statistics().corpora()) {
-            if (index.documentCount(corpus.name()) != corpus.documents()) {
-                updater.rebuild(corpus.name());
-                rebuilt.add(corpus.name());
-            }
-        }
-        return rebuilt;
     }
 
     /**

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.Language;
 import taiyi.workbench.formats.FormatException;
-import taiyi.workbench.formats.SampleCorpora;
+import taiyi.workbench.testing.TestCorpora;
 
 class BiocJsonWriterTest {
 
@@ -32,7 +32,7 @@ class BiocJsonWriterTest {
 
     @Test
     void theDevelopmentSetThroughJsonEqualsItsXmlReading() throws Exception {
-        List<Document> fromXml = new BiocXmlReader().read(SampleCorpora.file(BiocXmlReaderTest.BC5CDR_DEVEL_BIOC));
+        List<Document> fromXml = new BiocXmlReader().read(TestCorpora.file(BiocXmlReaderTest.BC5CDR_DEVEL_BIOC));
         Path json = tmp.resolve("devel.json");
         writer.write(fromXml, json);
         List<Document> fromJson = new BiocJsonReader().read(json);
@@ -45,7 +45,7 @@ class BiocJsonWriterTest {
 
     @Test
     void theJsonHasTheShapeOfTheBiocPythonPackage() throws Exception {
-        List<Document> fromXml = new BiocXmlReader().read(SampleCorpora.file(BiocXmlReaderTest.BC5CDR_DEVEL_BIOC));
+        List<Document> fromXml = new BiocXmlReader().read(TestCorpora.file(BiocXmlReaderTest.BC5CDR_DEVEL_BIOC));
         Path json = tmp.resolve("devel.json");
         writer.write(fromXml.subList(0, 3), json);
         JsonNode root = new ObjectMapper().readTree(json.toFile());

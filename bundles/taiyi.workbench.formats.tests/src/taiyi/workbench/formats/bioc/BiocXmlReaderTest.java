@@ -30,7 +30,7 @@ import taiyi.workbench.core.model.Span;
 import taiyi.workbench.formats.CompositeMentions;
 import taiyi.workbench.formats.FormatException;
 import taiyi.workbench.formats.FormatWarning;
-import taiyi.workbench.formats.SampleCorpora;
+import taiyi.workbench.testing.TestCorpora;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
 
 class BiocXmlReaderTest {
@@ -48,7 +48,7 @@ class BiocXmlReaderTest {
 
     @BeforeAll
     static void readTheDevelopmentSet() throws FormatException {
-        devel = new BiocXmlReader().read(SampleCorpora.file(BC5CDR_DEVEL_BIOC), develWarnings::add);
+        devel = new BiocXmlReader().read(TestCorpora.file(BC5CDR_DEVEL_BIOC), develWarnings::add);
     }
 
     @Test
@@ -104,7 +104,7 @@ class BiocXmlReaderTest {
 
     @Test
     void agreesWithThePubTatorFileOfTheSameSet() throws FormatException {
-        List<Document> pubtator = new PubTatorReader().read(SampleCorpora.file(BC5CDR_DEVEL_PUBTATOR));
+        List<Document> pubtator = new PubTatorReader().read(TestCorpora.file(BC5CDR_DEVEL_PUBTATOR));
         assertEquals(pubtator.size(), devel.size());
         for (int i = 0; i < devel.size(); i++) {
             Document b = devel.get(i);
@@ -144,7 +144,7 @@ class BiocXmlReaderTest {
         assertEquals("atypical absence seizures", part.attributes().get(CompositeMentions.ANNOTATION_TEXT));
         assertEquals(1, develWarnings.size(), develWarnings.toString());
         FormatWarning w = develWarnings.get(0);
-        assertEquals(SampleCorpora.file(BC5CDR_DEVEL_BIOC), w.file());
+        assertEquals(TestCorpora.file(BC5CDR_DEVEL_BIOC), w.file());
         assertEquals(9919, w.line());
         assertTrue(w.column() > 0, w.toString());
         assertEquals("6415512", w.documentId());
@@ -194,7 +194,7 @@ class BiocXmlReaderTest {
 
     @Test
     void aTruncatedFileNamesTheLineWhereItEnds() throws Exception {
-        byte[] whole = Files.readAllBytes(SampleCorpora.file(BC5CDR_DEVEL_BIOC));
+        byte[] whole = Files.readAllBytes(TestCorpora.file(BC5CDR_DEVEL_BIOC));
         Path f = tmp.resolve("truncated.xml");
         Files.write(f, java.util.Arrays.copyOf(whole, whole.length / 2));
         FormatException e = assertThrows(FormatException.class, () -> reader.read(f));

@@ -20,7 +20,7 @@ import taiyi.workbench.core.model.Passage;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.core.model.Span;
 import taiyi.workbench.formats.FormatException;
-import taiyi.workbench.formats.SampleCorpora;
+import taiyi.workbench.testing.TestCorpora;
 
 class BiocXmlWriterTest {
 
@@ -32,7 +32,7 @@ class BiocXmlWriterTest {
 
     @Test
     void theDevelopmentSetRoundTripsToEqualDocuments() throws Exception {
-        List<Document> read = reader.read(SampleCorpora.file(BiocXmlReaderTest.BC5CDR_DEVEL_BIOC));
+        List<Document> read = reader.read(TestCorpora.file(BiocXmlReaderTest.BC5CDR_DEVEL_BIOC));
         Path out = tmp.resolve("devel.xml");
         writer.write(read, out);
         assertEquals(read, reader.read(out));
@@ -40,7 +40,7 @@ class BiocXmlWriterTest {
 
     @Test
     void theWrittenFileIsLaidOutAsTheSource() throws Exception {
-        Path source = SampleCorpora.file(BiocXmlReaderTest.BC5CDR_DEVEL_BIOC);
+        Path source = TestCorpora.file(BiocXmlReaderTest.BC5CDR_DEVEL_BIOC);
         Path out = tmp.resolve("devel.xml");
         writer.write(reader.read(source), out);
         // all but the source's second trailing newline: individual mentions and "D002544|-1" included

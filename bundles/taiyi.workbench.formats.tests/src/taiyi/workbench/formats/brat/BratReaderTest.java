@@ -27,7 +27,7 @@ import taiyi.workbench.core.model.Passage;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.core.model.Span;
 import taiyi.workbench.formats.FormatException;
-import taiyi.workbench.formats.SampleCorpora;
+import taiyi.workbench.testing.TestCorpora;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
 
 class BratReaderTest {
@@ -39,7 +39,7 @@ class BratReaderTest {
 
     @Test
     void readsTheNcbiDiseaseDevelopmentSetWithTheDocumentedCounts() throws Exception {
-        Path folder = SampleCorpora.file("ncbi-disease/brat-devel");
+        Path folder = TestCorpora.file("ncbi-disease/brat-devel");
         List<Document> docs = reader.read(folder);
         // SOURCES.md: 100 .txt + 100 .ann, the devel set of 787 mentions; the N lines are counted here
         assertEquals(100, docs.size());
@@ -61,8 +61,8 @@ class BratReaderTest {
     @Test
     void agreesWithThePubTatorVersionOfTheSameCorpus() throws Exception {
         Map<String, Document> brat = new TreeMap<>();
-        reader.read(SampleCorpora.file("ncbi-disease/brat-devel")).forEach(d -> brat.put(d.id(), d));
-        List<Document> pubtator = new PubTatorReader().read(SampleCorpora.ncbiDiseaseDevel());
+        reader.read(TestCorpora.file("ncbi-disease/brat-devel")).forEach(d -> brat.put(d.id(), d));
+        List<Document> pubtator = new PubTatorReader().read(TestCorpora.ncbiDevelFile());
         assertEquals(pubtator.size(), brat.size());
         for (Document p : pubtator) {
             Document b = brat.get(p.id());

@@ -26,7 +26,7 @@ import taiyi.workbench.core.model.Normalization;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.core.model.Span;
 import taiyi.workbench.formats.FormatException;
-import taiyi.workbench.formats.SampleCorpora;
+import taiyi.workbench.testing.TestCorpora;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
 
 class BratWriterTest {
@@ -39,7 +39,7 @@ class BratWriterTest {
 
     @Test
     void theNcbiDiseaseFolderRoundTripsToEqualDocumentsAndIdenticalFiles() throws Exception {
-        Path source = SampleCorpora.file("ncbi-disease/brat-devel");
+        Path source = TestCorpora.file("ncbi-disease/brat-devel");
         List<Document> docs = reader.read(source);
         Path out = tmp.resolve("out");
         writer.write(docs, out);
@@ -94,7 +94,7 @@ class BratWriterTest {
     @Test
     void conceptRelationsCannotBeWrittenAndNothingAppears() throws Exception {
         // PubTator's CID relations join concepts, which brat cannot express
-        List<Document> cdr = new PubTatorReader().read(SampleCorpora.file("bc5cdr/CDR_DevelopmentSet.PubTator.txt"));
+        List<Document> cdr = new PubTatorReader().read(TestCorpora.file("bc5cdr/CDR_DevelopmentSet.PubTator.txt"));
         Document withRelation = cdr.stream().filter(d -> !d.relations().isEmpty()).findFirst().orElseThrow();
         Path out = tmp.resolve("cdr");
         FormatException e = assertThrows(FormatException.class, () -> writer.write(cdr, out));
@@ -106,7 +106,7 @@ class BratWriterTest {
     @Test
     void pubTatorMentionsWithoutRelationsConvertToBrat() throws Exception {
         // the composite_parts attribute carries spaces and '|': brat's A lines hold it as a value
-        List<Document> cdr = new PubTatorReader().read(SampleCorpora.file("bc5cdr/CDR_DevelopmentSet.PubTator.txt"))
+        List<Document> cdr = new PubTatorReader().read(TestCorpora.file("bc5cdr/CDR_DevelopmentSet.PubTator.txt"))
                 .stream().map(d -> new Document(d.id(), d.language(), d.text(), List.of(), Map.of(), d.mentions(),
                         List.of()))
                 .toList();

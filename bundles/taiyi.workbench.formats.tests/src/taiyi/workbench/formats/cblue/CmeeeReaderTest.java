@@ -21,7 +21,7 @@ import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Language;
 import taiyi.workbench.core.model.Span;
 import taiyi.workbench.formats.FormatException;
-import taiyi.workbench.formats.SampleCorpora;
+import taiyi.workbench.testing.TestCorpora;
 
 class CmeeeReaderTest {
 
@@ -31,7 +31,7 @@ class CmeeeReaderTest {
     private final CmeeeReader reader = new CmeeeReader();
 
     static Path devSubset() {
-        return SampleCorpora.file("cmeee/CMeEE_dev_subset.json");
+        return TestCorpora.file("cmeee/CMeEE_dev_subset.json");
     }
 
     @Test

@@ -21,7 +21,7 @@ import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Language;
 import taiyi.workbench.core.model.Span;
 import taiyi.workbench.formats.FormatException;
-import taiyi.workbench.formats.SampleCorpora;
+import taiyi.workbench.testing.TestCorpora;
 
 class ConllReaderTest {
 
@@ -32,7 +32,7 @@ class ConllReaderTest {
 
     @Test
     void readsTheNcbiDiseaseDevelopmentSetWithCountsTakenFromTheFile() throws Exception {
-        Path file = SampleCorpora.file("ncbi-disease/conll/devel.tsv");
+        Path file = TestCorpora.file("ncbi-disease/conll/devel.tsv");
         int sentences = 0;
         int entities = 0;
         boolean inSentence = false;

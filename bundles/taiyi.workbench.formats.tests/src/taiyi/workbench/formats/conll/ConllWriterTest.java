@@ -22,7 +22,7 @@ import taiyi.workbench.core.model.Language;
 import taiyi.workbench.core.model.Normalization;
 import taiyi.workbench.core.model.Span;
 import taiyi.workbench.formats.FormatException;
-import taiyi.workbench.formats.SampleCorpora;
+import taiyi.workbench.testing.TestCorpora;
 
 class ConllWriterTest {
 
@@ -34,7 +34,7 @@ class ConllWriterTest {
 
     @Test
     void theNcbiDiseaseFileRoundTripsToEqualDocumentsAndTheSameBytes() throws Exception {
-        Path source = SampleCorpora.file("ncbi-disease/conll/devel.tsv");
+        Path source = TestCorpora.file("ncbi-disease/conll/devel.tsv");
         List<Document> docs = reader.read(source);
         Path out = tmp.resolve("devel.tsv");
         ConllWriter.WriteSummary summary = writer.writeWithSummary(docs, out);

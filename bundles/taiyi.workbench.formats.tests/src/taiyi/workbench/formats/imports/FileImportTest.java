@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.formats.Format;
-import taiyi.workbench.formats.SampleCorpora;
+import taiyi.workbench.testing.TestCorpora;
 
 /** Reading real files into a sink file by file, with refusals and cancellation. */
 class FileImportTest {
@@ -46,8 +46,8 @@ class FileImportTest {
 
     @Test
     void aReadersWarningsTravelOnTheImportedFilesOutcome() throws Exception {
-        Path bioc = SampleCorpora.file("bc5cdr/CDR_DevelopmentSet.BioC.xml");
-        Path pubtator = SampleCorpora.ncbiDiseaseDevel();
+        Path bioc = TestCorpora.file("bc5cdr/CDR_DevelopmentSet.BioC.xml");
+        Path pubtator = TestCorpora.ncbiDevelFile();
         RecordingSink sink = new RecordingSink();
         ImportReport report = new FileImport(sink).run(List.of(new ImportItem(bioc, Format.BIOC_XML),
                 new ImportItem(pubtator, Format.PUBTATOR)), new ImportProgress() {
@@ -69,7 +69,7 @@ class FileImportTest {
 
     @Test
     void goodFilesAreStoredAndABrokenOneIsRefusedWithItsLineLeavingNothing() throws Exception {
-        Path good = SampleCorpora.ncbiDiseaseDevel();
+        Path good = TestCorpora.ncbiDevelFile();
         List<String> lines = Files.readAllLines(good, StandardCharsets.UTF_8);
         // the first annotation line of the first abstract gets a word for its end offset
         int bad = 0;
@@ -81,7 +81,7 @@ class FileImportTest {
         lines.set(bad, String.join("\t", cols));
         Path broken = tmp.resolve("broken.txt");
         Files.write(broken, lines, StandardCharsets.UTF_8);
-        Path cmeee = SampleCorpora.file("cmeee/CMeEE_dev_subset.json");
+        Path cmeee = TestCorpora.file("cmeee/CMeEE_dev_subset.json");
 
         RecordingSink sink = new RecordingSink();
         List<String> seen = new ArrayList<>();
@@ -111,7 +111,7 @@ class FileImportTest {
 
     @Test
     void aFileTheSinkRefusesIsReportedOnceWithTheSinksReason() throws Exception {
-        Path good = SampleCorpora.ncbiDiseaseDevel();
+        Path good = TestCorpora.ncbiDevelFile();
         RecordingSink sink = new RecordingSink();
         ImportReport report = new FileImport(sink).run(List.of(new ImportItem(good, Format.PUBTATOR),
                 new ImportItem(good, Format.PUBTATOR)), ImportProgress.NONE);
@@ -125,8 +125,8 @@ class FileImportTest {
 
     @Test
     void aCancelStopsBetweenFiles() throws Exception {
-        Path good = SampleCorpora.ncbiDiseaseDevel();
-        Path conll = SampleCorpora.file("ncbi-disease/conll/devel.tsv");
+        Path good = TestCorpora.ncbiDevelFile();
+        Path conll = TestCorpora.file("ncbi-disease/conll/devel.tsv");
         RecordingSink sink = new RecordingSink();
         ImportReport report = new FileImport(sink).run(List.of(new ImportItem(good, Format.PUBTATOR),
                 new ImportItem(conll, Format.CONLL)), new ImportProgress() {

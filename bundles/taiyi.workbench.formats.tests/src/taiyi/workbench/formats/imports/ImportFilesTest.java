@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import taiyi.workbench.formats.Format;
-import taiyi.workbench.formats.SampleCorpora;
+import taiyi.workbench.testing.TestCorpora;
 
 /** Expanding chosen files and folders over the real testdata/ tree. */
 class ImportFilesTest {
@@ -38,7 +38,7 @@ class ImportFilesTest {
 
     @Test
     void aFolderWithoutAFormatYieldsTheFilesItsExtensionsNameAndAsksAboutTheRest() throws Exception {
-        Path ncbi = SampleCorpora.file("ncbi-disease");
+        Path ncbi = TestCorpora.file("ncbi-disease");
         ImportPlan plan = ImportFiles.expand(List.of(ncbi), Optional.empty());
         Map<Format, Long> byFormat = plan.items().stream().collect(Collectors.groupingBy(ImportItem::format, Collectors.counting()));
         long annFiles;
@@ -59,12 +59,12 @@ class ImportFilesTest {
 
     @Test
     void aChosenFormatTakesEveryFileWithItsExtensionsAndChosenFilesAsTheyAre() throws Exception {
-        Path ncbi = SampleCorpora.file("ncbi-disease");
+        Path ncbi = TestCorpora.file("ncbi-disease");
         ImportPlan pubtator = ImportFiles.expand(List.of(ncbi.resolve("pubtator")), Optional.of(Format.PUBTATOR));
         assertEquals(3, pubtator.items().size());
         assertTrue(pubtator.problems().isEmpty());
 
-        Path cmeee = SampleCorpora.file("cmeee/CMeEE_dev_subset.json");
+        Path cmeee = TestCorpora.file("cmeee/CMeEE_dev_subset.json");
         Path oddName = Files.copy(cmeee, tmp.resolve("cmeee.data"));
         ImportPlan chosen = ImportFiles.expand(List.of(cmeee, oddName), Optional.of(Format.CMEEE));
         assertEquals(List.of(new ImportItem(cmeee, Format.CMEEE), new ImportItem(oddName, Format.CMEEE)), chosen.items());

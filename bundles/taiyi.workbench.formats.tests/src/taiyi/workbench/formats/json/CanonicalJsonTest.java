@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.formats.FormatException;
 import taiyi.workbench.formats.RandomDocuments;
-import taiyi.workbench.formats.SampleCorpora;
+import taiyi.workbench.testing.TestCorpora;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
 
 class CanonicalJsonTest {
@@ -34,7 +34,7 @@ class CanonicalJsonTest {
         "ncbi-disease/pubtator/NCBItestset_corpus.txt", "bc5cdr/CDR_TrainingSet.PubTator.txt",
         "bc5cdr/CDR_DevelopmentSet.PubTator.txt"})
     void realPubTatorCorporaSurviveTheCanonicalJsonUnchanged(String corpus) throws Exception {
-        List<Document> documents = new PubTatorReader().read(SampleCorpora.file(corpus));
+        List<Document> documents = new PubTatorReader().read(TestCorpora.file(corpus));
         // the NCBI training set repeats PMID 8528200; the canonical JSON holds one document per id
         List<Document> unique = documents.stream().filter(d -> documents.stream().filter(o -> o.id().equals(d.id())).count() == 1)
                 .toList();

@@ -20,7 +20,7 @@ import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Language;
 import taiyi.workbench.core.model.Normalization;
 import taiyi.workbench.formats.FormatException;
-import taiyi.workbench.formats.SampleCorpora;
+import taiyi.workbench.testing.TestCorpora;
 
 class PubTatorReaderTest {
 
@@ -31,7 +31,7 @@ class PubTatorReaderTest {
 
     @Test
     void readsTheNcbiDiseaseDevelopmentSetWithTheDocumentedCounts() throws Exception {
-        List<Document> docs = reader.read(SampleCorpora.ncbiDiseaseDevel());
+        List<Document> docs = reader.read(TestCorpora.ncbiDevelFile());
         // SOURCES.md of the corpus: 100 documents, 787 mentions; types counted by the corpus authors
         assertEquals(100, docs.size());
         assertEquals(787, docs.stream().mapToInt(d -> d.mentions().size()).sum());

@@ -28,7 +28,7 @@ import taiyi.workbench.core.model.Passage;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.core.model.Span;
 import taiyi.workbench.formats.FormatException;
-import taiyi.workbench.formats.SampleCorpora;
+import taiyi.workbench.testing.TestCorpora;
 
 class PubTatorWriterTest {
 
@@ -49,7 +49,7 @@ class PubTatorWriterTest {
         "bc5cdr/CDR_DevelopmentSet.PubTator.txt, 500, 500, 9591, 1012"})
     void everyRealFileSurvivesARoundTrip(String file, int documents, int distinctPmids, int mentions, int relations)
             throws Exception {
-        List<Document> docs = reader.read(SampleCorpora.file(file));
+        List<Document> docs = reader.read(TestCorpora.file(file));
         assertEquals(documents, docs.size());
         assertEquals(distinctPmids, docs.stream().map(Document::id).distinct().count());
         assertEquals(mentions, docs.stream().mapToInt(d -> d.mentions().size()).sum());
@@ -62,7 +62,7 @@ class PubTatorWriterTest {
 
     @Test
     void theRepeatedPmidOfTheNcbiTrainingSetStaysTwoDocuments() throws Exception {
-        List<Document> docs = reader.read(SampleCorpora.file("ncbi-disease/pubtator/NCBItrainset_corpus.txt"));
+        List<Document> docs = reader.read(TestCorpora.file("ncbi-disease/pubtator/NCBItrainset_corpus.txt"));
         assertEquals(2, docs.stream().filter(d -> d.id().equals("8528200")).count());
         Path out = tmp.resolve("train.txt");
         writer.write(docs, out);
@@ -73,7 +73,7 @@ class PubTatorWriterTest {
     @CsvSource({ "bc5cdr/CDR_DevelopmentSet.PubTator.txt", "bc5cdr/CDR_TrainingSet.PubTator.txt" })
     void theBc5cdrFilesAreWrittenBackByteForByte(String file) throws Exception {
         // "D002544|-1" in the development set included: the column as written is kept
-        Path original = SampleCorpora.file(file);
+        Path original = TestCorpora.file(file);
         Path out = tmp.resolve("again.txt");
         writer.write(reader.read(original), out);
         assertEquals(Files.readString(original), Files.readString(out));
@@ -81,7 +81,7 @@ class PubTatorWriterTest {
 
     @Test
     void compositeMentionsKeepTheirSeventhColumn() throws Exception {
-        Path original = SampleCorpora.file("bc5cdr/CDR_DevelopmentSet.PubTator.txt");
+        Path original = TestCorpora.file("bc5cdr/CDR_DevelopmentSet.PubTator.txt");
         Path out = tmp.resolve("cdr.txt");
         writer.write(reader.read(original), out);
         assertEquals(seventhColumns(original), seventhColumns(out));
@@ -95,9 +95,9 @@ class PubTatorWriterTest {
     void aCorpusReadFromBiocGetsTheSeventhColumnFromItsIndividualMentions() throws Exception {
         Path out = tmp.resolve("from-bioc.txt");
         List<Document> bioc = new taiyi.workbench.formats.bioc.BiocXmlReader()
-                .read(SampleCorpora.file("bc5cdr/CDR_DevelopmentSet.BioC.xml"));
+                .read(TestCorpora.file("bc5cdr/CDR_DevelopmentSet.BioC.xml"));
         writer.write(bioc, out);
-        Path original = SampleCorpora.file("bc5cdr/CDR_DevelopmentSet.PubTator.txt");
+        Path original = TestCorpora.file("bc5cdr/CDR_DevelopmentSet.PubTator.txt");
         assertEquals(seventhColumns(original), seventhColumns(out));
         // the parts are no lines of their own: as many mention lines as the PubTator file has
         assertEquals(mentionLines(original), mentionLines(out));

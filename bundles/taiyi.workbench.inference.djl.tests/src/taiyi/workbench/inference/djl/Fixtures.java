@@ -5,7 +5,8 @@ import java.nio.file.Path;
 
 /**
  * Test fixtures of this fragment ({@code fixtures/}, made by the scripts under
- * {@code releng/tokenizer} and {@code releng/python}) and the repository's real corpora.
+ * {@code releng/tokenizer} and {@code releng/python}); the repository's real corpora are
+ * {@code taiyi.workbench.testing.TestCorpora}.
  */
 public final class Fixtures {
 
@@ -15,11 +16,6 @@ public final class Fixtures {
     /** A file under this fragment's {@code fixtures/}, e.g. {@code tokenizer/qwen.tiktoken.gz}. */
     public static Path file(String relative) {
         return existing("taiyi.djl.fixtures", relative);
-    }
-
-    /** A file under the repository's {@code testdata/}. */
-    public static Path testdata(String relative) {
-        return existing("taiyi.testdata", relative);
     }
 
     private static Path existing(String property, String relative) {

@@ -24,10 +24,11 @@ import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.EntityType;
 import taiyi.workbench.core.model.LabelSchema;
-import taiyi.workbench.formats.pubtator.PubTatorReader;
+import taiyi.workbench.testing.TestCorpora;
 import taiyi.workbench.inference.GeneratedToken;
 import taiyi.workbench.inference.Generation;
 import taiyi.workbench.inference.GenerationListener;
+import taiyi.workbench.inference.GeneratorSettings;
 import taiyi.workbench.inference.GenerationOptions;
 import taiyi.workbench.inference.Prompt;
 import taiyi.workbench.inference.djl.tokenizer.QwenTokenizer;
@@ -58,7 +59,7 @@ class QwenTextGeneratorTest {
     static void scriptAModel() throws Exception {
         QwenTokenizer tokenizer = QwenTokenizer.load(Fixtures.file("tokenizer/qwen.tiktoken.gz"));
         int eod = tokenizer.specialId("<|endoftext|>");
-        List<Document> docs = new PubTatorReader().read(Fixtures.testdata("ncbi-disease/pubtator/NCBIdevelopset_corpus.txt"));
+        List<Document> docs = TestCorpora.ncbiDevel();
         // the first abstract with a specific disease whose answer has no repeated token (what a bigram script needs)
         for (Document d : docs) {
             for (EntityMention m : d.mentions()) {

@@ -18,6 +18,7 @@ import taiyi.workbench.inference.GenerationOptions;
 import taiyi.workbench.inference.ModelDescription;
 import taiyi.workbench.inference.Prompt;
 import taiyi.workbench.inference.PromptTemplate;
+import taiyi.workbench.inference.GeneratorSettings;
 import taiyi.workbench.inference.TextGenerator;
 import taiyi.workbench.inference.djl.qwen.DecodeResult;
 import taiyi.workbench.inference.djl.qwen.GreedyDecoder;

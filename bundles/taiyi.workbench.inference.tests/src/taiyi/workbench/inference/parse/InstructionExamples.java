@@ -8,7 +8,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import taiyi.workbench.inference.TestCorpora;
+import taiyi.workbench.testing.TestCorpora;
 
 /** The turns of Taiyi's real instruction example file, by task category. */
 final class InstructionExamples {

@@ -24,7 +24,7 @@ import taiyi.workbench.core.model.LabelSchema;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.core.model.Span;
 import taiyi.workbench.inference.GenerationOptions;
-import taiyi.workbench.inference.TestCorpora;
+import taiyi.workbench.testing.TestCorpora;
 import taiyi.workbench.inference.task.TaskKind;
 import taiyi.workbench.inference.task.TextWindow;
 import taiyi.workbench.inference.task.TextWindows;

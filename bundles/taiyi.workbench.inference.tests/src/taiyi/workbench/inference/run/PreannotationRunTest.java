@@ -26,7 +26,7 @@ import taiyi.workbench.inference.GenerationOptions;
 import taiyi.workbench.inference.ModelDescription;
 import taiyi.workbench.inference.Prompt;
 import taiyi.workbench.inference.PromptTemplate;
-import taiyi.workbench.inference.TestCorpora;
+import taiyi.workbench.testing.TestCorpora;
 import taiyi.workbench.inference.TextGenerator;
 import taiyi.workbench.inference.preannotate.GoldAnsweringGenerator;
 import taiyi.workbench.inference.task.TaskKind;

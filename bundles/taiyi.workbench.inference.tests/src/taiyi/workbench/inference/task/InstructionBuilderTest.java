@@ -15,7 +15,7 @@ import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityType;
 import taiyi.workbench.core.model.LabelSchema;
 import taiyi.workbench.core.model.Language;
-import taiyi.workbench.inference.TestCorpora;
+import taiyi.workbench.testing.TestCorpora;
 
 class InstructionBuilderTest {
 

@@ -15,7 +15,7 @@ import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.Language;
 import taiyi.workbench.core.model.Passage;
 import taiyi.workbench.core.model.Span;
-import taiyi.workbench.inference.TestCorpora;
+import taiyi.workbench.testing.TestCorpora;
 
 class TextWindowsTest {
 

@@ -36,6 +36,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import taiyi.workbench.inference.GeneratorSettings.DeviceChoice;
+
 /** Window > Preferences > Taiyi: values typed into the page are what ModelPreferences reads back. */
 class TaiyiPreferencePageTest {
 
@@ -79,7 +81,7 @@ class TaiyiPreferencePageTest {
     @Test
     void valuesTypedOnThePageAreReadBackTyped() throws Exception {
         assertEquals(Optional.empty(), ModelPreferences.current().modelFolder());
-        assertEquals(ModelDevice.AUTO, ModelPreferences.current().device());
+        assertEquals(DeviceChoice.AUTO, ModelPreferences.current().device());
         Path model = Files.createDirectory(tmp.resolve("Taiyi-LLM"));
         Path adapter = Files.createDirectory(tmp.resolve("adapter-round-2"));
 
@@ -90,7 +92,7 @@ class TaiyiPreferencePageTest {
             type(field(shell, "Model folder:", Text.class), model.toString());
             type(field(shell, "Adapter folder:", Text.class), adapter.toString());
             Combo device = field(shell, "Device:", Combo.class);
-            device.select(Arrays.asList(device.getItems()).indexOf(ModelDevice.CPU.label()));
+            device.select(Arrays.asList(device.getItems()).indexOf(TaiyiPreferencePage.label(DeviceChoice.CPU)));
             device.notifyListeners(SWT.Selection, new Event());
             Text batch = field(shell, "Batch size:", Text.class);
             type(batch, "0");
@@ -114,7 +116,7 @@ class TaiyiPreferencePageTest {
         ModelPreferences prefs = ModelPreferences.current();
         assertEquals(Optional.of(model), prefs.modelFolder());
         assertEquals(Optional.of(adapter), prefs.adapterFolder());
-        assertEquals(ModelDevice.CPU, prefs.device());
+        assertEquals(DeviceChoice.CPU, prefs.device());
         assertEquals(8, prefs.batchSize());
         assertEquals(1024, prefs.maxNewTokens());
         assertEquals(Optional.empty(), prefs.databaseFolder());

@@ -2,8 +2,9 @@ package taiyi.workbench.ui.preannotate;
 
 import java.io.IOException;
 
-import taiyi.workbench.inference.djl.GeneratorSettings;
-import taiyi.workbench.inference.djl.QwenTextGenerator;
+import taiyi.workbench.inference.EngineFactory;
+import taiyi.workbench.inference.GeneratorSettings;
+import taiyi.workbench.inference.TextGenerator;
 
 /**
  * The model the workbench has loaded, kept while the settings stay the same: a second
@@ -13,17 +14,17 @@ import taiyi.workbench.inference.djl.QwenTextGenerator;
 public final class LoadedModel {
 
     private static GeneratorSettings settings;
-    private static QwenTextGenerator generator;
+    private static TextGenerator generator;
 
     private LoadedModel() {
     }
 
-    static synchronized QwenTextGenerator get(GeneratorSettings wanted) throws IOException {
+    static synchronized TextGenerator get(GeneratorSettings wanted) throws IOException {
         if (generator != null && wanted.equals(settings)) {
             return generator;
         }
         release();
-        generator = QwenTextGenerator.open(wanted);
+        generator = EngineFactory.installed().open(wanted);
         settings = wanted;
         return generator;
     }

@@ -23,7 +23,7 @@ import org.eclipse.ui.handlers.HandlerUtil;
 
 import taiyi.workbench.core.model.LabelSchema;
 import taiyi.workbench.inference.GenerationOptions;
-import taiyi.workbench.inference.djl.GeneratorSettings;
+import taiyi.workbench.inference.GeneratorSettings;
 import taiyi.workbench.inference.task.TaskKind;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.store.CorpusSummary;
@@ -112,7 +112,7 @@ public final class PreannotateHandler extends AbstractHandler {
     public static PreannotateJob newJob(ModelPreferences prefs, CorpusStore store, String corpus, List<String> documentIds,
             Set<TaskKind> tasks) {
         GeneratorSettings settings = new GeneratorSettings(prefs.modelFolder().orElseThrow(), prefs.adapterFolder().orElse(null),
-                GeneratorSettings.DeviceChoice.valueOf(prefs.device().name()), GeneratorSettings.Precision.AUTO, prefs.template());
+                prefs.device(), GeneratorSettings.Precision.AUTO, prefs.template());
         return new PreannotateJob(store, corpus, documentIds, settings, new GenerationOptions(prefs.maxNewTokens(),
                 prefs.batchSize()), prefs.round(), tasks);
     }

@@ -12,8 +12,8 @@ import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
 
 import taiyi.workbench.inference.GenerationOptions;
-import taiyi.workbench.inference.djl.GeneratorSettings;
-import taiyi.workbench.inference.djl.QwenTextGenerator;
+import taiyi.workbench.inference.GeneratorSettings;
+import taiyi.workbench.inference.TextGenerator;
 import taiyi.workbench.inference.run.PreannotationRun;
 import taiyi.workbench.inference.run.PreannotationSummary;
 import taiyi.workbench.inference.task.TaskKind;
@@ -58,7 +58,7 @@ public final class PreannotateJob extends Job {
         SubMonitor progress = SubMonitor.convert(monitor, getName(), documentIds.size() + 1);
         try {
             progress.subTask("Loading " + settings.modelFolder().getFileName());
-            QwenTextGenerator generator = LoadedModel.get(settings);
+            TextGenerator generator = LoadedModel.get(settings);
             progress.worked(1);
             PreannotationRun run = new PreannotationRun(store, corpus, generator, options, round, tasks);
             summary = run.run(documentIds, new PreannotationRun.Progress() {

@@ -9,6 +9,10 @@ import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
 
+import taiyi.workbench.inference.GenerationOptions;
+import taiyi.workbench.inference.GeneratorSettings;
+import taiyi.workbench.inference.GeneratorSettings.DeviceChoice;
+
 /**
  * The keys of the workbench's model and database preferences, their defaults, and typed getters
  * over the instance scope (what the user set on the "Taiyi" page) falling back to the defaults.
@@ -31,16 +35,16 @@ public final class ModelPreferences {
     /** The corpus database folder; read once, when the workbench opens the database. */
     public static final String DATABASE_FOLDER = "database.folder";
 
-    public static final ModelDevice DEFAULT_DEVICE = ModelDevice.AUTO;
-    /** Prompts generated side by side; 4 fits a 7B model in half precision on a 24 GB GPU. */
-    public static final int DEFAULT_BATCH_SIZE = 4;
-    /** Enough for the entity list of an abstract in Taiyi's output format. */
-    public static final int DEFAULT_MAX_NEW_TOKENS = 512;
+    public static final DeviceChoice DEFAULT_DEVICE = DeviceChoice.AUTO;
+    /** The CLI's default too: {@link GenerationOptions#DEFAULT_BATCH_SIZE}. */
+    public static final int DEFAULT_BATCH_SIZE = GenerationOptions.DEFAULT_BATCH_SIZE;
+    /** The CLI's default too: {@link GenerationOptions#DEFAULT_MAX_NEW_TOKENS}, Taiyi's own. */
+    public static final int DEFAULT_MAX_NEW_TOKENS = GenerationOptions.DEFAULT_MAX_NEW_TOKENS;
     public static final int MAX_BATCH_SIZE = 256;
     public static final int MAX_MAX_NEW_TOKENS = 8192;
     public static final int DEFAULT_ROUND = 1;
     public static final int MAX_ROUND = 10_000;
-    public static final String DEFAULT_TEMPLATE = "taiyi1";
+    public static final String DEFAULT_TEMPLATE = GeneratorSettings.DEFAULT_TEMPLATE;
 
     private final IEclipsePreferences instance;
     private final IEclipsePreferences defaults;
@@ -101,8 +105,13 @@ public final class ModelPreferences {
         return path(ADAPTER_FOLDER);
     }
 
-    public ModelDevice device() {
-        return ModelDevice.fromKey(get(DEVICE));
+    /** Where the model runs; {@link DeviceChoice#AUTO} for an unknown value, so a hand-edited file cannot break startup. */
+    public DeviceChoice device() {
+        try {
+            return DeviceChoice.parse(get(DEVICE));
+        } catch (IllegalArgumentException e) {
+            return DeviceChoice.AUTO;
+        }
     }
 
     /** Prompts per generation batch, 1 to {@value #MAX_BATCH_SIZE}. */

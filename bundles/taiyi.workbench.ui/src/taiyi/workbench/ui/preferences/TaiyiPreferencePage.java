@@ -15,6 +15,8 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.eclipse.ui.preferences.IWorkbenchPreferenceContainer;
 
+import taiyi.workbench.inference.GeneratorSettings.DeviceChoice;
+
 /**
  * Window &gt; Preferences &gt; Taiyi: where the model and its adapter are, where it runs, how much it
  * generates, and where the corpus database lives; with a link to the key bindings.
@@ -40,7 +42,7 @@ public final class TaiyiPreferencePage extends FieldEditorPreferencePage impleme
         Composite parent = getFieldEditorParent();
         addField(new DirectoryFieldEditor(ModelPreferences.MODEL_FOLDER, "&Model folder:", parent));
         addField(new DirectoryFieldEditor(ModelPreferences.ADAPTER_FOLDER, "&Adapter folder:", parent));
-        String[][] devices = Arrays.stream(ModelDevice.values()).map(d -> new String[] {d.label(), d.key()})
+        String[][] devices = Arrays.stream(DeviceChoice.values()).map(d -> new String[] {label(d), d.key()})
                 .toArray(String[][]::new);
         addField(new ComboFieldEditor(ModelPreferences.DEVICE, "&Device:", devices, parent));
         IntegerFieldEditor batch = new IntegerFieldEditor(ModelPreferences.BATCH_SIZE, "&Batch size:", parent);
@@ -67,5 +69,14 @@ public final class TaiyiPreferencePage extends FieldEditorPreferencePage impleme
                 container.openPage(KEYS_PAGE_ID, null);
             }
         });
+    }
+
+    /** What the device combo shows for a choice. */
+    static String label(DeviceChoice device) {
+        return switch (device) {
+            case AUTO -> "Automatic (GPU when present)";
+            case CPU -> "CPU";
+            case GPU -> "GPU";
+        };
     }
 }

@@ -19,6 +19,8 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import taiyi.workbench.bench.qwen.RandomQwenCheckpoint;
+import taiyi.workbench.bench.qwen.RandomWeights;
 import taiyi.workbench.inference.Generation.StopReason;
 import taiyi.workbench.inference.djl.weights.LoraAdapter;
 import taiyi.workbench.inference.djl.weights.SafetensorsFolder;

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import taiyi.workbench.bench.qwen.RandomWeights;
+
 class RandomWeightsTest {
 
     /** The Python reference generated these with its own splitmix64; equality proves both sides build the same model. */

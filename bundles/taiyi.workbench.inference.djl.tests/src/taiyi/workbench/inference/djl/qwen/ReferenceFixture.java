@@ -10,6 +10,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import taiyi.workbench.bench.qwen.RandomQwenCheckpoint;
+
 import taiyi.workbench.core.runtime.WorkbenchDataFolder;
 import taiyi.workbench.inference.djl.PyTorchEngineLoader;
 import taiyi.workbench.inference.djl.weights.TensorType;

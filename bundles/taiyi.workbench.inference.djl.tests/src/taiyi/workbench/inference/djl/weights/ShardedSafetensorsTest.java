@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import taiyi.workbench.inference.djl.qwen.QwenConfig;
 import taiyi.workbench.inference.djl.qwen.QwenLayout;
-import taiyi.workbench.inference.djl.qwen.RandomQwenCheckpoint;
+import taiyi.workbench.bench.qwen.RandomQwenCheckpoint;
 
 class ShardedSafetensorsTest {
 

@@ -2,11 +2,9 @@
  * The Qwen v1 decoder (Qwen-7B, Taiyi 1) written on DJL NDArray ops: {@link QwenConfig} from the
  * Hugging Face {@code config.json}, {@link QwenModel} loaded from any
  * {@link taiyi.workbench.inference.djl.weights.WeightSource} (optionally merging a LoRA adapter),
- * {@link GreedyDecoder} for batched greedy generation with per-token log-probabilities, and
- * {@link DecoderBenchmark} ({@code taiyi bench decoder}) that measures it against the plain-torch
- * reference in {@code releng/python/qwen_reference.py}. {@link RandomWeights} defines the seeded
- * random weights both sides generate identically, so tests build their models instead of
- * committing them.
+ * {@link GreedyDecoder} for batched greedy generation with per-token log-probabilities,. The benchmark against the
+ * plain-torch reference ({@code taiyi bench decoder}) and the seeded random checkpoints that tests
+ * build instead of committing models live in {@code taiyi.workbench.bench.qwen}.
  *
  * <h2>Devices</h2>
  * Weights and computation live on {@link QwenModel#preferredDevice()}: GPU 0 when the engine

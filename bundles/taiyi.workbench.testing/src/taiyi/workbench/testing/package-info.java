@@ -1,0 +1,6 @@
+/**
+ * Test support shared by the test fragments, never shipped in the product: the repository's real
+ * corpora under {@code testdata/} ({@link taiyi.workbench.testing.TestCorpora}). A helper moves here
+ * once two or more fragments need it; one fragment's own helpers stay in that fragment.
+ */
+package taiyi.workbench.testing;
