@@ -11,7 +11,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 modules=bundles/taiyi.workbench.core,bundles/taiyi.workbench.formats,bundles/taiyi.workbench.store,\
-bundles/taiyi.workbench.index,bundles/taiyi.workbench.inference,bundles/taiyi.workbench.inference.djl,bundles/taiyi.workbench.bench,\
+bundles/taiyi.workbench.index,bundles/taiyi.workbench.curation,bundles/taiyi.workbench.inference,bundles/taiyi.workbench.inference.djl,bundles/taiyi.workbench.bench,\
 bundles/taiyi.workbench.cli,bundles/taiyi.workbench.ui,bundles/taiyi.workbench.app,features/taiyi.workbench.feature,\
 bundles/taiyi.workbench.ui.tests
 xvfb-run -a -s "-screen 0 1600x1000x24" ./mvnw -B -o -q verify -pl "$modules" -Dtest=EditorBenchmark \
