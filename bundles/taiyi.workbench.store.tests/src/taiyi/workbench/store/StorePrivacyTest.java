@@ -112,6 +112,16 @@ class StorePrivacyTest {
     }
 
     @Test
+    void aDatabaseCopiedWithoutItsPasswordFileIsRefusedWithTheFileNamed() throws Exception {
+        Path folder = tmp.resolve("db");
+        CorpusStore.open(folder).close();
+        Files.delete(folder.resolve(DatabasePassword.FILE));
+        StoreException e = assertThrows(StoreException.class, () -> CorpusStore.open(folder).close());
+        assertTrue(e.getMessage().contains(folder.resolve(DatabasePassword.FILE) + " is missing"), e.getMessage());
+        assertFalse(Files.exists(folder.resolve("password.new")));
+    }
+
+    @Test
     void theSharingServerListensOnTheLoopbackAddressOnly() throws Exception {
         Path folder = tmp.resolve("db");
         try (CorpusStore store = CorpusStore.open(folder)) {

@@ -37,6 +37,8 @@ final class DatabasePassword {
     static final String FILE = "password";
     private static final String PENDING = "password.new";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** H2's SQL state for a refused user name or password. */
+    private static final String WRONG_USER_OR_PASSWORD = "28000";
 
     private DatabasePassword() {
     }
@@ -75,6 +77,13 @@ final class DatabasePassword {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("ALTER USER " + USER + " SET PASSWORD ?")) {
             ps.setString(1, password);
             ps.execute();
+        } catch (SQLException e) {
+            Files.deleteIfExists(pending);
+            if (WRONG_USER_OR_PASSWORD.equals(e.getSQLState())) {
+                throw new StoreException(file + " is missing, but the database in " + folder + " has a password: copy that file "
+                        + "along with the database (it is private to its owner)", e);
+            }
+            throw e;
         }
         rename(pending, file);
         ds.setPassword(password);
