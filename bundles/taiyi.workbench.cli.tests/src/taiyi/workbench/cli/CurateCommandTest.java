@@ -18,10 +18,10 @@ import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
-import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
 import taiyi.workbench.store.CorpusStore;
+import taiyi.workbench.testing.TaiyiSuggestions;
 
 /**
  * {@code taiyi curate} on the BC5CDR development set: a model's suggestions on PMID 6794356 (lithium
@@ -31,7 +31,7 @@ import taiyi.workbench.store.CorpusStore;
 class CurateCommandTest {
 
     private static final String PMID = "6794356";
-    private static final String MODEL = "DUTIR-BioNLP/Taiyi-LLM";
+    private static final String MODEL = TaiyiSuggestions.MODEL;
 
     @TempDir
     Path tmp;
@@ -68,13 +68,11 @@ class CurateCommandTest {
     }
 
     private Suggestion suggestion(String id, String type, String phrase, double score) {
-        int start = abstractDoc.text().indexOf(phrase);
-        return new Suggestion(EntityMention.of(id, type, start, start + phrase.length(), List.of()), new Provenance(MODEL, "round1-lora",
-                "ner-en-1", 1), score);
+        return TaiyiSuggestions.mention(abstractDoc, id, type, phrase, score);
     }
 
     private static RelationSuggestion cid(String id, String head, String tail, double score) {
-        return new RelationSuggestion(new Relation(id, "CID", head, tail), new Provenance(MODEL, "round1-lora", "re-en-1", 1), score);
+        return TaiyiSuggestions.cid(id, head, tail, score);
     }
 
     private List<CorrectionEvent> log(String pmid) {

@@ -12,12 +12,6 @@ final class CurationTestData {
     private CurationTestData() {
     }
 
-    /** One abstract of the BC5CDR development set (PubTator), by its PMID. */
-    static Document bc5cdrDevelopmentAbstract(String pmid) throws Exception {
-        Path file = Path.of(System.getProperty("taiyi.testdata"), "bc5cdr", "CDR_DevelopmentSet.PubTator.txt");
-        return new PubTatorReader().read(file).stream().filter(d -> d.id().equals(pmid)).findFirst().orElseThrow();
-    }
-
     /** The NCBI-disease development set the workbench ships as its sample corpus (100 abstracts). */
     static List<Document> ncbiSample() throws Exception {
         return new PubTatorReader().read(Path.of(System.getProperty("taiyi.samples"), "NCBIdevelopset_corpus.txt"));

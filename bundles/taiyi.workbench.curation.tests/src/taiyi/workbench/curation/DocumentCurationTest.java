@@ -26,8 +26,9 @@ import taiyi.workbench.core.curation.SuggestionStatus;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Relation;
-import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.store.CorpusStore;
+import taiyi.workbench.testing.TaiyiSuggestions;
+import taiyi.workbench.testing.TestCorpora;
 
 /**
  * The editor's curation rules without a display: a real BC5CDR abstract (PMID 6794356, lithium
@@ -38,7 +39,7 @@ class DocumentCurationTest {
 
     private static final String PMID = "6794356";
     private static final String CORPUS = "cdr";
-    private static final String MODEL = "DUTIR-BioNLP/Taiyi-LLM";
+    private static final String MODEL = TaiyiSuggestions.MODEL;
     private static Document abstractDoc;
 
     @TempDir
@@ -49,7 +50,7 @@ class DocumentCurationTest {
 
     @BeforeAll
     static void readAbstract() throws Exception {
-        abstractDoc = CurationTestData.bc5cdrDevelopmentAbstract(PMID);
+        abstractDoc = TestCorpora.bc5cdrDevelAbstract(PMID);
     }
 
     @BeforeEach
@@ -76,9 +77,7 @@ class DocumentCurationTest {
     }
 
     private Suggestion suggestion(String id, String type, String phrase, double score) {
-        int start = at(phrase);
-        return new Suggestion(EntityMention.of(id, type, start, start + phrase.length(), List.of()), new Provenance(MODEL, "round1-lora",
-                "ner-en-1", 1), score);
+        return TaiyiSuggestions.mention(abstractDoc, id, type, phrase, score);
     }
 
     private void addMentionSuggestions() {

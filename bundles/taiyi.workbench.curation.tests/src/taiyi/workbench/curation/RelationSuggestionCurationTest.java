@@ -27,6 +27,8 @@ import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.store.CorpusStore;
+import taiyi.workbench.testing.TaiyiSuggestions;
+import taiyi.workbench.testing.TestCorpora;
 
 /**
  * The model's relation suggestions on a real BC5CDR abstract (PMID 6794356), without a display:
@@ -37,7 +39,7 @@ class RelationSuggestionCurationTest {
 
     private static final String PMID = "6794356";
     private static final String CORPUS = "cdr";
-    private static final String MODEL = "DUTIR-BioNLP/Taiyi-LLM";
+    private static final String MODEL = TaiyiSuggestions.MODEL;
     private static Document abstractDoc;
 
     @TempDir
@@ -48,7 +50,7 @@ class RelationSuggestionCurationTest {
 
     @BeforeAll
     static void readAbstract() throws Exception {
-        abstractDoc = CurationTestData.bc5cdrDevelopmentAbstract(PMID);
+        abstractDoc = TestCorpora.bc5cdrDevelAbstract(PMID);
     }
 
     @BeforeEach
@@ -73,14 +75,11 @@ class RelationSuggestionCurationTest {
     }
 
     private Suggestion suggestion(String id, String type, String phrase, double score) {
-        int start = abstractDoc.text().indexOf(phrase);
-        assertTrue(start >= 0, phrase);
-        return new Suggestion(EntityMention.of(id, type, start, start + phrase.length(), List.of()), new Provenance(MODEL, "round1-lora",
-                "ner-en-1", 1), score);
+        return TaiyiSuggestions.mention(abstractDoc, id, type, phrase, score);
     }
 
     private static RelationSuggestion cid(String id, String head, String tail, double score) {
-        return new RelationSuggestion(new Relation(id, "CID", head, tail), new Provenance(MODEL, "round1-lora", "re-en-1", 1), score);
+        return TaiyiSuggestions.cid(id, head, tail, score);
     }
 
     private RelationSuggestion relationSuggestion(String id) {

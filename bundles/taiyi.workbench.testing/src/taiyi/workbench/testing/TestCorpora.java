@@ -40,6 +40,12 @@ public final class TestCorpora {
         return new PubTatorReader().read(file("bc5cdr/CDR_DevelopmentSet.PubTator.txt"));
     }
 
+    /** One abstract of the BC5CDR development set (PubTator), by its PMID. */
+    public static Document bc5cdrDevelAbstract(String pmid) throws Exception {
+        return bc5cdrDevel().stream().filter(d -> d.id().equals(pmid)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no document " + pmid + " in the BC5CDR development set"));
+    }
+
     public static List<Document> cmeee() throws Exception {
         return new CmeeeReader().read(file("cmeee/CMeEE_dev_subset.json"));
     }

@@ -41,11 +41,12 @@ import taiyi.workbench.core.curation.CurationFold;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
-import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.ui.properties.AnnotationProperty;
 import taiyi.workbench.ui.properties.AnnotationPropertiesView;
+import taiyi.workbench.testing.TaiyiSuggestions;
+import taiyi.workbench.testing.TestCorpora;
 
 /**
  * Curates a real BC5CDR abstract (PMID 6794356: lithium carbonate toxicity, with its CID relations)
@@ -65,7 +66,7 @@ class DocumentEditorCurationTest {
     @BeforeAll
     static void openStore() throws Exception {
         store = EditorDriver.testStore("editor-test-db");
-        abstractDoc = EditorDriver.bc5cdrDevelopmentAbstract(PMID);
+        abstractDoc = TestCorpora.bc5cdrDevelAbstract(PMID);
     }
 
     @AfterAll
@@ -132,9 +133,7 @@ class DocumentEditorCurationTest {
     }
 
     private Suggestion suggestion(String id, String type, String phrase, double score) {
-        int start = at(phrase);
-        return new Suggestion(EntityMention.of(id, type, start, start + phrase.length(), List.of()), new Provenance("DUTIR-BioNLP/Taiyi-LLM",
-                "round1-lora", "ner-en-1", 1), score);
+        return TaiyiSuggestions.mention(abstractDoc, id, type, phrase, score);
     }
 
     private void addSuggestions() {

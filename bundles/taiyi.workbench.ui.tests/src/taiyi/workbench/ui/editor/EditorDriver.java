@@ -14,8 +14,6 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 
-import taiyi.workbench.core.model.Document;
-import taiyi.workbench.formats.pubtator.PubTatorReader;
 import taiyi.workbench.store.CorpusStore;
 
 /**
@@ -88,12 +86,6 @@ final class EditorDriver {
     /** A database of the test's own beside the workbench's, whose sample corpus other tests count. */
     static CorpusStore testStore(String prefix) throws java.io.IOException {
         return CorpusStore.open(Files.createTempDirectory(Path.of(System.getProperty("taiyi.data")).getParent(), prefix));
-    }
-
-    /** One abstract of the BC5CDR development set (PubTator), by its PMID. */
-    static Document bc5cdrDevelopmentAbstract(String pmid) throws Exception {
-        Path file = Path.of(System.getProperty("taiyi.testdata"), "bc5cdr", "CDR_DevelopmentSet.PubTator.txt");
-        return new PubTatorReader().read(file).stream().filter(d -> d.id().equals(pmid)).findFirst().orElseThrow();
     }
 
     /** Saves what the shell shows, for review of the build (not compared). */

@@ -44,6 +44,8 @@ import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.ui.properties.AnnotationPropertiesView;
 import taiyi.workbench.ui.properties.AnnotationProperty;
+import taiyi.workbench.testing.TaiyiSuggestions;
+import taiyi.workbench.testing.TestCorpora;
 
 /**
  * The model's relation suggestions in the real workbench, on a real BC5CDR abstract (PMID 6794356)
@@ -55,7 +57,7 @@ import taiyi.workbench.ui.properties.AnnotationProperty;
 class RelationSuggestionEditorTest {
 
     private static final String PMID = "6794356";
-    private static final String MODEL = "DUTIR-BioNLP/Taiyi-LLM";
+    private static final String MODEL = TaiyiSuggestions.MODEL;
     private static CorpusStore store;
     private static Document abstractDoc;
     private String corpus;
@@ -65,7 +67,7 @@ class RelationSuggestionEditorTest {
     @BeforeAll
     static void openStore() throws Exception {
         store = EditorDriver.testStore("relsug-test-db");
-        abstractDoc = EditorDriver.bc5cdrDevelopmentAbstract(PMID);
+        abstractDoc = TestCorpora.bc5cdrDevelAbstract(PMID);
     }
 
     @AfterAll
@@ -109,13 +111,11 @@ class RelationSuggestionEditorTest {
     }
 
     private Suggestion suggestion(String id, String type, String phrase, double score) {
-        int start = at(phrase);
-        return new Suggestion(EntityMention.of(id, type, start, start + phrase.length(), List.of()), new Provenance(MODEL, "round1-lora",
-                "ner-en-1", 1), score);
+        return TaiyiSuggestions.mention(abstractDoc, id, type, phrase, score);
     }
 
     private static RelationSuggestion cid(String id, String head, String tail, double score) {
-        return new RelationSuggestion(new Relation(id, "CID", head, tail), new Provenance(MODEL, "round1-lora", "re-en-1", 1), score);
+        return TaiyiSuggestions.cid(id, head, tail, score);
     }
 
     private void repaint() {
