@@ -1,7 +1,10 @@
 package taiyi.workbench.formats;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
+
+import taiyi.workbench.core.model.Document;
 
 /**
  * The warning for a line-based file whose last line has no line end. Such a file still imports,
@@ -18,9 +21,9 @@ public final class UnterminatedLastLine {
     /**
      * Warns when {@code text}, the whole file, is not empty and does not end with a line end.
      *
-     * @param lastDocumentId the document the last line belongs to; empty when it belongs to none
+     * @param documents what the file was read into; the last line belongs to the last of them
      */
-    public static void check(Path file, String text, String lastDocumentId, Consumer<FormatWarning> warnings) {
+    public static void check(Path file, String text, List<Document> documents, Consumer<FormatWarning> warnings) {
         if (text.isEmpty() || text.endsWith("\n") || text.endsWith("\r")) {
             return;
         }
@@ -33,7 +36,7 @@ public final class UnterminatedLastLine {
                 lastLineStart = i + 1;
             }
         }
-        String what = lastDocumentId.isEmpty() ? "its last document" : "document " + lastDocumentId;
+        String what = documents.isEmpty() ? "its last document" : "document " + documents.get(documents.size() - 1).id();
         warnings.accept(new FormatWarning(file, line, text.length() - lastLineStart + 1, "",
                 "the last line has no line end: the file may have been cut short, so " + what + " may be truncated"));
     }

@@ -77,7 +77,7 @@ public final class ConllReader implements DocumentReader {
             sentence.add(file, lineNo, cols[0], cols[1].strip());
         }
         sentence.finishInto(documents, stem, section);
-        UnterminatedLastLine.check(file, text, documents.isEmpty() ? "" : documents.get(documents.size() - 1).id(), warnings);
+        UnterminatedLastLine.check(file, text, documents, warnings);
         return documents;
     }
 

@@ -105,7 +105,7 @@ public final class PubTatorReader implements DocumentReader {
         if (current != null) {
             documents.add(current.build(file));
         }
-        UnterminatedLastLine.check(file, text, documents.isEmpty() ? "" : documents.get(documents.size() - 1).id(), warnings);
+        UnterminatedLastLine.check(file, text, documents, warnings);
         return documents;
     }
 

@@ -81,7 +81,7 @@ public final class PlainTextReader implements DocumentReader {
                 documents.add(Document.ofText(stem + "-" + (i + 1), lines[i]));
             }
         }
-        UnterminatedLastLine.check(file, text, documents.isEmpty() ? "" : documents.get(documents.size() - 1).id(), warnings);
+        UnterminatedLastLine.check(file, text, documents, warnings);
         return documents;
     }
 }
