@@ -86,7 +86,7 @@ final class CurateCommand implements Runnable {
         Optional<List<String>> documents(CorpusStore store, List<String> named) {
             PrintWriter err = spec.commandLine().getErr();
             if (store.statistics().corpora().stream().noneMatch(c -> c.name().equals(corpus))) {
-                err.println(name() + ": no corpus '" + corpus + "' in " + db.folder());
+                err.println(name() + ": no corpus '" + corpus + "' in " + db.location());
                 return Optional.empty();
             }
             List<String> all = store.documents().summaries(corpus).stream().map(DocumentSummary::id).toList();

@@ -1,21 +1,28 @@
 package taiyi.workbench.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import picocli.CommandLine.Option;
 import taiyi.workbench.core.runtime.WorkbenchDataFolder;
 import taiyi.workbench.store.CorpusStore;
+import taiyi.workbench.store.StoreLocation;
 
-/** {@code --db DIR}: the corpus database folder, by default the workbench's own, shared with the UI. */
+/**
+ * {@code --db DIR|JDBC_URL}: the corpus database, by default the H2 folder of the workbench, shared
+ * with the UI; or a team's PostgreSQL database, {@code jdbc:postgresql://host[:port]/db}, with the
+ * user and password in {@code TAIYI_DB_USER} and {@code TAIYI_DB_PASSWORD}.
+ */
 final class DatabaseOption {
 
-    @Option(names = "--db", paramLabel = "DIR", description = "Database folder (default: the workbench data folder's db/).")
-    Path folder;
+    @Option(names = "--db", paramLabel = "DIR|JDBC_URL",
+            description = "Database: an H2 folder (default: the workbench data folder's db/) or jdbc:postgresql://host[:port]/db "
+                    + "with the user and password in TAIYI_DB_USER and TAIYI_DB_PASSWORD.")
+    String database;
 
-    Path folder() {
-        return folder != null ? folder : WorkbenchDataFolder.resolve().database();
+    /** Where the database is; for a server, its credentials come from the environment. */
+    StoreLocation location() {
+        return database != null ? StoreLocation.parse(database) : StoreLocation.folder(WorkbenchDataFolder.resolve().database());
     }
 
     /**
@@ -24,10 +31,10 @@ final class DatabaseOption {
      */
     CorpusStore open() {
         List<String> warnings = new ArrayList<>();
-        if (folder == null) {
+        if (database == null || database.startsWith("jdbc:")) {
             WorkbenchDataFolder.resolve().ensurePrivate().ifPresent(warnings::add);
         }
-        CorpusStore store = CorpusStore.open(folder());
+        CorpusStore store = CorpusStore.open(location());
         warnings.addAll(store.privacyWarnings());
         warnings.forEach(w -> System.err.println("taiyi: warning: " + w));
         return store;

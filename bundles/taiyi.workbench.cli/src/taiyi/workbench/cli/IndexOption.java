@@ -13,6 +13,6 @@ final class IndexOption {
     Path folder;
 
     Path folder(DatabaseOption db) {
-        return folder != null ? folder : CorpusIndex.folderFor(db.folder());
+        return folder != null ? folder : CorpusIndex.folderFor(db.location().localFolder());
     }
 }

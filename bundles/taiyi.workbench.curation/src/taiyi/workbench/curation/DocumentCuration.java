@@ -34,7 +34,14 @@ public final class DocumentCuration {
     private final String documentId;
     private final AnnotationModel model;
     private final DecisionClock clock;
-    private final String user = System.getProperty("user.name", "unknown");
+    private final String user;
+    /**
+     * The newest event of the document's log that the model shows: decisions are recorded only onto
+     * that history, so one made on a document someone else has changed since is refused
+     * ({@link taiyi.workbench.store.StaleDecisionException}, naming who changed what) instead of
+     * landing on a layer the curator has not seen.
+     */
+    private long seenEventId;
     private int[] lastChange;
 
     /**
@@ -43,17 +50,45 @@ public final class DocumentCuration {
      * @throws IllegalArgumentException when the corpus has no such document
      */
     public static DocumentCuration open(CorpusStore store, String corpus, String documentId) {
+        // the log's newest event before the model: an event that lands in between makes a decision
+        // refused as stale, never one made on a layer the model lacks
+        long seen = newestEventId(store, corpus, documentId);
         AnnotationModel model = AnnotationModel.read(store, corpus, documentId).orElseThrow(
                 () -> new IllegalArgumentException("document " + documentId + " is not in corpus '" + corpus + "'"));
-        return new DocumentCuration(store, corpus, documentId, model, new DecisionClock());
+        return new DocumentCuration(store, corpus, documentId, model, new DecisionClock(), seen);
     }
 
+    /**
+     * Curation of a document through a model read from the store. Decisions are recorded onto the
+     * log as it stands now; a decision of someone else that lands between reading the model and
+     * this call is therefore not noticed (read the model just before).
+     */
     public DocumentCuration(CorpusStore store, String corpus, String documentId, AnnotationModel model, DecisionClock clock) {
+        this(store, corpus, documentId, model, clock, newestEventId(store, corpus, documentId));
+    }
+
+    /**
+     * Curation of a document through a model read from the store when the newest event of its log
+     * was {@code seenEventId} (read before the model, so that nothing the model lacks goes unseen).
+     */
+    public DocumentCuration(CorpusStore store, String corpus, String documentId, AnnotationModel model, DecisionClock clock,
+            long seenEventId) {
         this.store = store;
         this.corpus = corpus;
         this.documentId = documentId;
         this.model = model;
         this.clock = clock;
+        this.user = store.curator();
+        this.seenEventId = seenEventId;
+    }
+
+    private static long newestEventId(CorpusStore store, String corpus, String documentId) {
+        try {
+            return store.log().newestEventId(corpus, documentId);
+        } catch (taiyi.workbench.store.StoreException noSuchDocument) {
+            // what the model was read from is gone; every decision will be refused with the store's reason
+            return 0;
+        }
     }
 
     /** Labels chars {@code [start, end)} with an entity type (CREATE). */
@@ -195,7 +230,10 @@ public final class DocumentCuration {
      * model along with each stored event; returns the events as stored.
      */
     private List<CorrectionEvent> recordAll(List<CorrectionEvent> batch) {
-        List<CorrectionEvent> stored = store.log().record(corpus, batch);
+        List<CorrectionEvent> stored = store.log().record(corpus, batch, seenEventId);
+        if (!stored.isEmpty()) {
+            seenEventId = stored.get(stored.size() - 1).id();
+        }
         int[] changed = null;
         for (CorrectionEvent e : stored) {
             changed = union(changed, applyForward(e));
@@ -351,6 +389,7 @@ public final class DocumentCuration {
     /** Takes back the latest effective decision; empty when there is none. */
     public Optional<CorrectionEvent> undo(String uiLocation) {
         Optional<CorrectionEvent> e = store.log().undo(corpus, documentId, user, uiLocation);
+        e.ifPresent(undo -> seenEventId = undo.id());
         lastChange = e.map(undo -> {
             CorrectionEvent target = walked(undo);
             if (target.suggestionId() != null && isDecision(target)) {
@@ -364,6 +403,7 @@ public final class DocumentCuration {
 
     public Optional<CorrectionEvent> redo(String uiLocation) {
         Optional<CorrectionEvent> e = store.log().redo(corpus, documentId, user, uiLocation);
+        e.ifPresent(redo -> seenEventId = redo.id());
         lastChange = e.map(redo -> applyForward(walked(redo))).orElse(null);
         return e;
     }
@@ -441,7 +481,8 @@ public final class DocumentCuration {
     }
 
     private CorrectionEvent record(CorrectionEvent event) {
-        CorrectionEvent stored = store.log().record(corpus, event);
+        CorrectionEvent stored = store.log().record(corpus, event, seenEventId);
+        seenEventId = stored.id();
         lastChange = applyForward(stored);
         return stored;
     }

@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import taiyi.workbench.core.curation.CorrectionAction;
 import taiyi.workbench.core.curation.CorrectionEvent;
@@ -55,13 +57,15 @@ class ConcurrentWritersTest {
     @TempDir
     Path dir;
 
-    @Test
-    void noUpdateIsLostBetweenCuratorsAndThePreAnnotationJob() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreKind.class)
+    void noUpdateIsLostBetweenCuratorsAndThePreAnnotationJob(StoreKind kind) throws Exception {
+        StoreLocation db = kind.newDatabase(dir);
         List<Document> docs = new PubTatorReader()
                 .read(Path.of(System.getProperty("taiyi.testdata"), "bc5cdr/CDR_TrainingSet.PubTator.txt")).subList(0, 20);
         List<String> shared = docs.subList(0, DOCUMENTS).stream().map(Document::id).toList();
         Map<String, String> texts = docs.stream().collect(Collectors.toMap(Document::id, Document::text));
-        try (CorpusStore store = CorpusStore.open(dir)) {
+        try (CorpusStore store = CorpusStore.open(db)) {
             store.documents().importDocuments(CORPUS, docs, "CDR_TrainingSet.PubTator.txt");
             List<String> types = store.documents().schema(CORPUS).entityTypes().stream().map(EntityType::name).toList();
 
@@ -170,8 +174,10 @@ class ConcurrentWritersTest {
         }
     }
 
-    @Test
-    void aDocumentReadWhileItIsCorrectedIsNeverTorn() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreKind.class)
+    void aDocumentReadWhileItIsCorrectedIsNeverTorn(StoreKind kind) throws Exception {
+        StoreLocation db = kind.newDatabase(dir);
         Document doc = new PubTatorReader()
                 .read(Path.of(System.getProperty("taiyi.testdata"), "bc5cdr/CDR_TrainingSet.PubTator.txt")).get(0);
         EntityMention original = doc.mentions().get(0);
@@ -179,7 +185,7 @@ class ConcurrentWritersTest {
                 original.normalizations(), original.attributes());
         // a MODIFY replaces the mention's rows, so a reader sees the document before or after it, never between
         Set<Set<EntityMention>> whole = Set.of(Set.copyOf(doc.mentions()), replaced(doc.mentions(), original, retyped));
-        try (CorpusStore store = CorpusStore.open(dir)) {
+        try (CorpusStore store = CorpusStore.open(db)) {
             store.documents().importDocuments(CORPUS, List.of(doc), "CDR_TrainingSet.PubTator.txt");
             ExecutorService pool = Executors.newSingleThreadExecutor();
             try {

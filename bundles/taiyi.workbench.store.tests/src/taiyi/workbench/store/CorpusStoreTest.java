@@ -15,6 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
@@ -39,9 +41,11 @@ class CorpusStoreTest {
         ncbi = new PubTatorReader().read(Path.of(System.getProperty("taiyi.samples"), "NCBIdevelopset_corpus.txt"));
     }
 
-    @Test
-    void importedCorpusReadsBackEqual() {
-        try (CorpusStore store = CorpusStore.open(dir)) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreKind.class)
+    void importedCorpusReadsBackEqual(StoreKind kind) {
+        StoreLocation db = kind.newDatabase(dir);
+        try (CorpusStore store = CorpusStore.open(db)) {
             assertEquals(100, store.documents().importDocuments("ncbi", ncbi, "NCBIdevelopset_corpus.txt"));
             assertEquals(List.of(new CorpusSummary("ncbi", 100, 787)), store.statistics().corpora());
             List<DocumentSummary> docs = store.documents().summaries("ncbi");
@@ -53,20 +57,24 @@ class CorpusStoreTest {
         }
     }
 
-    @Test
-    void reopeningKeepsDataAndDoesNotMigrateAgain() {
-        try (CorpusStore store = CorpusStore.open(dir)) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreKind.class)
+    void reopeningKeepsDataAndDoesNotMigrateAgain(StoreKind kind) {
+        StoreLocation db = kind.newDatabase(dir);
+        try (CorpusStore store = CorpusStore.open(db)) {
             store.documents().importDocuments("ncbi", ncbi.subList(0, 3), "a");
         }
-        try (CorpusStore store = CorpusStore.open(dir)) {
+        try (CorpusStore store = CorpusStore.open(db)) {
             assertEquals(newestSchemaVersion(), store.schemaVersion());
             assertEquals(3, store.documents().summaries("ncbi").size());
         }
     }
 
-    @Test
-    void aFailingImportLeavesNothingBehind() throws Exception {
-        try (CorpusStore store = CorpusStore.open(dir)) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreKind.class)
+    void aFailingImportLeavesNothingBehind(StoreKind kind) throws Exception {
+        StoreLocation db = kind.newDatabase(dir);
+        try (CorpusStore store = CorpusStore.open(db)) {
             store.documents().importDocuments("ncbi", ncbi.subList(0, 10), "first.txt");
             List<Document> clash = new ArrayList<>(ncbi.subList(10, 20));
             clash.add(ncbi.get(0));
@@ -83,10 +91,12 @@ class CorpusStoreTest {
         }
     }
 
-    @Test
-    void migrationsAreRecordedWithChecksums() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreKind.class)
+    void migrationsAreRecordedWithChecksums(StoreKind kind) throws Exception {
+        StoreLocation db = kind.newDatabase(dir);
         List<SchemaMigrator.Migration> available = new SchemaMigrator(CorpusStore.class.getClassLoader()).available();
-        try (CorpusStore store = CorpusStore.open(dir); Connection c = store.connection(); Statement st = c.createStatement()) {
+        try (CorpusStore store = CorpusStore.open(db); Connection c = store.connection(); Statement st = c.createStatement()) {
             assertEquals(available.size(), store.schemaVersion());
             try (ResultSet rs = st.executeQuery("SELECT version, checksum FROM schema_history ORDER BY version")) {
                 assertTrue(rs.next());
@@ -96,12 +106,14 @@ class CorpusStoreTest {
             // tamper: the recorded checksum no longer matches the migration this build carries
             st.execute("UPDATE schema_history SET checksum = '" + "0".repeat(64) + "' WHERE version = 1");
         }
-        StoreException e = assertThrows(StoreException.class, () -> CorpusStore.open(dir));
+        StoreException e = assertThrows(StoreException.class, () -> CorpusStore.open(db));
         assertTrue(e.getMessage().contains("changed after it was applied"), e.getMessage());
     }
 
-    @Test
-    void everyPartOfTheModelIsStoredLosslessly() {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreKind.class)
+    void everyPartOfTheModelIsStoredLosslessly(StoreKind kind) {
+        StoreLocation db = kind.newDatabase(dir);
         String text = "𠮷 Cisplatin induced nephrotoxicity and hearing loss.";
         EntityMention chemical = new EntityMention("T1", "Chemical", List.of(new Span(3, 12)),
                 List.of(new Normalization("MESH", "D002945"), new Normalization("", "C000001")), Map.of("Negated", "true",
@@ -112,7 +124,7 @@ class CorpusStoreTest {
                 Map.of("pmid", "p1", "journal", "J"), List.of("Case Report", "Toxicity"), List.of(chemical, disease),
                 List.of(new Relation("R1", "induces", "T1", "T2", List.of(new Span(3, 34))),
                         new Relation("R2", "CID", "D002945", "D007674")));
-        try (CorpusStore store = CorpusStore.open(dir)) {
+        try (CorpusStore store = CorpusStore.open(db)) {
             store.documents().importDocuments("tox", List.of(d), "hand-made");
             assertEquals(d, store.documents().document("tox", "p1").orElseThrow());
             assertEquals(List.of(d), store.documents().allDocuments("tox"));
@@ -130,9 +142,11 @@ class CorpusStoreTest {
         }
     }
 
-    @Test
-    void statsCountTheRealSample() {
-        try (CorpusStore store = CorpusStore.open(dir)) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreKind.class)
+    void statsCountTheRealSample(StoreKind kind) {
+        StoreLocation db = kind.newDatabase(dir);
+        try (CorpusStore store = CorpusStore.open(db)) {
             store.documents().importDocuments("ncbi", ncbi, "NCBIdevelopset_corpus.txt");
             CorpusStats stats = store.statistics().stats("ncbi");
             assertEquals(100, stats.documents());

@@ -9,9 +9,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import taiyi.workbench.core.curation.CorrectionAction;
 import taiyi.workbench.core.curation.CorrectionEvent;
@@ -32,14 +33,16 @@ class CorrectionLogTest {
     Path dir;
     private Document original;
 
-    @BeforeEach
-    void importOneAbstract() throws Exception {
+    /** A new database of the kind with the test's documents imported. */
+    private StoreLocation importOneAbstract(StoreKind kind) throws Exception {
+        StoreLocation db = kind.newDatabase(dir);
         List<Document> docs = new PubTatorReader().read(Path.of(System.getProperty("taiyi.testdata"),
                 "bc5cdr/CDR_DevelopmentSet.PubTator.txt"));
         original = docs.get(0);
-        try (CorpusStore store = CorpusStore.open(dir)) {
+        try (CorpusStore store = CorpusStore.open(db)) {
             store.documents().importDocuments(CORPUS, docs.subList(0, 3), "CDR_DevelopmentSet.PubTator.txt");
         }
+        return db;
     }
 
     private static List<EntityMention> sorted(List<EntityMention> mentions) {
@@ -54,12 +57,14 @@ class CorrectionLogTest {
                 curated.relations().stream().sorted(Comparator.comparing(Relation::id)).toList());
     }
 
-    @Test
-    void everyKindOfDecisionIsLoggedAndTheCuratedLayerFollows() {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreKind.class)
+    void everyKindOfDecisionIsLoggedAndTheCuratedLayerFollows(StoreKind kind) throws Exception {
+        StoreLocation db = importOneAbstract(kind);
         String id = original.id();
         EntityMention first = original.mentions().get(0);
         EntityMention retyped = new EntityMention(first.id(), "Disease", first.spans(), first.normalizations(), Map.of());
-        try (CorpusStore store = CorpusStore.open(dir)) {
+        try (CorpusStore store = CorpusStore.open(db)) {
             store.suggestions().addSuggestions(CORPUS, id, List.of(
                     new Suggestion(EntityMention.of("S1", "Chemical", 0, 9, List.of()), new Provenance("taiyi-qwen-7b", "", "ner-en-1", 1), -0.12),
                     new Suggestion(EntityMention.of("S2", "Disease", 10, 15, List.of()), new Provenance("taiyi-qwen-7b", "", "ner-en-1", 1), -2.3)));
@@ -99,17 +104,19 @@ class CorrectionLogTest {
         }
     }
 
-    @Test
-    void undoAndRedoWalkTheLogAndSurviveARestart() {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreKind.class)
+    void undoAndRedoWalkTheLogAndSurviveARestart(StoreKind kind) throws Exception {
+        StoreLocation db = importOneAbstract(kind);
         String id = original.id();
         EntityMention first = original.mentions().get(0);
         EntityMention second = original.mentions().get(1);
-        try (CorpusStore store = CorpusStore.open(dir)) {
+        try (CorpusStore store = CorpusStore.open(db)) {
             store.log().record(CORPUS, CorrectionEvent.onMention(id, "ann", CorrectionAction.DELETE, first, null, null, "editor", 10));
             store.log().record(CORPUS, CorrectionEvent.onMention(id, "ann", CorrectionAction.DELETE, second, null, null, "editor", 10));
             assertTrue(store.log().undo(CORPUS, id, "ann", "editor:ctrl+z").isPresent());
         }
-        try (CorpusStore store = CorpusStore.open(dir)) {
+        try (CorpusStore store = CorpusStore.open(db)) {
             Document afterRestart = store.documents().document(CORPUS, id).orElseThrow();
             assertTrue(afterRestart.mentions().contains(second) && !afterRestart.mentions().contains(first));
             store.log().undo(CORPUS, id, "ann", "editor:ctrl+z");
@@ -119,7 +126,7 @@ class CorrectionLogTest {
             assertTrue(!store.documents().document(CORPUS, id).orElseThrow().mentions().contains(first));
             assertCuratedIsTheFold(store, id);
         }
-        try (CorpusStore store = CorpusStore.open(dir)) {
+        try (CorpusStore store = CorpusStore.open(db)) {
             CorrectionEvent redo = store.log().redo(CORPUS, id, "ann", "editor:ctrl+shift+z").orElseThrow();
             assertEquals(CorrectionAction.REDO, redo.action());
             assertTrue(store.log().redo(CORPUS, id, "ann", "editor").isEmpty());
@@ -129,12 +136,14 @@ class CorrectionLogTest {
         }
     }
 
-    @Test
-    void impossibleDecisionsAreRefusedAndLeaveNoTrace() {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreKind.class)
+    void impossibleDecisionsAreRefusedAndLeaveNoTrace(StoreKind kind) throws Exception {
+        StoreLocation db = importOneAbstract(kind);
         String id = original.id();
         EntityMention first = original.mentions().get(0);
         EntityMention ghost = EntityMention.of("T999", "Disease", 0, 3, List.of());
-        try (CorpusStore store = CorpusStore.open(dir)) {
+        try (CorpusStore store = CorpusStore.open(db)) {
             assertThrows(StoreException.class, () -> store.log().record(CORPUS,
                     CorrectionEvent.onMention(id, "ann", CorrectionAction.DELETE, ghost, null, null, "editor", 1)));
             assertThrows(StoreException.class, () -> store.log().record(CORPUS,

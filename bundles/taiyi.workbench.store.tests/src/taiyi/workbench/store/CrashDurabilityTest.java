@@ -27,8 +27,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,8 +62,9 @@ class CrashDurabilityTest {
     private record Ack(long eventId, String documentId) {
     }
 
-    @Test
-    void everyAcknowledgedCorrectionSurvivesKill9() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreKind.class)
+    void everyAcknowledgedCorrectionSurvivesKill9(StoreKind kind) throws Exception {
         List<Document> docs = new PubTatorReader()
                 .read(Path.of(System.getProperty("taiyi.testdata"), "ncbi-disease/pubtator/NCBIdevelopset_corpus.txt"))
                 .subList(0, 50);
@@ -67,7 +72,7 @@ class CrashDurabilityTest {
         for (int i = 0; i < EDITED_DOCUMENTS; i++) {
             edited.add(docs.get(i * docs.size() / EDITED_DOCUMENTS).id());
         }
-        Path db = tmp.resolve("db");
+        StoreLocation db = kind.newDatabase(tmp);
         long lastSeenEventId = 0;
         try (CorpusStore store = CorpusStore.open(db)) {
             store.documents().importDocuments(CORPUS, docs, "NCBIdevelopset_corpus.txt");
@@ -85,11 +90,11 @@ class CrashDurabilityTest {
                     ? Child.killAfterAcks(classpath, db, run, edited, random.nextInt(41), tmp)
                     : Child.killAfterMillis(classpath, db, run, edited, random.nextInt(1500), tmp);
             totalAcks += child.acks.size();
-            if (run % 10 != 0) {
+            if (run % 10 != 0 && !db.isServer()) {
                 // H2 takes over the lock file of a dead process only after it has aged (about 4 s a
                 // time); the child is dead, so most runs remove it, and every tenth run takes the
                 // workbench's own path after a crash
-                Files.deleteIfExists(db.resolve("taiyi.lock.db"));
+                Files.deleteIfExists(db.localFolder().resolve("taiyi.lock.db"));
             }
             lastSeenEventId = verify(db, edited, child, lastSeenEventId);
         }
@@ -97,7 +102,7 @@ class CrashDurabilityTest {
     }
 
     /** Reopens the store after a kill; returns the newest event id now in the edited documents' logs. */
-    private static long verify(Path db, List<String> edited, Child child, long lastSeenEventId) {
+    private static long verify(StoreLocation db, List<String> edited, Child child, long lastSeenEventId) {
         Map<String, Set<Long>> ackedByDocument = child.acks.stream()
                 .collect(Collectors.groupingBy(Ack::documentId, Collectors.mapping(Ack::eventId, Collectors.toSet())));
         long newest = lastSeenEventId;
@@ -139,14 +144,15 @@ class CrashDurabilityTest {
         private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         private final Thread reader;
 
-        private Child(String classpath, Path db, int run, List<String> documents, String killRule, Path tmp) throws IOException {
+        private Child(String classpath, StoreLocation db, int run, List<String> documents, String killRule, Path tmp) throws IOException {
             this.run = run;
             this.killRule = killRule;
             this.stderrFile = tmp.resolve("child-" + run + ".stderr");
             List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", classpath,
                     // C1 only and a small heap: the child lives a second, start-up is most of its time
                     "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
-                    CorrectionWriterProcess.class.getName(), db.toString(), CORPUS, Integer.toString(run)));
+                    "-D" + CorrectionWriterProcess.LOCAL_FOLDER + "=" + tmp.resolve("child-local"),
+                    CorrectionWriterProcess.class.getName(), StoreKind.argument(db), CORPUS, Integer.toString(run)));
             command.addAll(documents);
             process = new ProcessBuilder(command).redirectError(stderrFile.toFile()).start();
             reader = new Thread(() -> {
@@ -165,7 +171,7 @@ class CrashDurabilityTest {
             reader.start();
         }
 
-        static Child killAfterAcks(String classpath, Path db, int run, List<String> documents, int acks, Path tmp)
+        static Child killAfterAcks(String classpath, StoreLocation db, int run, List<String> documents, int acks, Path tmp)
                 throws IOException, InterruptedException {
             Child child = new Child(classpath, db, run, documents, "killed after " + acks + " ACKs", tmp);
             child.await("READY");
@@ -176,7 +182,7 @@ class CrashDurabilityTest {
             return child;
         }
 
-        static Child killAfterMillis(String classpath, Path db, int run, List<String> documents, int millis, Path tmp)
+        static Child killAfterMillis(String classpath, StoreLocation db, int run, List<String> documents, int millis, Path tmp)
                 throws IOException, InterruptedException {
             Child child = new Child(classpath, db, run, documents, "killed " + millis + " ms after its start", tmp);
             Thread.sleep(millis);
@@ -244,15 +250,19 @@ class CrashDurabilityTest {
 
     /**
      * The classpath of a plain JVM that can run the child: the folders and jars the OSGi runtime
-     * loaded the store, the core model, this fragment, H2 and Jackson from.
+     * loaded the store, the core model, this fragment, H2, Jackson, the PostgreSQL driver and
+     * HikariCP from.
      */
     static String childClasspath() throws ClassNotFoundException {
         // jackson-annotations is no import of the store; databind's class loader sees it
         Class<?> jacksonAnnotations = Class.forName("com.fasterxml.jackson.annotation.JsonAutoDetect", false,
                 ObjectMapper.class.getClassLoader());
+        // nor is slf4j, which HikariCP logs through
+        Class<?> slf4j = Class.forName("org.slf4j.LoggerFactory", false, HikariDataSource.class.getClassLoader());
         Set<Path> entries = new LinkedHashSet<>();
         for (Class<?> c : List.of(CorrectionWriterProcess.class, CorpusStore.class, CorrectionEvent.class,
-                JdbcDataSource.class, JsonFactory.class, ObjectMapper.class, jacksonAnnotations)) {
+                JdbcDataSource.class, JsonFactory.class, ObjectMapper.class, jacksonAnnotations,
+                PGSimpleDataSource.class, HikariDataSource.class, slf4j)) {
             entries.addAll(classpathEntries(c));
         }
         return entries.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));

@@ -13,9 +13,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import taiyi.workbench.core.curation.AnnotationSet;
 import taiyi.workbench.core.curation.CorrectionAction;
@@ -41,25 +42,29 @@ class OlderSchemaMigrationTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aVersion1DatabaseIsMigratedAndEachLogStartsWithTheDocumentsAnnotations() throws Exception {
-        List<Document> docs = createVersion1Database();
-        try (CorpusStore store = CorpusStore.open(dir)) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreKind.class)
+    void aVersion1DatabaseIsMigratedAndEachLogStartsWithTheDocumentsAnnotations(StoreKind kind) throws Exception {
+        StoreLocation db = kind.newDatabase(dir);
+        List<Document> docs = createVersion1Database(db);
+        try (CorpusStore store = CorpusStore.open(db)) {
             // every later migration runs on it, in order
             assertEquals(3, store.schemaVersion());
             assertEquals(List.of(1, 2, 3), appliedVersions(store));
             assertLogsStartedFromTheVersion1Annotations(store, docs);
         }
         // opening again migrates nothing and starts no second log
-        try (CorpusStore store = CorpusStore.open(dir)) {
+        try (CorpusStore store = CorpusStore.open(db)) {
             assertLogsStartedFromTheVersion1Annotations(store, docs);
         }
     }
 
-    @Test
-    void correctionsGoOnFromTheMigratedAnnotations() throws Exception {
-        Document doc = createVersion1Database().get(0);
-        try (CorpusStore store = CorpusStore.open(dir)) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreKind.class)
+    void correctionsGoOnFromTheMigratedAnnotations(StoreKind kind) throws Exception {
+        StoreLocation db = kind.newDatabase(dir);
+        Document doc = createVersion1Database(db).get(0);
+        try (CorpusStore store = CorpusStore.open(db)) {
             EntityMention deleted = doc.mentions().get(0);
             EntityMention modified = doc.mentions().get(1);
             EntityMention retyped = new EntityMention(modified.id(), "Disease".equals(modified.type()) ? "Chemical" : "Disease",
@@ -97,14 +102,16 @@ class OlderSchemaMigrationTest {
         }
     }
 
-    @Test
-    void aMigrationInterruptedBeforeTheLogsStartedFinishesOnTheNextOpen() throws Exception {
-        List<Document> docs = createVersion1Database();
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreKind.class)
+    void aMigrationInterruptedBeforeTheLogsStartedFinishesOnTheNextOpen(StoreKind kind) throws Exception {
+        StoreLocation db = kind.newDatabase(dir);
+        List<Document> docs = createVersion1Database(db);
         // what open() does first, and then the process dies: V2 (and later) are committed, the logs are not
-        try (Connection c = dataSource().getConnection()) {
+        try (Connection c = StoreKind.dataSource(db).getConnection()) {
             assertEquals(3, new SchemaMigrator(CorpusStore.class.getClassLoader()).migrate(c));
         }
-        try (CorpusStore store = CorpusStore.open(dir)) {
+        try (CorpusStore store = CorpusStore.open(db)) {
             assertEquals(3, store.schemaVersion());
             assertLogsStartedFromTheVersion1Annotations(store, docs);
         }
@@ -136,15 +143,14 @@ class OlderSchemaMigrationTest {
      * its label schema and its documents written by the inserter in one transaction (30 BC5CDR
      * abstracts: mentions with concepts, CID relations).
      */
-    private List<Document> createVersion1Database() throws Exception {
+    private static List<Document> createVersion1Database(StoreLocation db) throws Exception {
         List<Document> docs = new PubTatorReader()
                 .read(Path.of(System.getProperty("taiyi.testdata"), "bc5cdr/CDR_TrainingSet.PubTator.txt")).subList(0, 30);
-        try (Connection c = dataSource().getConnection()) {
+        try (Connection c = StoreKind.dataSource(db).getConnection()) {
             assertEquals(1, new SchemaMigrator(CorpusStore.class.getClassLoader()).migrate(c, 1));
             c.setAutoCommit(false);
             long corpusId;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO corpus (name, created_at) VALUES (?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement ps = Jdbc.prepareInsert(c, "INSERT INTO corpus (name, created_at) VALUES (?, ?)")) {
                 ps.setString(1, CORPUS);
                 ps.setTimestamp(2, Timestamp.from(Instant.now()));
                 corpusId = Jdbc.insertReturningKey(ps);
@@ -158,15 +164,6 @@ class OlderSchemaMigrationTest {
             assertEquals(1, SchemaMigrator.currentVersion(c));
         }
         return docs;
-    }
-
-    /** The database CorpusStore opens in the folder, by the same URL and user. */
-    private JdbcDataSource dataSource() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:file:" + dir.toAbsolutePath().resolve("taiyi") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
-        ds.setUser("taiyi");
-        ds.setPassword("");
-        return ds;
     }
 
     private static List<Integer> appliedVersions(CorpusStore store) throws Exception {

@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import taiyi.workbench.core.curation.CorrectionAction;
 import taiyi.workbench.core.curation.CorrectionEvent;
@@ -37,8 +38,9 @@ class RecordBatchTest {
     private Suggestion chemical;
     private Suggestion disease;
 
-    @BeforeEach
-    void importWithSuggestions() throws Exception {
+    /** A new database of the kind with the test's documents imported. */
+    private StoreLocation importWithSuggestions(StoreKind kind) throws Exception {
+        StoreLocation db = kind.newDatabase(dir);
         List<Document> docs = new PubTatorReader().read(Path.of(System.getProperty("taiyi.testdata"),
                 "bc5cdr/CDR_DevelopmentSet.PubTator.txt"));
         doc = docs.get(0);
@@ -46,11 +48,12 @@ class RecordBatchTest {
         EntityMention d = doc.mentions().stream().filter(m -> m.type().equals("Disease")).findFirst().orElseThrow();
         chemical = new Suggestion(new EntityMention("s-c", "Chemical", c.spans(), List.of()), new Provenance("taiyi", "", "ner-en", 1), -0.2);
         disease = new Suggestion(new EntityMention("s-d", "Disease", d.spans(), List.of()), new Provenance("taiyi", "", "ner-en", 1), -0.4);
-        try (CorpusStore store = CorpusStore.open(dir)) {
+        try (CorpusStore store = CorpusStore.open(db)) {
             store.documents().importDocuments(CORPUS, docs.subList(0, 2), "CDR_DevelopmentSet.PubTator.txt");
             store.suggestions().addSuggestions(CORPUS, doc.id(), List.of(chemical, disease), List.of(new RelationSuggestion(
                     new Relation("s-r", "CID", "s-c", "s-d"), new Provenance("taiyi", "", "re-en", 1), -0.9)), List.of());
         }
+        return db;
     }
 
     private CorrectionEvent accept(Suggestion s, String curatedId) {
@@ -64,9 +67,11 @@ class RecordBatchTest {
                 new Relation("R-s-r", "CID", head, tail), "s-r", null, 0, "editor:a", 350);
     }
 
-    @Test
-    void aRelationWithItsArgumentsIsOneBatchOfThreeEventsUndoneOneByOne() {
-        try (CorpusStore store = CorpusStore.open(dir)) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreKind.class)
+    void aRelationWithItsArgumentsIsOneBatchOfThreeEventsUndoneOneByOne(StoreKind kind) throws Exception {
+        StoreLocation db = importWithSuggestions(kind);
+        try (CorpusStore store = CorpusStore.open(db)) {
             List<List<String>> notified = new ArrayList<>();
             store.addChangeListener((corpus, ids) -> notified.add(ids));
             // the relation names the curated mentions the two ACCEPTs before it in the batch create
@@ -96,9 +101,11 @@ class RecordBatchTest {
         }
     }
 
-    @Test
-    void aBatchWhoseThirdEventIsImpossibleLeavesNothing() {
-        try (CorpusStore store = CorpusStore.open(dir)) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreKind.class)
+    void aBatchWhoseThirdEventIsImpossibleLeavesNothing(StoreKind kind) throws Exception {
+        StoreLocation db = importWithSuggestions(kind);
+        try (CorpusStore store = CorpusStore.open(db)) {
             List<List<String>> notified = new ArrayList<>();
             store.addChangeListener((corpus, ids) -> notified.add(ids));
             // the third creates a mention under the id the first of the batch gave the accepted chemical: only the
@@ -131,14 +138,16 @@ class RecordBatchTest {
             assertEquals(3, store.log().events(CORPUS, doc.id()).size());
         }
         // and the refused batches left nothing on disk either
-        try (CorpusStore store = CorpusStore.open(dir)) {
+        try (CorpusStore store = CorpusStore.open(db)) {
             assertEquals(3, store.log().events(CORPUS, doc.id()).size());
         }
     }
 
-    @Test
-    void aBatchIsOnOneDocumentAndHoldsNoImport() {
-        try (CorpusStore store = CorpusStore.open(dir)) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreKind.class)
+    void aBatchIsOnOneDocumentAndHoldsNoImport(StoreKind kind) throws Exception {
+        StoreLocation db = importWithSuggestions(kind);
+        try (CorpusStore store = CorpusStore.open(db)) {
             String otherId = store.documents().summaries(CORPUS).get(1).id();
             assertTrue(!otherId.equals(doc.id()));
             StoreException twoDocuments = assertThrows(StoreException.class, () -> store.log().record(CORPUS, List.of(

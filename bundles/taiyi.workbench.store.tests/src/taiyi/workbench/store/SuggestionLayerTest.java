@@ -8,9 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import taiyi.workbench.core.curation.CorrectionAction;
 import taiyi.workbench.core.curation.CorrectionEvent;
@@ -32,13 +33,15 @@ class SuggestionLayerTest {
     Path dir;
     private Document doc;
 
-    @BeforeEach
-    void importOneAbstract() throws Exception {
+    /** A new database of the kind with the test's documents imported. */
+    private StoreLocation importOneAbstract(StoreKind kind) throws Exception {
+        StoreLocation db = kind.newDatabase(dir);
         doc = new PubTatorReader().read(Path.of(System.getProperty("taiyi.testdata"), "bc5cdr/CDR_DevelopmentSet.PubTator.txt"))
                 .get(0);
-        try (CorpusStore store = CorpusStore.open(dir)) {
+        try (CorpusStore store = CorpusStore.open(db)) {
             store.documents().importDocuments(CORPUS, List.of(doc), "CDR_DevelopmentSet.PubTator.txt");
         }
+        return db;
     }
 
     /** The first gold chemical and disease of the abstract, proposed as a model would. */
@@ -50,9 +53,11 @@ class SuggestionLayerTest {
                         1), -0.4));
     }
 
-    @Test
-    void theWholeLayerInOneReadIsWhatTheThreeReadsGive() {
-        try (CorpusStore store = CorpusStore.open(dir)) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreKind.class)
+    void theWholeLayerInOneReadIsWhatTheThreeReadsGive(StoreKind kind) throws Exception {
+        StoreLocation db = importOneAbstract(kind);
+        try (CorpusStore store = CorpusStore.open(db)) {
             RelationSuggestion cid = new RelationSuggestion(new Relation("s-1-r0", "CID", "s-1-0", "s-1-1"), new Provenance("taiyi", "a1",
                     "re-en", 1), -0.9);
             LabelSuggestion label = new LabelSuggestion("Case Report", new Provenance("taiyi", "a1", "tc-en", 1), -0.05);
@@ -78,9 +83,11 @@ class SuggestionLayerTest {
         }
     }
 
-    @Test
-    void mentionsRelationsAndLabelsComeBackWithTheirProvenance() {
-        try (CorpusStore store = CorpusStore.open(dir)) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreKind.class)
+    void mentionsRelationsAndLabelsComeBackWithTheirProvenance(StoreKind kind) throws Exception {
+        StoreLocation db = importOneAbstract(kind);
+        try (CorpusStore store = CorpusStore.open(db)) {
             assertFalse(store.suggestions().hasSuggestionsFrom(CORPUS, doc.id(), "taiyi", "a1", 1));
             RelationSuggestion cid = new RelationSuggestion(new Relation("s-1-r0", "CID", "s-1-0", "s-1-1"), new Provenance("taiyi", "a1",
                     "re-en", 1), -0.9);
@@ -98,9 +105,11 @@ class SuggestionLayerTest {
         }
     }
 
-    @Test
-    void aSuggestedRelationIsAcceptedOrRejectedLikeASuggestedMention() {
-        try (CorpusStore store = CorpusStore.open(dir)) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreKind.class)
+    void aSuggestedRelationIsAcceptedOrRejectedLikeASuggestedMention(StoreKind kind) throws Exception {
+        StoreLocation db = importOneAbstract(kind);
+        try (CorpusStore store = CorpusStore.open(db)) {
             RelationSuggestion cid = new RelationSuggestion(new Relation("s-1-r0", "CID", "s-1-0", "s-1-1"), new Provenance("taiyi", "", "re-en",
                     1), -0.9);
             RelationSuggestion other = new RelationSuggestion(new Relation("s-1-r1", "CID", "s-1-1", "s-1-0"), new Provenance("taiyi", "",
@@ -125,9 +134,11 @@ class SuggestionLayerTest {
         }
     }
 
-    @Test
-    void aRelationBetweenMentionsThatAreNotSuggestedRefusesTheWholeBatch() {
-        try (CorpusStore store = CorpusStore.open(dir)) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreKind.class)
+    void aRelationBetweenMentionsThatAreNotSuggestedRefusesTheWholeBatch(StoreKind kind) throws Exception {
+        StoreLocation db = importOneAbstract(kind);
+        try (CorpusStore store = CorpusStore.open(db)) {
             String curatedId = doc.mentions().get(0).id();
             RelationSuggestion dangling = new RelationSuggestion(new Relation("s-1-r0", "CID", "s-1-0", curatedId), new Provenance("taiyi", "",
                     "re-en", 1), -0.9);

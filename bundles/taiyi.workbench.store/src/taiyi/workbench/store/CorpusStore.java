@@ -12,42 +12,58 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 
 import taiyi.workbench.core.runtime.PrivateFolder;
 
 /**
- * The corpus database in one folder: an embedded H2 file database, migrated to the newest schema
- * when opened.
+ * The corpus database: an embedded H2 file database in one folder (the default), or a PostgreSQL
+ * database a team shares ({@link StoreLocation}); migrated to the newest schema when opened.
  *
- * <p>{@code AUTO_SERVER} lets the headless CLI open the database while the workbench holds it; its
- * server listens on the loopback address only ({@link LoopbackServer}). The folder is private to
+ * <p>H2: {@code AUTO_SERVER} lets the headless CLI open the database while the workbench holds it;
+ * its server listens on the loopback address only ({@link LoopbackServer}). The folder is private to
  * its owner ({@code 0700}, the files {@code 0600}) and the database has a random password of its own
- * ({@link DatabasePassword}). The
- * H2 data source is used directly rather than through {@code DriverManager}, which cannot see
- * drivers across OSGi bundle class loaders.
+ * ({@link DatabasePassword}). The H2 data source is used directly rather than through
+ * {@code DriverManager}, which cannot see drivers across OSGi bundle class loaders. An open H2 store
+ * holds one connection until {@link #close()}: H2 closes a file database when its last connection
+ * closes (compacting it for up to 200 ms) and opens it again on the next, so without it every call
+ * paid a whole database open and close (40–250 ms a correction).
  *
- * <p>An open store holds one connection until {@link #close()}: H2 closes a file database when its
- * last connection closes (compacting it for up to 200 ms) and opens it again on the next, so
- * without it every call paid a whole database open and close (40–250 ms a correction).
+ * <p>PostgreSQL: connections come from a small pool (HikariCP over the driver's own data source),
+ * since a new server connection costs a TCP and SCRAM handshake; the user and password are the
+ * location's, never logged. Curators are named by their database role there.
  */
 public final class CorpusStore implements AutoCloseable {
 
     private static final String DATABASE_NAME = "taiyi";
+    /** Enough for the workbench's UI thread, its background jobs and the index follower. */
+    private static final int SERVER_POOL_SIZE = 4;
 
     static {
         // before any H2 class loads: see LoopbackServer
         LoopbackServer.prepare();
+        // HikariCP says "Starting..." at INFO through slf4j; the CLI's stderr is for the user's business
+        if (System.getProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "warn");
+        }
     }
 
-    private final Path folder;
-    private final JdbcDataSource dataSource;
+    private final StoreLocation location;
+    private final DataSource dataSource;
+    private final Dialect dialect;
     private final int schemaVersion;
+    private final String curator;
     /** The parsed logs of recently used documents (static helpers that open no store pass a fresh one). */
     private final EventCache events = new EventCache();
     private final List<StoreChangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    /** Keeps the database open while the store is; see the class comment. */
-    private final Connection keepOpen;
+    /** Keeps the H2 database open while the store is (see the class comment), or the server pool. */
+    private final AutoCloseable keepOpen;
     private final List<String> privacyWarnings;
 
     private final DocumentStore documents = new DocumentStore(this);
@@ -55,16 +71,29 @@ public final class CorpusStore implements AutoCloseable {
     private final CorrectionStore log = new CorrectionStore(this);
     private final StatisticsStore statistics = new StatisticsStore(this);
 
-    private CorpusStore(Path folder, JdbcDataSource dataSource, int schemaVersion, Connection keepOpen, List<String> privacyWarnings) {
+    private CorpusStore(StoreLocation location, DataSource dataSource, Dialect dialect, int schemaVersion, String curator,
+            AutoCloseable keepOpen, List<String> privacyWarnings) {
         this.privacyWarnings = List.copyOf(privacyWarnings);
-        this.folder = folder;
+        this.location = location;
         this.dataSource = dataSource;
+        this.dialect = dialect;
         this.schemaVersion = schemaVersion;
+        this.curator = curator;
         this.keepOpen = keepOpen;
     }
 
-    /** Opens (creating if needed) the database in {@code folder} and migrates its schema. */
+    /** Opens (creating if needed) the H2 database in {@code folder} and migrates its schema. */
     public static CorpusStore open(Path folder) {
+        return open(StoreLocation.folder(folder));
+    }
+
+    /** Opens (creating if needed) the database at {@code location} and migrates its schema. */
+    public static CorpusStore open(StoreLocation location) {
+        return location.isServer() ? openServer(location) : openFolder(location);
+    }
+
+    private static CorpusStore openFolder(StoreLocation location) {
+        Path folder = location.localFolder();
         List<String> privacyWarnings = new ArrayList<>();
         boolean exists = Files.exists(folder.resolve(DATABASE_NAME + ".mv.db"));
         JdbcDataSource ds = new JdbcDataSource();
@@ -85,13 +114,59 @@ public final class CorpusStore implements AutoCloseable {
                 PrivateFolder.privateFile(folder.resolve(DATABASE_NAME + file)).ifPresent(privacyWarnings::add);
             }
             int version = new SchemaMigrator(CorpusStore.class.getClassLoader()).bringUpToDate(c);
-            return new CorpusStore(folder, ds, version, c, privacyWarnings);
+            return new CorpusStore(location, ds, Dialect.H2, version, System.getProperty("user.name", "unknown"), c,
+                    privacyWarnings);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(c, e);
             if (e instanceof StoreException se) {
                 throw se;
             }
             throw new StoreException("cannot open the database in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static CorpusStore openServer(StoreLocation location) {
+        List<String> privacyWarnings = new ArrayList<>();
+        try {
+            PrivateFolder.ensure(location.localFolder()).ifPresent(privacyWarnings::add);
+        } catch (IOException e) {
+            throw new StoreException("cannot make the local folder " + location.localFolder() + " of " + location + ": "
+                    + e.getMessage(), e);
+        }
+        PGSimpleDataSource pg = new PGSimpleDataSource();
+        pg.setURL(location.url());
+        pg.setUser(location.user());
+        pg.setPassword(location.password());
+        pg.setApplicationName("taiyi-workbench");
+        // one multi-row INSERT per batch instead of a statement each: imports are several times faster
+        pg.setReWriteBatchedInserts(true);
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(pg);
+        config.setPoolName("taiyi-store");
+        config.setMaximumPoolSize(SERVER_POOL_SIZE);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(30_000);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new StoreException("cannot connect to " + location + " as " + location.user() + ": " + cause.getMessage(), e);
+        }
+        try (Connection c = pool.getConnection()) {
+            int version = new SchemaMigrator(CorpusStore.class.getClassLoader()).bringUpToDate(c);
+            String role;
+            try (Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery("SELECT CURRENT_USER")) {
+                rs.next();
+                role = rs.getString(1);
+            }
+            return new CorpusStore(location, pool, Dialect.POSTGRESQL, version, role, pool, privacyWarnings);
+        } catch (SQLException | RuntimeException e) {
+            pool.close();
+            if (e instanceof StoreException se) {
+                throw se;
+            }
+            throw new StoreException("cannot open the database " + location + ": " + e.getMessage(), e);
         }
     }
 
@@ -119,8 +194,29 @@ public final class CorpusStore implements AutoCloseable {
         return dataSource.getConnection();
     }
 
+    /**
+     * The database's folder on this machine: an H2 store's own, or the private folder kept for a
+     * server's (what lives beside the database, such as the search index, goes beside it).
+     */
     public Path folder() {
-        return folder;
+        return location.localFolder();
+    }
+
+    /** Where the database is: its folder or its server URL (never with credentials). */
+    public StoreLocation location() {
+        return location;
+    }
+
+    /**
+     * The name decisions made through this store are recorded under: the database role on a
+     * server, where the database vouches for it, else the operating-system user.
+     */
+    public String curator() {
+        return curator;
+    }
+
+    Dialect dialect() {
+        return dialect;
     }
 
     public int schemaVersion() {
@@ -193,8 +289,7 @@ public final class CorpusStore implements AutoCloseable {
         if (corpus.isBlank()) {
             throw new StoreException("a corpus needs a name");
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO corpus (name, created_at) VALUES (?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement ps = Jdbc.prepareInsert(c, "INSERT INTO corpus (name, created_at) VALUES (?, ?)")) {
             ps.setString(1, corpus);
             ps.setTimestamp(2, Timestamp.from(Instant.now()));
             return Jdbc.insertReturningKey(ps);
@@ -216,7 +311,7 @@ public final class CorpusStore implements AutoCloseable {
      */
     <T> T read(String failure, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
-            c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+            c.setTransactionIsolation(dialect.readIsolation());
             c.setAutoCommit(false);
             try {
                 return work.run(c);
@@ -265,13 +360,13 @@ public final class CorpusStore implements AutoCloseable {
         }
     }
 
-    /** Lets the database close (H2 closes it when its last connection closes). */
+    /** Lets the database close (H2 closes it when its last connection closes); a server's pool closes. */
     @Override
     public void close() {
         try {
             keepOpen.close();
-        } catch (SQLException e) {
-            throw new StoreException("cannot close the database in " + folder + ": " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new StoreException("cannot close the database " + location + ": " + e.getMessage(), e);
         }
     }
 }

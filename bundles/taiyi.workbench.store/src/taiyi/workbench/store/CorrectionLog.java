@@ -83,9 +83,28 @@ final class CorrectionLog {
      * offers next.
      */
     Appended append(long docId, List<CorrectionEvent> batch, DocumentInserter inserter) throws SQLException {
+        return append(docId, batch, inserter, ANY_HISTORY);
+    }
+
+    /** For {@link #append(long, List, DocumentInserter, long)}: decide on whatever the log holds. */
+    static final long ANY_HISTORY = -1;
+
+    /**
+     * {@link #append(long, List, DocumentInserter)}, but only onto the history a curator saw: when
+     * the document's newest event is not {@code seenEventId} (someone decided on it since), the
+     * batch is refused with a {@link StaleDecisionException} naming who changed what.
+     */
+    Appended append(long docId, List<CorrectionEvent> batch, DocumentInserter inserter, long seenEventId) throws SQLException {
         lock(docId);
         String externalId = batch.get(0).documentId();
         List<CorrectionEvent> history = events(docId, externalId);
+        if (seenEventId != ANY_HISTORY) {
+            long newest = history.isEmpty() ? 0 : history.get(history.size() - 1).id();
+            if (newest != seenEventId) {
+                throw new StaleDecisionException(externalId, seenEventId,
+                        history.stream().filter(e -> e.id() > seenEventId).toList());
+            }
+        }
         List<CorrectionEvent> after = new ArrayList<>(history);
         List<CorrectionEvent> stored = new ArrayList<>(batch.size());
         String text = documentText(docId);
@@ -136,9 +155,8 @@ final class CorrectionLog {
 
     private CorrectionEvent insert(long docId, CorrectionEvent e) throws SQLException {
         Instant at = Instant.now();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO correction_event (document_id, user_name, created_at, "
-                + "action, suggestion_key, refers_to, ui_location, duration_ms, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement ps = Jdbc.prepareInsert(c, "INSERT INTO correction_event (document_id, user_name, created_at, "
+                + "action, suggestion_key, refers_to, ui_location, duration_ms, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, docId);
             ps.setString(2, e.user());
             ps.setTimestamp(3, Timestamp.from(at));

@@ -45,6 +45,23 @@ public final class CorrectionStore {
      * @throws StoreException naming the refused event's place in the batch and the reason
      */
     public List<CorrectionEvent> record(String corpus, List<CorrectionEvent> batch) {
+        return record(corpus, batch, CorrectionLog.ANY_HISTORY);
+    }
+
+    /**
+     * Records decisions made on the history a curator saw, whose newest event is {@code seenEventId}
+     * (the id of the last event of the fold the decision was made on; 0 for an empty log). When
+     * another curator or process has decided on the document since, nothing is recorded: the
+     * {@link StaleDecisionException} names who changed what, and the caller reloads the document.
+     * This is optimistic concurrency on the document's event sequence: two workbenches on one
+     * PostgreSQL database never lose a decision, nor decide on a layer they have not seen.
+     *
+     * @throws StaleDecisionException when the log has moved past {@code seenEventId}
+     */
+    public List<CorrectionEvent> record(String corpus, List<CorrectionEvent> batch, long seenEventId) {
+        if (seenEventId < CorrectionLog.ANY_HISTORY) {
+            throw new StoreException("seen event id " + seenEventId + " is negative");
+        }
         if (batch.isEmpty()) {
             return List.of();
         }
@@ -69,7 +86,7 @@ public final class CorrectionStore {
                 }
             }
             try (DocumentInserter inserter = new DocumentInserter(c)) {
-                return new CorrectionLog(c, store.events()).append(docId, batch, inserter);
+                return new CorrectionLog(c, store.events()).append(docId, batch, inserter, seenEventId);
             } catch (IllegalArgumentException e) {
                 throw new StoreException("document " + documentId + ": " + e.getMessage()
                         + (batch.size() == 1 ? "" : "; nothing of the batch was recorded"), e);
@@ -91,6 +108,17 @@ public final class CorrectionStore {
     public Optional<CorrectionEvent> redo(String corpus, String documentId, String user, String uiLocation) {
         return fold(corpus, documentId).nextRedo().map(target -> record(corpus, new CorrectionEvent(0, documentId, user,
                 Instant.now(), CorrectionAction.REDO, null, null, null, null, null, null, target.id(), uiLocation, 0)));
+    }
+
+    /** {@link #record(String, CorrectionEvent)} on the history whose newest event is {@code seenEventId}. */
+    public CorrectionEvent record(String corpus, CorrectionEvent event, long seenEventId) {
+        return record(corpus, List.of(event), seenEventId).get(0);
+    }
+
+    /** The id of a document's newest event: what a curator who reads the log now has seen. */
+    public long newestEventId(String corpus, String documentId) {
+        List<CorrectionEvent> events = events(corpus, documentId);
+        return events.isEmpty() ? 0 : events.get(events.size() - 1).id();
     }
 
     /** A document's correction log, oldest first (its IMPORT first). */

@@ -30,21 +30,21 @@ final class DocumentInserter implements AutoCloseable {
     private final PreparedStatement evidence;
 
     DocumentInserter(Connection c) throws SQLException {
-        doc = c.prepareStatement("INSERT INTO document (corpus_id, external_id, language, body, content_hash) "
-                + "VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+        doc = Jdbc.prepareInsert(c, "INSERT INTO document (corpus_id, external_id, language, body, content_hash) "
+                + "VALUES (?, ?, ?, ?, ?)");
         meta = c.prepareStatement("INSERT INTO document_metadata (document_id, meta_key, meta_value) VALUES (?, ?, ?)");
         label = c.prepareStatement("INSERT INTO document_label (document_id, ordinal, label) VALUES (?, ?, ?)");
         passage = c.prepareStatement("INSERT INTO passage (document_id, ordinal, passage_type, start_offset, end_offset) "
                 + "VALUES (?, ?, ?, ?, ?)");
-        mention = c.prepareStatement("INSERT INTO entity_mention (document_id, layer, mention_key, entity_type) "
-                + "VALUES (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+        mention = Jdbc.prepareInsert(c, "INSERT INTO entity_mention (document_id, layer, mention_key, entity_type) "
+                + "VALUES (?, ?, ?, ?)");
         span = c.prepareStatement("INSERT INTO mention_span (mention_id, ordinal, start_offset, end_offset) VALUES (?, ?, ?, ?)");
         norm = c.prepareStatement("INSERT INTO mention_normalization (mention_id, ordinal, db_name, concept_id) "
                 + "VALUES (?, ?, ?, ?)");
         attribute = c.prepareStatement("INSERT INTO mention_attribute (mention_id, ordinal, attr_key, attr_value) "
                 + "VALUES (?, ?, ?, ?)");
-        relation = c.prepareStatement("INSERT INTO relation (document_id, layer, relation_key, relation_type, head_ref, "
-                + "tail_ref) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+        relation = Jdbc.prepareInsert(c, "INSERT INTO relation (document_id, layer, relation_key, relation_type, head_ref, "
+                + "tail_ref) VALUES (?, ?, ?, ?, ?, ?)");
         evidence = c.prepareStatement("INSERT INTO relation_evidence (relation_id, ordinal, start_offset, end_offset) "
                 + "VALUES (?, ?, ?, ?)");
     }

@@ -51,7 +51,7 @@ public final class DocumentStore {
                 }
             }
             CorrectionLog log = new CorrectionLog(c, store.events());
-            String user = System.getProperty("user.name", "unknown");
+            String user = store.curator();
             try (DocumentInserter inserter = new DocumentInserter(c)) {
                 inserter.insert(corpusId, documents, AnnotationLayer.CURATED, (d, docId) -> log.startLog(docId, d.id(),
                         new AnnotationSet(d.mentions(), d.relations()), user, "import:" + source));

@@ -32,6 +32,11 @@ final class Jdbc {
         }
     }
 
+    /** Prepares an insert that gives back the new row's {@code id}, asked for as the database spells it. */
+    static PreparedStatement prepareInsert(Connection c, String sql) throws SQLException {
+        return c.prepareStatement(sql, Dialect.of(c).idColumn());
+    }
+
     /** Executes an insert prepared with generated keys and returns the new row's key. */
     static long insertReturningKey(PreparedStatement ps) throws SQLException {
         ps.executeUpdate();

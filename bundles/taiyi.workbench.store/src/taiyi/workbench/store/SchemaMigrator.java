@@ -32,6 +32,10 @@ import taiyi.workbench.core.model.Document;
  *
  * <p>The resources are listed in {@code db/migration/index.txt} because a bundle's class loader
  * cannot enumerate a folder.
+ *
+ * <p>The same migrations run on H2 and PostgreSQL: what the two spell differently is rewritten per
+ * statement by the {@link Dialect}, and on PostgreSQL an advisory lock keeps two processes that open
+ * a new database at once from migrating it twice.
  */
 public final class SchemaMigrator {
 
@@ -77,7 +81,10 @@ public final class SchemaMigrator {
 
     /** The newest migration applied to the database, 0 for a new one. */
     public static int currentVersion(Connection connection) throws SQLException {
-        try (ResultSet tables = connection.getMetaData().getTables(null, null, "SCHEMA_HISTORY", null)) {
+        Dialect dialect = Dialect.of(connection);
+        // the connection's own schema only: a PostgreSQL database may hold other stores in other schemas
+        try (ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(),
+                dialect.metadataName("schema_history"), null)) {
             if (!tables.next()) {
                 return 0;
             }
@@ -109,7 +116,9 @@ public final class SchemaMigrator {
     /** Applies what is missing up to {@code target} (to build databases of older versions in tests). */
     int migrate(Connection connection, int target) throws SQLException {
         List<Migration> migrations = available().stream().filter(m -> m.version() <= target).toList();
+        Dialect dialect = Dialect.of(connection);
         boolean autoCommit = connection.getAutoCommit();
+        dialect.lockSchema(connection);
         connection.setAutoCommit(false);
         try {
             try (Statement st = connection.createStatement()) {
@@ -141,18 +150,19 @@ public final class SchemaMigrator {
                     }
                     continue;
                 }
-                apply(connection, m);
+                apply(connection, dialect, m);
             }
             return newest;
         } finally {
             connection.setAutoCommit(autoCommit);
+            dialect.unlockSchema(connection);
         }
     }
 
-    private static void apply(Connection connection, Migration m) throws SQLException {
+    private static void apply(Connection connection, Dialect dialect, Migration m) throws SQLException {
         try (Statement st = connection.createStatement()) {
             for (String statement : statements(m.sql())) {
-                st.execute(statement);
+                st.execute(dialect.translate(statement));
             }
             try (PreparedStatement ps = connection.prepareStatement(
                     "INSERT INTO schema_history (version, description, checksum, applied_at) VALUES (?, ?, ?, ?)")) {

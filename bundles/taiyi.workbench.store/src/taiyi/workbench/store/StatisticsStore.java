@@ -54,4 +54,18 @@ public final class StatisticsStore {
                     byRelation.values().stream().mapToInt(Integer::intValue).sum(), byType, byRelation, byLanguage);
         });
     }
+
+    /** Decisions and time per curator in a corpus's logs, by curator name; imports are not decisions. */
+    public List<CuratorStats> curators(String corpus) {
+        return store.read("cannot count the curators of corpus '" + corpus + "'", c -> {
+            long corpusId = CorpusStore.existingCorpusId(c, corpus);
+            List<CuratorStats> out = new ArrayList<>();
+            Jdbc.query(c, "SELECT e.user_name, COUNT(*), COALESCE(SUM(e.duration_ms), 0), COUNT(DISTINCT e.document_id) "
+                    + "FROM correction_event e JOIN document d ON e.document_id = d.id "
+                    + "WHERE d.corpus_id = ? AND e.action <> 'IMPORT' GROUP BY e.user_name ORDER BY e.user_name",
+                    ps -> ps.setLong(1, corpusId),
+                    rs -> out.add(new CuratorStats(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getInt(4))));
+            return out;
+        });
+    }
 }
