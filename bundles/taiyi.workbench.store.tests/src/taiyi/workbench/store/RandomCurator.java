@@ -1,5 +1,6 @@
 package taiyi.workbench.store;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Random;
 
 import taiyi.workbench.core.curation.CorrectionAction;
 import taiyi.workbench.core.curation.CorrectionEvent;
+import taiyi.workbench.core.curation.CurationFold;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.EntityType;
 import taiyi.workbench.core.model.Span;
@@ -72,6 +74,52 @@ final class RandomCurator {
                 CorrectionEvent.decision(documentId, user, CorrectionAction.SKIP, null, "test:random", 0)));
     }
 
+    /**
+     * One random decision as a curator in a team makes it: on the document's history as read now,
+     * recorded only onto that history. Another writer deciding in between makes it refused.
+     *
+     * @throws StaleDecisionException when the document's log moved on between reading and recording
+     */
+    CorrectionEvent stepOnSeenHistory() {
+        String documentId = documentIds.get(random.nextInt(documentIds.size()));
+        List<CorrectionEvent> events = store.log().events(corpus, documentId);
+        long seen = events.isEmpty() ? 0 : events.get(events.size() - 1).id();
+        CurationFold fold = CurationFold.of(events);
+        List<EntityMention> curated = fold.curated().mentions().stream()
+                .filter(m -> !ownMentionsOnly || m.id().startsWith(idPrefix + "-")).toList();
+        long durationMs = random.nextInt(5000);
+        Move move = randomMove();
+        CorrectionEvent decision = switch (move) {
+            case CREATE -> freeSpan(documentId, fold.curated().mentions()).map(span -> CorrectionEvent.onMention(documentId, user,
+                    CorrectionAction.CREATE, null, new EntityMention(idPrefix + "-" + created++, randomType(), List.of(span),
+                            List.of()), null, "test:team", durationMs)).orElse(null);
+            case DELETE -> curated.isEmpty() ? null : CorrectionEvent.onMention(documentId, user, CorrectionAction.DELETE,
+                    curated.get(random.nextInt(curated.size())), null, null, "test:team", durationMs);
+            case MODIFY -> {
+                if (curated.isEmpty()) {
+                    yield null;
+                }
+                EntityMention m = curated.get(random.nextInt(curated.size()));
+                yield CorrectionEvent.onMention(documentId, user, CorrectionAction.MODIFY, m,
+                        new EntityMention(m.id(), otherType(m.type()), m.spans(), m.normalizations(), m.attributes()), null,
+                        "test:team", durationMs);
+            }
+            case UNDO -> fold.nextUndo().map(target -> walk(documentId, CorrectionAction.UNDO, target)).orElse(null);
+            case REDO -> fold.nextRedo().map(target -> walk(documentId, CorrectionAction.REDO, target)).orElse(null);
+            case SKIP -> null;
+            case MARK_DONE -> CorrectionEvent.decision(documentId, user, CorrectionAction.MARK_DONE, null, "test:team", durationMs);
+        };
+        if (decision == null) {
+            decision = CorrectionEvent.decision(documentId, user, CorrectionAction.SKIP, null, "test:team", durationMs);
+        }
+        return store.log().record(corpus, decision, seen);
+    }
+
+    private CorrectionEvent walk(String documentId, CorrectionAction undoOrRedo, CorrectionEvent target) {
+        return new CorrectionEvent(0, documentId, user, Instant.now(), undoOrRedo, null, null, null, null, null, null, target.id(),
+                "test:team", 0);
+    }
+
     private Move randomMove() {
         int total = 0;
         for (int w : WEIGHTS) {
@@ -119,9 +167,13 @@ final class RandomCurator {
 
     /** A short span overlapping no curated mention, or empty when a few tries find none. */
     private Optional<Span> freeSpan(String documentId) {
+        return freeSpan(documentId, curated(documentId));
+    }
+
+    private Optional<Span> freeSpan(String documentId, List<EntityMention> curated) {
         int length = textLengths.get(documentId);
         List<Span> taken = new ArrayList<>();
-        curated(documentId).forEach(m -> taken.addAll(m.spans()));
+        curated.forEach(m -> taken.addAll(m.spans()));
         for (int attempt = 0; attempt < 20; attempt++) {
             int start = random.nextInt(length - 1);
             Span candidate = new Span(start, Math.min(length, start + 1 + random.nextInt(15)));

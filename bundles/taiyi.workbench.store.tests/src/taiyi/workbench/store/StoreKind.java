@@ -1,25 +1,19 @@
 package taiyi.workbench.store;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.Assumptions;
 import org.postgresql.ds.PGSimpleDataSource;
+
+import taiyi.workbench.testing.TestPostgres;
 
 /**
  * The two databases every store test runs on, as the parameter of {@code @EnumSource(StoreKind.class)}:
  * an embedded H2 folder, and PostgreSQL, where each test gets a fresh schema of the test server's
  * database.
  *
- * <p>The PostgreSQL server is the one {@code releng/postgres-for-tests.sh} starts: its JDBC URL in
- * {@value #URL_VARIABLE}, its user and password in {@code TAIYI_DB_USER} and
- * {@code TAIYI_DB_PASSWORD} (the variables the CLI reads). Without it the PostgreSQL runs are
- * skipped, saying why, unless {@value #REQUIRED_VARIABLE} is {@code true}, as CI sets it: then the
- * absence fails them.
+ * <p>The PostgreSQL server is the one {@code releng/postgres-for-tests.sh} starts ({@link TestPostgres}):
+ * without it the PostgreSQL runs are skipped, saying why, unless CI says they must run.
  */
 enum StoreKind {
 
@@ -33,32 +27,11 @@ enum StoreKind {
     POSTGRESQL {
         @Override
         StoreLocation newDatabase(Path tmp) {
-            String url = System.getenv(URL_VARIABLE);
-            if (url == null || url.isBlank()) {
-                String reason = "no PostgreSQL test server: " + URL_VARIABLE + " is not set (run releng/postgres-for-tests.sh "
-                        + "and source the env file it names)";
-                if (Boolean.parseBoolean(System.getenv(REQUIRED_VARIABLE))) {
-                    throw new AssertionError(reason + ", and " + REQUIRED_VARIABLE + " says the PostgreSQL tests must run");
-                }
-                Assumptions.abort(reason);
-            }
-            String schema = "t" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet() + "_"
-                    + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-            StoreLocation server = StoreLocation.server(url, System.getenv(StoreLocation.USER_VARIABLE),
+            return StoreLocation.server(TestPostgres.newSchema(), System.getenv(StoreLocation.USER_VARIABLE),
                     System.getenv(StoreLocation.PASSWORD_VARIABLE), tmp.resolve("local"));
-            try (Connection c = dataSource(server).getConnection(); Statement st = c.createStatement()) {
-                st.execute("CREATE SCHEMA " + schema);
-            } catch (SQLException e) {
-                throw new AssertionError("cannot make schema " + schema + " on " + url + ": " + e.getMessage(), e);
-            }
-            return StoreLocation.server(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema,
-                    server.user(), server.password(), tmp.resolve("local"));
         }
     };
 
-    static final String URL_VARIABLE = "TAIYI_TEST_POSTGRES";
-    static final String REQUIRED_VARIABLE = "TAIYI_TEST_POSTGRES_REQUIRED";
-    private static final AtomicInteger SCHEMAS = new AtomicInteger();
 
     /** A new, empty database of this kind (nothing is created until a store opens it). */
     abstract StoreLocation newDatabase(Path tmp);

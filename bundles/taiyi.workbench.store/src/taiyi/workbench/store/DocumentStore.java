@@ -63,6 +63,24 @@ public final class DocumentStore {
         return imported;
     }
 
+    /**
+     * Removes a corpus with everything it holds (documents, both layers, logs) in one transaction;
+     * false when there is no such corpus.
+     */
+    public boolean deleteCorpus(String corpus) {
+        List<String> ids = summaries(corpus).stream().map(DocumentSummary::id).toList();
+        boolean deleted = store.inTransaction("cannot delete corpus '" + corpus + "'", c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("DELETE FROM corpus WHERE name = ?")) {
+                ps.setString(1, corpus);
+                return ps.executeUpdate() == 1;
+            }
+        });
+        if (deleted) {
+            store.changed(corpus, ids);
+        }
+        return deleted;
+    }
+
     /** Replaces a corpus's label schema (display names, order); the corpus must exist. */
     public void setSchema(String corpus, LabelSchema schema) {
         store.inTransaction("cannot save the label schema of corpus '" + corpus + "'", c -> {
