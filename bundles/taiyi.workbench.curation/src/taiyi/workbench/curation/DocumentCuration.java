@@ -82,6 +82,14 @@ public final class DocumentCuration {
         this.seenEventId = seenEventId;
     }
 
+    /**
+     * Tells this curation that its model now shows the document's log up to {@code newestEventId}
+     * (the editor reloaded it after someone else's change).
+     */
+    public void seen(long newestEventId) {
+        this.seenEventId = newestEventId;
+    }
+
     private static long newestEventId(CorpusStore store, String corpus, String documentId) {
         try {
             return store.log().newestEventId(corpus, documentId);

@@ -5,11 +5,12 @@ import org.eclipse.core.runtime.Status;
 
 import taiyi.workbench.core.runtime.WorkbenchDataFolder;
 import taiyi.workbench.store.CorpusStore;
+import taiyi.workbench.store.StoreLocation;
 import taiyi.workbench.ui.preferences.ModelPreferences;
 
 /**
- * The corpus database the running workbench works on: the folder chosen in the preferences, else the
- * one in the workbench data folder; opened once (so a new folder takes effect at the next start),
+ * The corpus database the running workbench works on: the team database (PostgreSQL) chosen in the
+ * preferences, else the folder chosen there, else the one in the workbench data folder; opened once (so a new folder takes effect at the next start),
  * shared by every view and editor.
  */
 public final class WorkbenchDatabase {
@@ -27,11 +28,15 @@ public final class WorkbenchDatabase {
     /** The open store, opened on first use. */
     public static synchronized CorpusStore store() {
         if (store == null) {
-            java.util.Optional<java.nio.file.Path> chosen = ModelPreferences.current().databaseFolder();
-            if (chosen.isEmpty()) {
+            ModelPreferences preferences = ModelPreferences.current();
+            java.util.Optional<String> team = preferences.databaseUrl();
+            java.util.Optional<java.nio.file.Path> chosen = preferences.databaseFolder();
+            if (chosen.isEmpty() || team.isPresent()) {
                 WorkbenchDataFolder.resolve().ensurePrivate().ifPresent(WorkbenchDatabase::warn);
             }
-            store = CorpusStore.open(chosen.orElseGet(() -> WorkbenchDataFolder.resolve().database()));
+            store = team.isPresent()
+                    ? CorpusStore.open(StoreLocation.parse(team.get()))
+                    : CorpusStore.open(chosen.orElseGet(() -> WorkbenchDataFolder.resolve().database()));
             store.privacyWarnings().forEach(WorkbenchDatabase::warn);
         }
         return store;

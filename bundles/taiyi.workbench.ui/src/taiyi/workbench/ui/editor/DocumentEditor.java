@@ -22,6 +22,7 @@ import org.eclipse.ui.contexts.IContextService;
 import org.eclipse.ui.part.EditorPart;
 
 import taiyi.workbench.core.curation.CorrectionEvent;
+import taiyi.workbench.core.curation.CurationFold;
 import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.Document;
@@ -33,6 +34,7 @@ import taiyi.workbench.curation.AnnotationModel;
 import taiyi.workbench.curation.DecisionClock;
 import taiyi.workbench.curation.DocumentCuration;
 import taiyi.workbench.store.CorpusStore;
+import taiyi.workbench.store.StaleDecisionException;
 import taiyi.workbench.store.SuggestionStore;
 import taiyi.workbench.store.StoreChangeListener;
 
@@ -96,9 +98,11 @@ public final class DocumentEditor extends EditorPart {
                 .orElseThrow(() -> new PartInitException("document " + in.documentId() + " is not in corpus " + in.corpus()));
         schema = store.documents().schema(corpus);
         model = new AnnotationModel(document.text());
-        model.setCurated(store.log().fold(corpus, document.id()));
+        List<CorrectionEvent> log = store.log().events(corpus, document.id());
+        model.setCurated(CurationFold.of(log));
         loadSuggestions();
-        curation = new DocumentCuration(store, corpus, document.id(), model, new DecisionClock());
+        // decisions are recorded onto the log the model shows: one made after someone else's is refused
+        curation = new DocumentCuration(store, corpus, document.id(), model, new DecisionClock(), newestId(log));
         setPartName(document.id());
         setTitleToolTip(in.getToolTipText());
         site.setSelectionProvider(selection);
@@ -545,6 +549,11 @@ public final class DocumentEditor extends EditorPart {
         try {
             report(null);
             decision.run();
+        } catch (StaleDecisionException e) {
+            // someone decided on the document since it was loaded: say who changed what, and show it
+            report(e.getMessage());
+            deciding = false;
+            reload();
         } catch (RuntimeException e) {
             report(e.getMessage());
         } finally {
@@ -565,7 +574,9 @@ public final class DocumentEditor extends EditorPart {
     public void reload() {
         int caret = text.getCaretOffset();
         int top = text.getTopPixel();
-        model.setCurated(store.log().fold(corpus, document.id()));
+        List<CorrectionEvent> log = store.log().events(corpus, document.id());
+        model.setCurated(CurationFold.of(log));
+        curation.seen(newestId(log));
         loadSuggestions();
         presentation.showAll(model);
         movingCaret = true;
@@ -576,6 +587,10 @@ public final class DocumentEditor extends EditorPart {
             movingCaret = false;
         }
         caretMovedTo(caret);
+    }
+
+    private static long newestId(List<CorrectionEvent> log) {
+        return log.isEmpty() ? 0 : log.get(log.size() - 1).id();
     }
 
     /** The model's three suggestion layers: mentions, relations between them, document labels. */

@@ -34,6 +34,12 @@ public final class ModelPreferences {
     public static final String TEMPLATE = "model.template";
     /** The corpus database folder; read once, when the workbench opens the database. */
     public static final String DATABASE_FOLDER = "database.folder";
+    /**
+     * A team's PostgreSQL database, {@code jdbc:postgresql://host[:port]/db}, used instead of the
+     * folder when set; read once, like the folder. Only the URL is kept here: the user and password
+     * come from {@code TAIYI_DB_USER} and {@code TAIYI_DB_PASSWORD}, never from a preference.
+     */
+    public static final String DATABASE_URL = "database.url";
 
     public static final DeviceChoice DEFAULT_DEVICE = DeviceChoice.AUTO;
     /** The CLI's default too: {@link GenerationOptions#DEFAULT_BATCH_SIZE}. */
@@ -75,6 +81,7 @@ public final class ModelPreferences {
         d.putInt(ROUND, DEFAULT_ROUND);
         d.put(TEMPLATE, DEFAULT_TEMPLATE);
         d.put(DATABASE_FOLDER, "");
+        d.put(DATABASE_URL, "");
     }
 
     private String get(String key) {
@@ -138,5 +145,11 @@ public final class ModelPreferences {
     /** The database folder chosen on the page; empty for the workbench data folder's own. */
     public Optional<Path> databaseFolder() {
         return path(DATABASE_FOLDER);
+    }
+
+    /** The team database URL chosen on the page; empty for an H2 folder. */
+    public Optional<String> databaseUrl() {
+        String url = get(DATABASE_URL).strip();
+        return url.isEmpty() ? Optional.empty() : Optional.of(url);
     }
 }

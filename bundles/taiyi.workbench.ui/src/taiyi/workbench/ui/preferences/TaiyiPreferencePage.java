@@ -6,6 +6,7 @@ import org.eclipse.jface.preference.ComboFieldEditor;
 import org.eclipse.jface.preference.DirectoryFieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
 import org.eclipse.jface.preference.IntegerFieldEditor;
+import org.eclipse.jface.preference.StringFieldEditor;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Composite;
@@ -58,8 +59,11 @@ public final class TaiyiPreferencePage extends FieldEditorPreferencePage impleme
                 .map(id -> new String[] {id, id}).toArray(String[][]::new);
         addField(new ComboFieldEditor(ModelPreferences.TEMPLATE, "Prompt &template:", templates, parent));
         addField(new DirectoryFieldEditor(ModelPreferences.DATABASE_FOLDER, "Data&base folder:", parent));
+        addField(new StringFieldEditor(ModelPreferences.DATABASE_URL, "&Team database URL:", parent));
         Label restart = new Label(parent, SWT.WRAP);
-        restart.setText("The database folder takes effect after a restart; empty means the workbench data folder's db/.");
+        restart.setText("The database folder takes effect after a restart; empty means the workbench data folder's db/. A team "
+                + "database (jdbc:postgresql://host[:port]/db) replaces the folder; its user and password come from TAIYI_DB_USER "
+                + "and TAIYI_DB_PASSWORD in the workbench's environment, never from here.");
         restart.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
         Link keys = new Link(parent, SWT.NONE);
         keys.setText("Keyboard shortcuts are set on the <a>Keys</a> page.");
