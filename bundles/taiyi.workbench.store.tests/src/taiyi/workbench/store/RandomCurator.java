@@ -85,7 +85,13 @@ final class RandomCurator {
         List<CorrectionEvent> events = store.log().events(corpus, documentId);
         long seen = events.isEmpty() ? 0 : events.get(events.size() - 1).id();
         CurationFold fold = CurationFold.of(events);
+        // the imported mentions stay: BC5CDR's CID relations name their concepts, so deleting one is refused
+        java.util.Set<String> imported = new java.util.HashSet<>();
+        if (!events.isEmpty() && events.get(0).imported() != null) {
+            events.get(0).imported().mentions().forEach(m -> imported.add(m.id()));
+        }
         List<EntityMention> curated = fold.curated().mentions().stream()
+                .filter(m -> !imported.contains(m.id()))
                 .filter(m -> !ownMentionsOnly || m.id().startsWith(idPrefix + "-")).toList();
         long durationMs = random.nextInt(5000);
         Move move = randomMove();
