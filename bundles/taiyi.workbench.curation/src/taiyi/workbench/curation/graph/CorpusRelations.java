@@ -2,7 +2,9 @@ package taiyi.workbench.curation.graph;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
+import taiyi.workbench.core.model.Document;
 import taiyi.workbench.curation.AnnotationModel;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.store.DocumentSummary;
@@ -23,9 +25,19 @@ public final class CorpusRelations {
         if (summaries.isEmpty() && store.statistics().corpora().stream().noneMatch(c -> c.name().equals(corpus))) {
             throw new IllegalArgumentException("no corpus '" + corpus + "' in " + store.folder());
         }
+        // most documents of a corpus have no suggestions: their empty layers are not read
+        Set<String> suggested = store.suggestions().documentsWithSuggestions(corpus);
         List<DocumentRelations> out = new ArrayList<>(summaries.size());
         for (DocumentSummary s : summaries) {
-            out.add(read(store, corpus, s.id()));
+            if (suggested.contains(s.id())) {
+                out.add(read(store, corpus, s.id()));
+            } else {
+                Document body = store.documents().documentBody(corpus, s.id()).orElseThrow(
+                        () -> new IllegalArgumentException("document " + s.id() + " is not in corpus '" + corpus + "'"));
+                AnnotationModel model = new AnnotationModel(body.text());
+                model.setCurated(store.log().fold(corpus, s.id()));
+                out.add(DocumentRelations.of(s.id(), model));
+            }
         }
         return out;
     }

@@ -10,8 +10,8 @@ import java.util.Random;
 /**
  * Places a graph's nodes: related nodes pulled together, all pushed apart (Fruchterman and
  * Reingold's force model, cooling linearly). Repulsion is counted only between nodes of
- * neighbouring grid cells (Fruchterman and Reingold's own grid variant), so one step costs about
- * linear time and a corpus graph of 2,500 concepts places in tens of milliseconds. Nodes the curator
+ * neighbouring grid cells (Fruchterman and Reingold's own grid variant, the grid rebuilt each step
+ * by a counting sort), so one step costs about linear time and a corpus graph of 2,500 concepts places in tens of milliseconds. Nodes the curator
  * has placed stay where they are and still pull and push the others. The start is seeded, so the
  * same graph always gets the same picture.
  */
@@ -39,6 +39,9 @@ public final class ForceDirectedLayout {
      */
     public Map<String, double[]> place(RelationGraph graph, Map<String, double[]> pinned) {
         int n = graph.nodes().size();
+        if (n == 0) {
+            return new LinkedHashMap<>();
+        }
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < n; i++) {
             index.put(graph.nodes().get(i).key(), i);
@@ -68,27 +71,50 @@ public final class ForceDirectedLayout {
             }
         }
         double k = spacing;
-        double cell = 2 * k;
         double[] dx = new double[n];
         double[] dy = new double[n];
+        // the grid, rebuilt each step by counting sort: cellStart[c] .. cellStart[c + 1] index byCell
+        int[] cellOf = new int[n];
+        int[] byCell = new int[n];
         for (int step = 0; step < iterations; step++) {
             double temperature = side / 10 * (1 - (double) step / iterations) + 1;
             java.util.Arrays.fill(dx, 0);
             java.util.Arrays.fill(dy, 0);
-            Map<Long, List<Integer>> grid = new HashMap<>();
+            double minX = Double.MAX_VALUE;
+            double minY = Double.MAX_VALUE;
+            double maxX = -Double.MAX_VALUE;
+            double maxY = -Double.MAX_VALUE;
             for (int i = 0; i < n; i++) {
-                grid.computeIfAbsent(cellOf(x[i], y[i], cell), c -> new ArrayList<>()).add(i);
+                minX = Math.min(minX, x[i]);
+                minY = Math.min(minY, y[i]);
+                maxX = Math.max(maxX, x[i]);
+                maxY = Math.max(maxY, y[i]);
             }
+            // cells of twice the spacing (repulsion reaches no further), fewer where a far node stretches the grid
+            double cell = Math.max(2 * k, Math.max(maxX - minX, maxY - minY) / 256);
+            int columns = (int) ((maxX - minX) / cell) + 1;
+            int rows = (int) ((maxY - minY) / cell) + 1;
+            int[] cellStart = new int[columns * rows + 1];
             for (int i = 0; i < n; i++) {
-                long cx = (long) Math.floor(x[i] / cell);
-                long cy = (long) Math.floor(y[i] / cell);
-                for (long gx = cx - 1; gx <= cx + 1; gx++) {
-                    for (long gy = cy - 1; gy <= cy + 1; gy++) {
-                        List<Integer> near = grid.get(key(gx, gy));
-                        if (near == null) {
-                            continue;
-                        }
-                        for (int j : near) {
+                cellOf[i] = (int) ((y[i] - minY) / cell) * columns + (int) ((x[i] - minX) / cell);
+                cellStart[cellOf[i] + 1]++;
+            }
+            for (int c = 0; c < columns * rows; c++) {
+                cellStart[c + 1] += cellStart[c];
+            }
+            int[] fill = java.util.Arrays.copyOf(cellStart, cellStart.length);
+            for (int i = 0; i < n; i++) {
+                byCell[fill[cellOf[i]]++] = i;
+            }
+            double reach = cell * cell;
+            for (int i = 0; i < n; i++) {
+                int cx = cellOf[i] % columns;
+                int cy = cellOf[i] / columns;
+                for (int gy = Math.max(0, cy - 1); gy <= Math.min(rows - 1, cy + 1); gy++) {
+                    for (int gx = Math.max(0, cx - 1); gx <= Math.min(columns - 1, cx + 1); gx++) {
+                        int c = gy * columns + gx;
+                        for (int at = cellStart[c]; at < cellStart[c + 1]; at++) {
+                            int j = byCell[at];
                             if (j == i) {
                                 continue;
                             }
@@ -101,7 +127,7 @@ public final class ForceDirectedLayout {
                                 ddy = ((i + j) % 2 == 0 ? 1 : -1) * 0.01;
                                 d2 = ddx * ddx + ddy * ddy;
                             }
-                            if (d2 < cell * cell) {
+                            if (d2 < reach) {
                                 double f = k * k / d2;
                                 dx[i] += ddx * f;
                                 dy[i] += ddy * f;
@@ -140,13 +166,5 @@ public final class ForceDirectedLayout {
             out.put(graph.nodes().get(i).key(), new double[] {x[i], y[i]});
         }
         return out;
-    }
-
-    private static long cellOf(double x, double y, double cell) {
-        return key((long) Math.floor(x / cell), (long) Math.floor(y / cell));
-    }
-
-    private static long key(long gx, long gy) {
-        return gx * 1_000_003L + gy;
     }
 }

@@ -13,12 +13,14 @@ import java.util.List;
 
 import org.eclipse.draw2d.IFigure;
 import org.eclipse.draw2d.geometry.Point;
+import org.eclipse.gef.ConnectionEditPart;
 import org.eclipse.gef.EditDomain;
 import org.eclipse.gef.EditPart;
 import org.eclipse.gef.GraphicalEditPart;
 import org.eclipse.gef.GraphicalViewer;
 import org.eclipse.gef.Request;
 import org.eclipse.gef.RequestConstants;
+import org.eclipse.gef.requests.ReconnectRequest;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.events.MouseEvent;
 import org.eclipse.swt.widgets.Control;
@@ -170,6 +172,16 @@ class RelationGraphViewTest {
         drain();
     }
 
+    private void pressKey(char key) {
+        Event e = new Event();
+        e.widget = view.viewer().getControl();
+        e.display = e.widget.getDisplay();
+        e.character = key;
+        e.keyCode = key;
+        view.viewer().getEditDomain().keyDown(new org.eclipse.swt.events.KeyEvent(e), view.viewer());
+        drain();
+    }
+
     private void select(String edgeId) {
         EditPart part = view.edgePart(edgeId).orElseThrow(() -> new AssertionError("no edge " + edgeId + " in " + view.graph().edges()));
         view.viewer().select(part);
@@ -195,6 +207,25 @@ class RelationGraphViewTest {
         assertTrue(fold().curated().relations().contains(r));
         waitUntil("the editor to show the graph's relation", 30, () -> editor.model().relation(r.id()).isPresent());
         assertEquals("", view.lastMessage());
+
+        // dragging the tail's end onto atrial flutter (D001282): a reconnect request the node answers
+        GraphNode flutter = view.node("D001282").orElseThrow();
+        ReconnectRequest reconnect = new ReconnectRequest(RequestConstants.REQ_RECONNECT_TARGET);
+        reconnect.setConnectionEditPart((ConnectionEditPart) view.edgePart(curated("D008094", "D006333")).orElseThrow());
+        EditPart flutterPart = view.nodePart("D001282").orElseThrow();
+        reconnect.setTargetEditPart(flutterPart);
+        view.viewer().getEditDomain().getCommandStack().execute(flutterPart.getCommand(reconnect));
+        waitUntil("the edge to move to atrial flutter", 30,
+                () -> graphHas(curated("D008094", "D001282")) && !graphHas(curated("D008094", "D006333")));
+        CorrectionEvent moved = lastEvent();
+        assertEquals(List.of(lithium.mentionIds().get(0), flutter.mentionIds().get(0)),
+                List.of(moved.relationAfter().head(), moved.relationAfter().tail()));
+        assertFalse(fold().curated().relations().contains(r), "the old relation is deleted");
+
+        // a drag from a concept to itself relates nothing
+        int events = store.log().events(corpus, PMID).size();
+        drag(centreOf("D008094"), centreOf("D008094"));
+        assertEquals(events, store.log().events(corpus, PMID).size());
     }
 
     @Test
@@ -207,8 +238,9 @@ class RelationGraphViewTest {
         assertEquals(CorrectionAction.ACCEPT, fold().decisions().get("RS1"));
         assertEquals(CorrectionAction.ACCEPT, fold().decisions().get("P1"), "the argument suggestions come along");
 
+        // R on the viewer, as in the editor
         select(suggested("Disease \"neurologic depression\""));
-        view.rejectSelection();
+        pressKey('r');
         waitUntil("the rejected suggestion to leave the graph", 30, () -> !graphHas(suggested("Disease \"neurologic depression\"")));
         assertEquals(CorrectionAction.REJECT, fold().decisions().get("RS3"));
         assertTrue(graphHas(suggested("Disease \"cardiac arrhythmia\"")), "the third suggestion is still open");

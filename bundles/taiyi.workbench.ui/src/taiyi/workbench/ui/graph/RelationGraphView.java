@@ -11,6 +11,7 @@ import java.util.Set;
 import org.eclipse.gef.DefaultEditDomain;
 import org.eclipse.gef.EditPart;
 import org.eclipse.gef.GraphicalViewer;
+import org.eclipse.gef.KeyStroke;
 import org.eclipse.gef.MouseWheelHandler;
 import org.eclipse.gef.MouseWheelZoomHandler;
 import org.eclipse.gef.Request;
@@ -23,6 +24,7 @@ import org.eclipse.gef.editparts.ZoomManager;
 import org.eclipse.gef.requests.GroupRequest;
 import org.eclipse.gef.requests.SimpleFactory;
 import org.eclipse.gef.tools.ConnectionDragCreationTool;
+import org.eclipse.gef.ui.parts.GraphicalViewerKeyHandler;
 import org.eclipse.gef.ui.parts.ScrollingGraphicalViewer;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
@@ -142,6 +144,12 @@ public final class RelationGraphView extends ViewPart {
         viewer.setRootEditPart(root);
         viewer.setEditPartFactory(new GraphPartFactory());
         viewer.setProperty(MouseWheelHandler.KeyGenerator.getKey(SWT.MOD1), MouseWheelZoomHandler.SINGLETON);
+        // the editor's keys for decisions, on the selected edges
+        GraphicalViewerKeyHandler keys = new GraphicalViewerKeyHandler(viewer);
+        keys.put(KeyStroke.getPressed('a', 'a', 0), action("Accept", null, this::acceptSelection));
+        keys.put(KeyStroke.getPressed('r', 'r', 0), action("Reject", null, this::rejectSelection));
+        keys.put(KeyStroke.getPressed(SWT.DEL, 127, 0), action("Delete", null, this::deleteSelection));
+        viewer.setKeyHandler(keys);
         domain = new DefaultEditDomain(null);
         domain.setCommandStack(new ReportingCommandStack());
         domain.addViewer(viewer);
