@@ -55,6 +55,23 @@ class SuggestionLayerTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(StoreKind.class)
+    void theDocumentsWithSuggestionsAreThoseAModelProposedSomethingFor(StoreKind kind) throws Exception {
+        StoreLocation db = importOneAbstract(kind);
+        try (CorpusStore store = CorpusStore.open(db)) {
+            List<Document> more = new PubTatorReader().read(Path.of(System.getProperty("taiyi.testdata"),
+                    "bc5cdr/CDR_DevelopmentSet.PubTator.txt")).subList(1, 4);
+            store.documents().importDocuments(CORPUS, more, "CDR_DevelopmentSet.PubTator.txt");
+            assertEquals(java.util.Set.of(), store.suggestions().documentsWithSuggestions(CORPUS));
+            store.suggestions().addSuggestions(CORPUS, doc.id(), twoMentions());
+            store.suggestions().addSuggestions(CORPUS, more.get(1).id(), List.of(), List.of(),
+                    List.of(new LabelSuggestion("Case Report", new Provenance("taiyi", "a1", "tc-en", 1), -0.05)));
+            assertEquals(java.util.Set.of(doc.id(), more.get(1).id()), store.suggestions().documentsWithSuggestions(CORPUS));
+            assertEquals(java.util.Set.of(), store.suggestions().documentsWithSuggestions("no-such-corpus"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StoreKind.class)
     void theWholeLayerInOneReadIsWhatTheThreeReadsGive(StoreKind kind) throws Exception {
         StoreLocation db = importOneAbstract(kind);
         try (CorpusStore store = CorpusStore.open(db)) {

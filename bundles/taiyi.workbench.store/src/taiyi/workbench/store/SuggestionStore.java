@@ -152,6 +152,24 @@ public final class SuggestionStore {
         });
     }
 
+    /**
+     * The documents of a corpus holding any suggestion (a mention, a relation or a label), in one
+     * query: a reader of a whole corpus (the relation graph) skips the empty layers of the others,
+     * which would cost it a dozen queries each.
+     */
+    public Set<String> documentsWithSuggestions(String corpus) {
+        String suggested = "'" + AnnotationLayer.SUGGESTED.id() + "'";
+        String sql = "SELECT d.external_id FROM document d JOIN corpus c ON d.corpus_id = c.id WHERE c.name = ? AND ("
+                + "EXISTS (SELECT 1 FROM entity_mention m WHERE m.document_id = d.id AND m.layer = " + suggested + ") OR "
+                + "EXISTS (SELECT 1 FROM relation r WHERE r.document_id = d.id AND r.layer = " + suggested + ") OR "
+                + "EXISTS (SELECT 1 FROM label_suggestion l WHERE l.document_id = d.id))";
+        return store.read("cannot list the documents with suggestions of corpus '" + corpus + "'", c -> {
+            Set<String> out = new HashSet<>();
+            Jdbc.query(c, sql, ps -> ps.setString(1, corpus), rs -> out.add(rs.getString(1)));
+            return out;
+        });
+    }
+
     /** A document's suggested relations, in the order they were added. */
     public List<RelationSuggestion> relationSuggestions(String corpus, String documentId) {
         return store.read("cannot read the relation suggestions of document " + documentId, c -> {

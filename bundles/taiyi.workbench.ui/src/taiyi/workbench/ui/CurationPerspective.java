@@ -4,6 +4,7 @@ import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 
+import taiyi.workbench.ui.graph.RelationGraphView;
 import taiyi.workbench.ui.imports.ImportProblemsView;
 import taiyi.workbench.ui.navigator.CorpusNavigatorView;
 import taiyi.workbench.ui.properties.AnnotationPropertiesView;
@@ -11,7 +12,7 @@ import taiyi.workbench.ui.search.SearchView;
 
 /**
  * The annotator's layout: corpora on the left, documents open in the editor area, the annotation
- * at the editor's caret described on its right, search and the import problems below it.
+ * at the editor's caret described on its right, search, the import problems and the relation graph below it.
  */
 public final class CurationPerspective implements IPerspectiveFactory {
 
@@ -26,9 +27,11 @@ public final class CurationPerspective implements IPerspectiveFactory {
         IFolderLayout bottom = layout.createFolder("taiyi.workbench.ui.bottom", IPageLayout.BOTTOM, 0.62f, layout.getEditorArea());
         bottom.addView(SearchView.ID);
         bottom.addPlaceholder(ImportProblemsView.ID);
+        bottom.addPlaceholder(RelationGraphView.ID);
         layout.addShowViewShortcut(CorpusNavigatorView.ID);
         layout.addShowViewShortcut(SearchView.ID);
         layout.addShowViewShortcut(ImportProblemsView.ID);
         layout.addShowViewShortcut(AnnotationPropertiesView.ID);
+        layout.addShowViewShortcut(RelationGraphView.ID);
     }
 }
