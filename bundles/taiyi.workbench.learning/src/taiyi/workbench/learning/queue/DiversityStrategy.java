@@ -13,7 +13,7 @@ import taiyi.workbench.core.model.Document;
  * context again and again. Each next place goes to the candidate with the highest
  * {@code base score × (1 - similarity)}, similarity being the largest MinHash estimate of Jaccard
  * similarity to a curated document or to one ranked before it; a candidate at or above the
- * near-duplicate threshold is only ranked once every other one is.
+ * near-duplicate threshold is only ranked once every other one is, the least similar first.
  */
 public final class DiversityStrategy implements QueueStrategy {
 
@@ -43,7 +43,7 @@ public final class DiversityStrategy implements QueueStrategy {
         pool.candidates().forEach(c -> texts.put(c.documentId(), c.text()));
         List<RankedDocument> remaining = new ArrayList<>(base.rank(pool));
         // the base's scores may be all equal or negative: shift them to be positive so that similarity still tells
-        double lowest = remaining.stream().mapToDouble(RankedDocument::score).min().orElse(0);
+        double lowest = Math.min(0, remaining.stream().mapToDouble(RankedDocument::score).min().orElse(0));
         List<MinHashSignature> signatures = new ArrayList<>();
         Map<String, MinHashSignature> own = new HashMap<>();
         for (RankedDocument r : remaining) {
@@ -71,7 +71,9 @@ public final class DiversityStrategy implements QueueStrategy {
             boolean pickIsDuplicate = true;
             for (int i = 0; i < remaining.size(); i++) {
                 boolean duplicate = nearestLeft.get(i) >= threshold;
-                double value = (remaining.get(i).score() - lowest + 1e-9) * (1 - nearestLeft.get(i));
+                // among near-duplicates the least similar goes first, ties in the base's order
+                double value = duplicate ? 1 - nearestLeft.get(i)
+                        : (remaining.get(i).score() - lowest + 1e-9) * (1 - nearestLeft.get(i));
                 if (pick < 0 || pickIsDuplicate && !duplicate || pickIsDuplicate == duplicate && value > best) {
                     pick = i;
                     best = value;
