@@ -15,7 +15,7 @@ import taiyi.workbench.inference.Generation.StopReason;
  * Greedy generation for a batch of prompts with a {@link QwenModel}: one prefill step over the
  * left-padded prompts, then one token per step from the KV cache, each time the most probable
  * token with its log-probability (log-softmax in float32), and the runner-up, the second most
- * probable token, with its own (the maximum once the chosen token is masked out: two more passes
+ * probable token, with its own (the maximum once the chosen token is masked out: a few more passes
  * over the vocabulary per step, nothing beside the forward pass), for the queue's margins.
  *
  * <p>Every step runs in its own manager, closed when the step ends, and the cache replaces its
@@ -110,9 +110,11 @@ public final class GreedyDecoder {
                     NDArray best = logSoftmax.argMax(1);
                     chosen = best.toLongArray();
                     chosenLogProbs = logSoftmax.max(new int[] {1}).toFloatArray();
-                    // -inf on the chosen token, 0 elsewhere: the maximum of the rest is the runner-up
+                    // the chosen token pushed far below every other (PyTorch's NDArray has no one-hot with custom
+                    // values, and -inf × 0 would be NaN): the maximum of the rest is the runner-up
                     int vocabulary = (int) logSoftmax.getShape().get(1);
-                    NDArray masked = logSoftmax.add(best.oneHot(vocabulary, Float.NEGATIVE_INFINITY, 0f, DataType.FLOAT32));
+                    NDArray chosenColumn = step.arange(0, vocabulary, 1, DataType.INT64).expandDims(0).eq(best.expandDims(1));
+                    NDArray masked = logSoftmax.sub(chosenColumn.toType(DataType.FLOAT32, false).mul(1e30f));
                     second = masked.argMax(1).toLongArray();
                     secondLogProbs = masked.max(new int[] {1}).toFloatArray();
                 }
