@@ -7,11 +7,12 @@ import org.eclipse.ui.IPerspectiveFactory;
 import taiyi.workbench.ui.imports.ImportProblemsView;
 import taiyi.workbench.ui.navigator.CorpusNavigatorView;
 import taiyi.workbench.ui.properties.AnnotationPropertiesView;
+import taiyi.workbench.ui.queue.QueueView;
 import taiyi.workbench.ui.search.SearchView;
 
 /**
  * The annotator's layout: corpora on the left, documents open in the editor area, the annotation
- * at the editor's caret described on its right, search and the import problems below it.
+ * at the editor's caret described on its right, search, the curation queue and the import problems below it.
  */
 public final class CurationPerspective implements IPerspectiveFactory {
 
@@ -25,10 +26,12 @@ public final class CurationPerspective implements IPerspectiveFactory {
         layout.addView(AnnotationPropertiesView.ID, IPageLayout.RIGHT, 0.74f, layout.getEditorArea());
         IFolderLayout bottom = layout.createFolder("taiyi.workbench.ui.bottom", IPageLayout.BOTTOM, 0.62f, layout.getEditorArea());
         bottom.addView(SearchView.ID);
+        bottom.addView(QueueView.ID);
         bottom.addPlaceholder(ImportProblemsView.ID);
         layout.addShowViewShortcut(CorpusNavigatorView.ID);
         layout.addShowViewShortcut(SearchView.ID);
         layout.addShowViewShortcut(ImportProblemsView.ID);
         layout.addShowViewShortcut(AnnotationPropertiesView.ID);
+        layout.addShowViewShortcut(QueueView.ID);
     }
 }
