@@ -71,6 +71,7 @@ class StoredQueuePoolTest {
             assertEquals(0.55, p.confidence(), 1e-9);
             assertEquals(0.35, p.runnerUpConfidence(), 1e-9);
             assertEquals(0.20, p.margin(), 1e-9);
+            assertEquals(StoredQueuePool.ANOTHER_TOKEN, p.runnerUp());
 
             PredictedMention onB = pool.candidates().get(1).suggestionsByUncertainty().get(0).mention();
             assertEquals(0.7, onB.confidence(), 1e-9);

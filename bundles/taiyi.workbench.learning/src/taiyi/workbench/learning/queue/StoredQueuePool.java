@@ -25,13 +25,16 @@ import taiyi.workbench.store.DocumentSummary;
  * log-probability otherwise (Taiyi's mean token log-probability), which agree at certainty (1 and
  * 0). The runner-up comes from the attributes {@link ScoreAttributes#MARGIN} and
  * {@link ScoreAttributes#RUNNER_UP} where the source stored them: the mention's confidence is then
- * the best token's probability where the model hesitated most. Without them the runner-up is
+ * the best token's probability where the model hesitated most, and the runner-up, unless the source
+ * named it ({@link ScoreAttributes#RUNNER_UP_LABEL}), {@value #ANOTHER_TOKEN}. Without them the runner-up is
  * unknown ({@value #UNKNOWN_RUNNER_UP}, probability 0) and the margin is the confidence itself.
  */
 public final class StoredQueuePool {
 
     /** The runner-up of a suggestion whose source did not say what it would have said instead. */
     public static final String UNKNOWN_RUNNER_UP = "?";
+    /** The runner-up of a generated mention: another token where the model hesitated most. */
+    public static final String ANOTHER_TOKEN = "another token";
 
     private StoredQueuePool() {
     }
@@ -87,8 +90,9 @@ public final class StoredQueuePool {
         Map<String, String> attributes = s.mention().attributes();
         double confidence = s.score() > 0 ? Math.min(1, s.score()) : Math.exp(s.score());
         double runnerUp = 0;
-        String runnerUpLabel = attributes.getOrDefault(ScoreAttributes.RUNNER_UP_LABEL, UNKNOWN_RUNNER_UP);
         Double margin = number(attributes.get(ScoreAttributes.MARGIN));
+        String runnerUpLabel = attributes.getOrDefault(ScoreAttributes.RUNNER_UP_LABEL,
+                margin != null ? ANOTHER_TOKEN : UNKNOWN_RUNNER_UP);
         Double second = number(attributes.get(ScoreAttributes.RUNNER_UP));
         if (margin != null && second != null) {
             runnerUp = clamp(second);
