@@ -42,9 +42,8 @@ public final class DiversityStrategy implements QueueStrategy {
         Map<String, String> texts = new HashMap<>();
         pool.candidates().forEach(c -> texts.put(c.documentId(), c.text()));
         List<RankedDocument> remaining = new ArrayList<>(base.rank(pool));
-        // the base's scores may be all equal or negative: shift them to be positive so that similarity still tells
+        // a base that scores below 0 is shifted up, so that a higher similarity still lowers every value
         double lowest = Math.min(0, remaining.stream().mapToDouble(RankedDocument::score).min().orElse(0));
-        List<MinHashSignature> signatures = new ArrayList<>();
         Map<String, MinHashSignature> own = new HashMap<>();
         for (RankedDocument r : remaining) {
             own.put(r.documentId(), MinHashSignature.of(texts.get(r.documentId())));
@@ -56,7 +55,6 @@ public final class DiversityStrategy implements QueueStrategy {
             for (int i = 0; i < remaining.size(); i++) {
                 update(nearest, nearestId, i, own.get(remaining.get(i).documentId()).similarity(s), d.id());
             }
-            signatures.add(s);
         }
         List<RankedDocument> out = new ArrayList<>();
         List<Double> nearestLeft = new ArrayList<>();

@@ -24,11 +24,13 @@ public final class LeastConfidenceStrategy extends ScoringStrategy {
     DocumentScore score(QueueCandidate c, QueuePool pool) {
         double worst = 0;
         String reason = "no prediction to doubt";
+        boolean found = false;
         for (SourcePrediction s : c.sources()) {
             DocumentPrediction p = s.prediction();
             if (p.bestSequenceLogProbability() < 0) {
                 double lc = 1 - Math.exp(p.bestSequenceLogProbability());
-                if (lc > worst || reason.startsWith("no ")) {
+                if (lc > worst || !found) {
+                    found = true;
                     worst = lc;
                     reason = "best labelling has log P " + Figures.format(p.bestSequenceLogProbability()) + " over "
                             + p.tokens() + " units (" + s.source() + ")";
@@ -36,7 +38,8 @@ public final class LeastConfidenceStrategy extends ScoringStrategy {
             } else {
                 for (UncertainSuggestion u : s.suggestions()) {
                     PredictedMention m = u.mention();
-                    if (1 - m.confidence() > worst || reason.startsWith("no ")) {
+                    if (1 - m.confidence() > worst || !found) {
+                        found = true;
                         worst = 1 - m.confidence();
                         reason = "least confident suggestion " + describe(c, u);
                     }

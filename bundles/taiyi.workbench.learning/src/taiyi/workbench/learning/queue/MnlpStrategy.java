@@ -22,6 +22,7 @@ public final class MnlpStrategy extends ScoringStrategy {
     DocumentScore score(QueueCandidate c, QueuePool pool) {
         double best = 0;
         String reason = "no prediction to doubt";
+        boolean found = false;
         for (SourcePrediction s : c.sources()) {
             DocumentPrediction p = s.prediction();
             double value;
@@ -40,7 +41,8 @@ public final class MnlpStrategy extends ScoringStrategy {
             } else {
                 continue;
             }
-            if (value > best || reason.startsWith("no ")) {
+            if (value > best || !found) {
+                found = true;
                 best = value;
                 reason = "normalised log-probability " + Figures.format(-value) + ": " + why;
             }
