@@ -10,8 +10,8 @@ import taiyi.workbench.bench.BenchCommand;
 @Command(name = "taiyi", mixinStandardHelpOptions = true, versionProvider = TaiyiCommand.Version.class,
         description = "Taiyi Workbench, headless: curate bilingual biomedical corpora with a model in the loop.",
         subcommands = {VersionCommand.class, ImportCommand.class, ExportCommand.class, StatsCommand.class, SearchCommand.class,
-                IndexCommand.class, PreannotateCommand.class, CurateCommand.class, DbCommand.class, RelationsCommand.class,
-                BenchCommand.class,
+                IndexCommand.class, PreannotateCommand.class, CurateCommand.class, QueueCommand.class, DbCommand.class,
+                RelationsCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TaiyiCommand implements Runnable {
 

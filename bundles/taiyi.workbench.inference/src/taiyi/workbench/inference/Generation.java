@@ -1,7 +1,9 @@
 package taiyi.workbench.inference;
 
 import java.util.List;
+import java.util.Comparator;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -38,8 +40,22 @@ public record Generation(String text, List<GeneratedToken> tokens, StopReason st
         return tokensIn(start, end).min();
     }
 
+    /**
+     * Among the tokens that produced chars {@code [start, end)} and carry a runner-up, the one with
+     * the smallest margin: where the model was closest to writing something else. Empty when the
+     * engine reports no runner-up.
+     */
+    public Optional<GeneratedToken> mostHesitantToken(int start, int end) {
+        return tokenStream(start, end).filter(GeneratedToken::hasRunnerUp)
+                .min(Comparator.comparingDouble(t -> t.margin().getAsDouble()));
+    }
+
     private java.util.stream.DoubleStream tokensIn(int start, int end) {
+        return tokenStream(start, end).mapToDouble(GeneratedToken::logProbability);
+    }
+
+    private java.util.stream.Stream<GeneratedToken> tokenStream(int start, int end) {
         return tokens.stream().filter(t -> t.end() > t.start() ? t.start() < end && t.end() > start
-                : t.start() >= start && t.start() < end).mapToDouble(GeneratedToken::logProbability);
+                : t.start() >= start && t.start() < end);
     }
 }

@@ -8,11 +8,13 @@ import taiyi.workbench.ui.graph.RelationGraphView;
 import taiyi.workbench.ui.imports.ImportProblemsView;
 import taiyi.workbench.ui.navigator.CorpusNavigatorView;
 import taiyi.workbench.ui.properties.AnnotationPropertiesView;
+import taiyi.workbench.ui.queue.QueueView;
 import taiyi.workbench.ui.search.SearchView;
 
 /**
  * The annotator's layout: corpora on the left, documents open in the editor area, the annotation
- * at the editor's caret described on its right, search, the import problems and the relation graph below it.
+ * at the editor's caret described on its right, search, the curation queue, the import problems and the relation
+ * graph below it.
  */
 public final class CurationPerspective implements IPerspectiveFactory {
 
@@ -26,6 +28,7 @@ public final class CurationPerspective implements IPerspectiveFactory {
         layout.addView(AnnotationPropertiesView.ID, IPageLayout.RIGHT, 0.74f, layout.getEditorArea());
         IFolderLayout bottom = layout.createFolder("taiyi.workbench.ui.bottom", IPageLayout.BOTTOM, 0.62f, layout.getEditorArea());
         bottom.addView(SearchView.ID);
+        bottom.addView(QueueView.ID);
         bottom.addPlaceholder(ImportProblemsView.ID);
         bottom.addPlaceholder(RelationGraphView.ID);
         layout.addShowViewShortcut(CorpusNavigatorView.ID);
@@ -33,5 +36,6 @@ public final class CurationPerspective implements IPerspectiveFactory {
         layout.addShowViewShortcut(ImportProblemsView.ID);
         layout.addShowViewShortcut(AnnotationPropertiesView.ID);
         layout.addShowViewShortcut(RelationGraphView.ID);
+        layout.addShowViewShortcut(QueueView.ID);
     }
 }

@@ -23,6 +23,7 @@ import taiyi.workbench.inference.TextGenerator;
 import taiyi.workbench.inference.djl.qwen.DecodeResult;
 import taiyi.workbench.inference.djl.qwen.GreedyDecoder;
 import taiyi.workbench.inference.djl.qwen.QwenModel;
+import taiyi.workbench.inference.djl.qwen.TokenStepListener;
 import taiyi.workbench.inference.djl.tokenizer.QwenTokenizer;
 import taiyi.workbench.inference.djl.tokenizer.TokenTextDecoder;
 import taiyi.workbench.inference.djl.weights.LoraAdapter;
@@ -155,11 +156,25 @@ public final class QwenTextGenerator implements TextGenerator {
             texts.add(tokenizer.newTextDecoder());
             tokens.add(new ArrayList<>());
         }
-        DecodeResult result = decoder.decode(ids, maxNewTokens, stopIds, (row, tokenId, logProbability) -> {
-            TokenTextDecoder.Span span = texts.get(row).accept(tokenId);
-            GeneratedToken token = new GeneratedToken(tokenId, logProbability, span.start(), span.end());
-            tokens.get(row).add(token);
-            listener.onToken(firstIndex + row, token, texts.get(row).text());
+        DecodeResult result = decoder.decode(ids, maxNewTokens, stopIds, new TokenStepListener() {
+            @Override
+            public void tokenChosen(int row, int tokenId, float logProbability) {
+                add(row, tokenId, logProbability, GeneratedToken.NO_RUNNER_UP, Double.NaN);
+            }
+
+            @Override
+            public void tokenChosen(int row, int tokenId, float logProbability, int runnerUpId, float runnerUpLogProbability) {
+                // on a tie float rounding may put the runner-up a hair above the choice
+                add(row, tokenId, logProbability, runnerUpId, Math.min(runnerUpLogProbability, logProbability));
+            }
+
+            private void add(int row, int tokenId, double logProbability, int runnerUpId, double runnerUpLogProbability) {
+                TokenTextDecoder.Span span = texts.get(row).accept(tokenId);
+                GeneratedToken token = new GeneratedToken(tokenId, logProbability, span.start(), span.end(), runnerUpId,
+                        runnerUpLogProbability);
+                tokens.get(row).add(token);
+                listener.onToken(firstIndex + row, token, texts.get(row).text());
+            }
         }, cancelled);
         List<Generation> out = new ArrayList<>(batch.size());
         for (int row = 0; row < batch.size(); row++) {
@@ -169,8 +184,7 @@ public final class QwenTextGenerator implements TextGenerator {
             if (!tail.isEmpty() && !rowTokens.isEmpty()) {
                 // bytes of a cut character became U+FFFD: they belong to the last token
                 GeneratedToken last = rowTokens.remove(rowTokens.size() - 1);
-                rowTokens.add(new GeneratedToken(last.id(), last.logProbability(), Math.min(last.start(), tail.start()),
-                        tail.end()));
+                rowTokens.add(last.covering(Math.min(last.start(), tail.start()), tail.end()));
             }
             out.add(new Generation(text.text(), rowTokens, result.rows().get(row).stopReason()));
         }

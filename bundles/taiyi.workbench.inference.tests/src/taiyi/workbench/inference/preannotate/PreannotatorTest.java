@@ -79,6 +79,25 @@ class PreannotatorTest {
     }
 
     @Test
+    void aMentionKeepsTheMarginOfItsMostHesitantTokenWhenTheEngineReportsRunnerUps() {
+        Document d = Document.ofText("pmid-5", "Patients with asthma and lung cancer.");
+        String answer = "Disease: asthma; lung cancer";
+        // "asthma" (chars 9-15): tokens at p 0.6 vs 0.3 and 0.9 vs 0.05; "lung cancer" (17-28): no runner-up reported
+        ScriptedGenerator engine = new ScriptedGenerator(List.of(new Generation(answer,
+                List.of(new GeneratedToken(1, -0.01, 0, 9), new GeneratedToken(2, Math.log(0.6), 9, 12, 40, Math.log(0.3)),
+                        new GeneratedToken(3, Math.log(0.9), 12, 15, 41, Math.log(0.05)), new GeneratedToken(4, -0.05, 15, 16),
+                        new GeneratedToken(5, -1.0, 16, 21), new GeneratedToken(6, -3.0, 21, 28)),
+                Generation.StopReason.STOP_TOKEN)));
+        DocumentPreannotation p = new Preannotator(engine, SCHEMA, OPTIONS, 1)
+                .annotate(List.of(d), EnumSet.of(TaskKind.NER), PreannotationListener.NONE, () -> false).get(0);
+        Map<String, String> asthma = p.mentions().get(0).mention().attributes();
+        assertEquals(0.3, Double.parseDouble(asthma.get("score.margin")), 1e-9);
+        assertEquals(0.3, Double.parseDouble(asthma.get("score.runnerUp")), 1e-9);
+        Map<String, String> cancer = p.mentions().get(1).mention().attributes();
+        assertEquals(Map.of("score.min", "-3.0"), cancer);
+    }
+
+    @Test
     void relationArgumentsReuseNerSuggestionsOrBecomeMentionsOfTheirOwn() {
         Document d = Document.ofText("pmid-2", "Salbutamol relieves asthma. Asthma again: asthma.");
         ScriptedGenerator engine = new ScriptedGenerator(List.of(flat("Disease: asthma", -0.1, Generation.StopReason.STOP_TOKEN),

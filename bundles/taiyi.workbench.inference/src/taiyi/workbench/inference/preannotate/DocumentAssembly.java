@@ -17,6 +17,7 @@ import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.core.model.Span;
 import taiyi.workbench.inference.Generation;
+import taiyi.workbench.inference.ScoreAttributes;
 import taiyi.workbench.inference.align.AlignedMention;
 import taiyi.workbench.inference.align.Alignment;
 import taiyi.workbench.inference.align.MatchKind;
@@ -114,7 +115,11 @@ final class DocumentAssembly {
             Map<String, String> extra, Provenance asked) {
         Map<String, String> attributes = new LinkedHashMap<>();
         if (!Double.isNaN(score.min())) {
-            attributes.put("score.min", Double.toString(score.min()));
+            attributes.put(ScoreAttributes.MIN, Double.toString(score.min()));
+        }
+        if (!Double.isNaN(score.margin())) {
+            attributes.put(ScoreAttributes.MARGIN, Double.toString(score.margin()));
+            attributes.put(ScoreAttributes.RUNNER_UP, Double.toString(score.runnerUp()));
         }
         if (match != MatchKind.EXACT) {
             attributes.put("match", match.name().toLowerCase(Locale.ROOT));

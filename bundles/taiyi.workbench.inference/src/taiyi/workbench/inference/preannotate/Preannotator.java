@@ -37,7 +37,10 @@ import taiyi.workbench.inference.task.WindowBudget;
  * becomes one prompt in the generator's template; prompts go to the engine in batches of
  * {@link GenerationOptions#batchSize()}, across documents. Answers are parsed, mentions placed in
  * the window text and every suggestion scored by the mean log-probability of the tokens that wrote
- * it, the lowest one kept as the mention attribute {@code score.min}. Suggestion ids are
+ * it, the lowest one kept as the mention attribute {@code score.min}; where the engine reports each token's
+ * runner-up, the smallest best-minus-runner-up probability among those tokens and the runner-up's
+ * probability there are kept as {@code score.margin} and {@code score.runnerUp} (the queue ranks by them,
+ * see {@link taiyi.workbench.inference.ScoreAttributes}). Suggestion ids are
  * {@code s-<round>-<n>}, numbered per document in window and task order, so a rerun with the same
  * answers gives the same ids.
  *

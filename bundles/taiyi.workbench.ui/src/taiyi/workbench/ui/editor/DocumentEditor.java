@@ -473,6 +473,22 @@ public final class DocumentEditor extends EditorPart {
     }
 
     /**
+     * Puts the caret on an open mention suggestion (scrolling it into view), so that A/R/S decide it:
+     * where the queue opens a document.
+     *
+     * @return false, saying so in the status line, when the document has no such open suggestion
+     */
+    public boolean selectSuggestion(String suggestionId) {
+        Optional<Suggestion> s = model.suggestion(suggestionId).filter(model::isOpen);
+        if (s.isEmpty()) {
+            report("no open suggestion " + suggestionId + " in document " + document.id());
+            return false;
+        }
+        moveCaretTo(new AnnotationItem.SuggestedMention(corpus, document.id(), s.get()), s.get().mention().start());
+        return true;
+    }
+
+    /**
      * Selects a relation suggestion, as a click on its dashed arc's label does: the caret goes to its
      * head (scrolling it into view) and A/R/S then decide the relation.
      */

@@ -23,6 +23,8 @@ import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.statushandlers.StatusManager;
 
 import taiyi.workbench.core.curation.CurationState;
+import taiyi.workbench.learning.queue.RankedDocument;
+import taiyi.workbench.learning.queue.StoredQueuePool;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.store.CorpusSummary;
 import taiyi.workbench.store.DocumentSummary;
@@ -30,19 +32,27 @@ import taiyi.workbench.store.StoreChangeListener;
 import taiyi.workbench.ui.WorkbenchDatabase;
 import taiyi.workbench.ui.editor.DocumentEditor;
 import taiyi.workbench.ui.editor.DocumentEditorInput;
+import taiyi.workbench.ui.queue.QueuePreferences;
 
 /**
  * Lists corpora and, under each, its documents with their curation state, curated mentions and open
- * suggestions; opening a document edits it. The view menu filters the documents by state; the tree
- * reloads after every change the store commits (an import, a decision), whoever made it.
+ * suggestions; opening a document edits it. The view menu filters the documents by state and can
+ * sort them by their rank in the curation queue (the strategy of the Queue preferences; done
+ * documents, which the queue does not hold, last); the tree reloads after every change the store
+ * commits (an import, a decision), whoever made it.
  */
 public final class CorpusNavigatorView extends ViewPart {
 
     public static final String ID = "taiyi.workbench.ui.corpusNavigator";
+    /** The view menu's item that sorts documents by queue rank. */
+    public static final String SORT_BY_QUEUE = "Sort by Queue Rank";
 
     private TreeViewer viewer;
     private CorpusStore store;
     private StateFilter filter = StateFilter.ALL;
+    private volatile boolean sortByQueue;
+    /** Queue ranks of the documents shown, by corpus and id, while sorting by the queue. */
+    private final Map<String, Map<String, Integer>> queueRanks = new ConcurrentHashMap<>();
     /** Set while a refresh is queued, so an import of many files refreshes once per burst, not once per file. */
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
     /**
@@ -73,8 +83,8 @@ public final class CorpusNavigatorView extends ViewPart {
                 }
                 if (element instanceof DocumentRow r) {
                     DocumentSummary d = r.summary();
-                    return d.id() + "  [" + stateName(d.state()) + "]  " + d.mentions() + " mentions, " + r.openSuggestions()
-                            + " open  " + d.title();
+                    return queueRankLabel(d) + d.id() + "  [" + stateName(d.state()) + "]  " + d.mentions() + " mentions, "
+                            + r.openSuggestions() + " open  " + d.title();
                 }
                 return String.valueOf(element);
             }
@@ -100,7 +110,32 @@ public final class CorpusNavigatorView extends ViewPart {
         return state == CurationState.NEW ? "unreviewed" : state.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
+    /** The rank of every queued document of a corpus, under the queue preferences. */
+    private Map<String, Integer> readQueueRanks(String corpus) {
+        Map<String, Integer> ranks = new java.util.HashMap<>();
+        for (RankedDocument r : QueuePreferences.current().queue().next(StoredQueuePool.read(store, corpus), Integer.MAX_VALUE)) {
+            ranks.put(r.documentId(), r.rank());
+        }
+        return ranks;
+    }
+
+    private String queueRankLabel(DocumentSummary d) {
+        if (!sortByQueue) {
+            return "";
+        }
+        Integer rank = queueRanks.getOrDefault(d.corpus(), Map.of()).get(d.id());
+        return rank == null ? "" : "#" + rank + "  ";
+    }
+
     private void contributeFilterMenu(IMenuManager menu) {
+        Action byQueue = new Action(SORT_BY_QUEUE, IAction.AS_CHECK_BOX) {
+            @Override
+            public void run() {
+                setSortByQueue(isChecked());
+            }
+        };
+        menu.add(byQueue);
+        menu.add(new org.eclipse.jface.action.Separator());
         for (StateFilter f : StateFilter.values()) {
             Action action = new Action(f.label(), IAction.AS_RADIO_BUTTON) {
                 @Override
@@ -154,6 +189,17 @@ public final class CorpusNavigatorView extends ViewPart {
         return filter;
     }
 
+    /** Sorts each corpus's documents by their rank in the curation queue (or back in corpus order). */
+    public void setSortByQueue(boolean on) {
+        sortByQueue = on;
+        queueRanks.clear();
+        reload();
+    }
+
+    public boolean sortsByQueue() {
+        return sortByQueue;
+    }
+
     /**
      * Reloads corpora and documents from the database, keeping expanded corpora expanded; every
      * count is read again (another process, the CLI, may have changed any document).
@@ -164,6 +210,8 @@ public final class CorpusNavigatorView extends ViewPart {
     }
 
     private void reload() {
+        // a decision may move any document in the queue: ranks are read again, counts only where changed
+        queueRanks.clear();
         Object[] expanded = viewer.getExpandedElements();
         viewer.getControl().setRedraw(false);
         try {
@@ -219,8 +267,14 @@ public final class CorpusNavigatorView extends ViewPart {
             }
             StateFilter f = filter;
             Map<String, Integer> counts = openCounts.computeIfAbsent(c.name(), k -> new ConcurrentHashMap<>());
-            return store.documents().summaries(c.name()).stream().filter(d -> f.accepts(d.state()))
-                    .map(d -> new DocumentRow(d, counts.computeIfAbsent(d.id(), id -> DocumentRow.of(store, d).openSuggestions())))
+            java.util.stream.Stream<DocumentSummary> documents = store.documents().summaries(c.name()).stream()
+                    .filter(d -> f.accepts(d.state()));
+            if (sortByQueue) {
+                Map<String, Integer> ranks = queueRanks.computeIfAbsent(c.name(), CorpusNavigatorView.this::readQueueRanks);
+                // stable: documents outside the queue (done) keep corpus order after the ranked ones
+                documents = documents.sorted(java.util.Comparator.comparingInt(d -> ranks.getOrDefault(d.id(), Integer.MAX_VALUE)));
+            }
+            return documents.map(d -> new DocumentRow(d, counts.computeIfAbsent(d.id(), id -> DocumentRow.of(store, d).openSuggestions())))
                     .toArray();
         }
 

@@ -68,6 +68,59 @@ class GreedyDecoderTest {
     }
 
     @Test
+    void eachTokenCarriesTheSecondMostProbableTokenOfItsStep() {
+        // the reference's logits at each prompt's last position are the first step's distribution
+        List<int[]> prompts = ReferenceFixture.prompts();
+        List<String> heard = new ArrayList<>();
+        DecodeResult result = new GreedyDecoder(model).decode(prompts, 1, Set.of(), new TokenStepListener() {
+            @Override
+            public void tokenChosen(int row, int tokenId, float logProbability) {
+                heard.add(row + ":" + tokenId);
+            }
+
+            @Override
+            public void tokenChosen(int row, int tokenId, float logProbability, int runnerUpId, float runnerUpLogProbability) {
+                heard.add(row + ":" + tokenId + "/" + runnerUpId);
+            }
+        }, () -> false);
+        // prompts are left-padded to the longest: every row's last position is the same
+        int last = prompts.stream().mapToInt(p -> p.length).max().getAsInt() - 1;
+        int checked = 0;
+        for (com.fasterxml.jackson.databind.JsonNode p : ReferenceFixture.JSON.get("prefill")) {
+            int row = p.get("row").asInt();
+            if (p.get("position").asInt() != last) {
+                continue;
+            }
+            float[] logits = ReferenceFixture.floats(p.get("logits"));
+            int best = 0;
+            int second = -1;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < logits.length; i++) {
+                max = Math.max(max, logits[i]);
+                if (logits[i] > logits[best]) {
+                    second = best;
+                    best = i;
+                } else if (i != best && (second < 0 || logits[i] > logits[second])) {
+                    second = i;
+                }
+            }
+            double sum = 0;
+            for (float l : logits) {
+                sum += Math.exp(l - max);
+            }
+            double logSumExp = max + Math.log(sum);
+            DecodeResult.Row r = result.rows().get(row);
+            assertEquals(best, r.ids()[0]);
+            assertEquals(second, r.runnerUpIds()[0]);
+            assertEquals(logits[second] - logSumExp, r.runnerUpLogProbabilities()[0], 1e-4);
+            assertTrue(r.runnerUpLogProbabilities()[0] <= r.logProbabilities()[0]);
+            assertTrue(heard.contains(row + ":" + best + "/" + second), heard.toString());
+            checked++;
+        }
+        assertEquals(prompts.size(), checked, "the reference must hold each prompt's last position");
+    }
+
+    @Test
     void cancellingStopsBeforeTheNextStep() {
         AtomicInteger steps = new AtomicInteger();
         DecodeResult result = new GreedyDecoder(model).decode(ReferenceFixture.prompts(), 50, Set.of(), (row, token, lp) -> {

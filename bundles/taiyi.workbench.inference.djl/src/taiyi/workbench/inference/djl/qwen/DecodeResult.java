@@ -53,15 +53,32 @@ public record DecodeResult(List<Row> rows, long prefillNanos, long[] stepNanos) 
      *
      * @param ids generated tokens, stop token excluded
      * @param logProbabilities natural-log probability of each generated token, computed in float32
+     * @param runnerUpIds the second most probable token at each step
+     * @param runnerUpLogProbabilities its natural-log probability
      * @param stopReason why the row ended
      */
-    public record Row(int[] ids, float[] logProbabilities, StopReason stopReason) {
+    public record Row(int[] ids, float[] logProbabilities, int[] runnerUpIds, float[] runnerUpLogProbabilities,
+            StopReason stopReason) {
         public Row {
             ids = ids.clone();
             logProbabilities = logProbabilities.clone();
-            if (ids.length != logProbabilities.length) {
-                throw new IllegalArgumentException(ids.length + " ids but " + logProbabilities.length + " log-probabilities");
+            runnerUpIds = runnerUpIds.clone();
+            runnerUpLogProbabilities = runnerUpLogProbabilities.clone();
+            if (ids.length != logProbabilities.length || ids.length != runnerUpIds.length
+                    || ids.length != runnerUpLogProbabilities.length) {
+                throw new IllegalArgumentException(ids.length + " ids but " + logProbabilities.length + " log-probabilities, "
+                        + runnerUpIds.length + " runner-ups and " + runnerUpLogProbabilities.length + " of their log-probabilities");
             }
+        }
+
+        @Override
+        public int[] runnerUpIds() {
+            return runnerUpIds.clone();
+        }
+
+        @Override
+        public float[] runnerUpLogProbabilities() {
+            return runnerUpLogProbabilities.clone();
         }
 
         @Override

@@ -14,7 +14,9 @@ import taiyi.workbench.inference.Generation.StopReason;
 /**
  * Greedy generation for a batch of prompts with a {@link QwenModel}: one prefill step over the
  * left-padded prompts, then one token per step from the KV cache, each time the most probable
- * token with its log-probability (log-softmax in float32).
+ * token with its log-probability (log-softmax in float32), and the runner-up, the second most
+ * probable token, with its own (the maximum once the chosen token is masked out: a few more passes
+ * over the vocabulary per step, nothing beside the forward pass), for the queue's margins.
  *
  * <p>Every step runs in its own manager, closed when the step ends, and the cache replaces its
  * arrays rather than adding to them, so memory does not grow with the number of steps beyond the
@@ -67,14 +69,18 @@ public final class GreedyDecoder {
         }
         List<List<Integer>> tokens = new ArrayList<>();
         List<List<Float>> logProbs = new ArrayList<>();
+        List<List<Integer>> runnerUps = new ArrayList<>();
+        List<List<Float>> runnerUpLogProbs = new ArrayList<>();
         StopReason[] reasons = new StopReason[rows];
         for (int r = 0; r < rows; r++) {
             tokens.add(new ArrayList<>());
             logProbs.add(new ArrayList<>());
+            runnerUps.add(new ArrayList<>());
+            runnerUpLogProbs.add(new ArrayList<>());
         }
         if (maxNewTokens == 0) {
             Arrays.fill(reasons, StopReason.MAX_TOKENS);
-            return result(tokens, logProbs, reasons, 0, new long[0]);
+            return result(tokens, logProbs, runnerUps, runnerUpLogProbs, reasons, 0, new long[0]);
         }
         // active[i] = request row of batch row i
         int[] active = new int[rows];
@@ -96,11 +102,21 @@ public final class GreedyDecoder {
                 long start = System.nanoTime();
                 long[] chosen;
                 float[] chosenLogProbs;
+                long[] second;
+                float[] secondLogProbs;
                 try (NDManager step = session.newSubManager()) {
                     NDArray logits = model.forward(step, ids, length, cache, false);
                     NDArray logSoftmax = logits.toType(DataType.FLOAT32, false).reshape(active.length, -1).logSoftmax(1);
-                    chosen = logSoftmax.argMax(1).toLongArray();
+                    NDArray best = logSoftmax.argMax(1);
+                    chosen = best.toLongArray();
                     chosenLogProbs = logSoftmax.max(new int[] {1}).toFloatArray();
+                    // the chosen token pushed far below every other (PyTorch's NDArray has no one-hot with custom
+                    // values, and -inf × 0 would be NaN): the maximum of the rest is the runner-up
+                    int vocabulary = (int) logSoftmax.getShape().get(1);
+                    NDArray chosenColumn = step.arange(0, vocabulary, 1, DataType.INT64).expandDims(0).eq(best.expandDims(1));
+                    NDArray masked = logSoftmax.sub(chosenColumn.toType(DataType.FLOAT32, false).mul(1e30f));
+                    second = masked.argMax(1).toLongArray();
+                    secondLogProbs = masked.max(new int[] {1}).toFloatArray();
                 }
                 List<Integer> continuing = new ArrayList<>();
                 for (int i = 0; i < active.length; i++) {
@@ -112,7 +128,9 @@ public final class GreedyDecoder {
                     }
                     tokens.get(r).add(token);
                     logProbs.get(r).add(chosenLogProbs[i]);
-                    listener.tokenChosen(r, token, chosenLogProbs[i]);
+                    runnerUps.get(r).add((int) second[i]);
+                    runnerUpLogProbs.get(r).add(secondLogProbs[i]);
+                    listener.tokenChosen(r, token, chosenLogProbs[i], (int) second[i], secondLogProbs[i]);
                     if (tokens.get(r).size() >= maxNewTokens) {
                         reasons[r] = StopReason.MAX_TOKENS;
                     } else {
@@ -140,19 +158,23 @@ public final class GreedyDecoder {
                 }
             }
         }
-        return result(tokens, logProbs, reasons, prefillNanos, stepNanos.stream().mapToLong(Long::longValue).toArray());
+        return result(tokens, logProbs, runnerUps, runnerUpLogProbs, reasons, prefillNanos,
+                stepNanos.stream().mapToLong(Long::longValue).toArray());
     }
 
-    private static DecodeResult result(List<List<Integer>> tokens, List<List<Float>> logProbs, StopReason[] reasons,
-            long prefillNanos, long[] stepNanos) {
+    private static DecodeResult result(List<List<Integer>> tokens, List<List<Float>> logProbs, List<List<Integer>> runnerUps,
+            List<List<Float>> runnerUpLogProbs, StopReason[] reasons, long prefillNanos, long[] stepNanos) {
         List<DecodeResult.Row> out = new ArrayList<>();
         for (int r = 0; r < tokens.size(); r++) {
             int[] ids = tokens.get(r).stream().mapToInt(Integer::intValue).toArray();
+            int[] second = runnerUps.get(r).stream().mapToInt(Integer::intValue).toArray();
             float[] lp = new float[ids.length];
+            float[] secondLp = new float[ids.length];
             for (int i = 0; i < lp.length; i++) {
                 lp[i] = logProbs.get(r).get(i);
+                secondLp[i] = runnerUpLogProbs.get(r).get(i);
             }
-            out.add(new DecodeResult.Row(ids, lp, reasons[r]));
+            out.add(new DecodeResult.Row(ids, lp, second, secondLp, reasons[r]));
         }
         return new DecodeResult(out, prefillNanos, stepNanos);
     }

@@ -1,0 +1,71 @@
+package taiyi.workbench.ui.queue;
+
+import org.eclipse.jface.preference.ComboFieldEditor;
+import org.eclipse.jface.preference.FieldEditorPreferencePage;
+import org.eclipse.jface.preference.IntegerFieldEditor;
+import org.eclipse.jface.preference.StringFieldEditor;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.ui.IWorkbench;
+import org.eclipse.ui.IWorkbenchPreferencePage;
+
+import taiyi.workbench.learning.queue.QueueStrategies;
+
+/** Window &gt; Preferences &gt; Taiyi &gt; Queue: how the queue ranks what to curate next. */
+public final class QueuePreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
+
+    public static final String ID = "taiyi.workbench.ui.preferences.queue";
+
+    public QueuePreferencePage() {
+        super(GRID);
+        setDescription("Which document the Queue view and the N key offer next.");
+    }
+
+    @Override
+    public void init(IWorkbench workbench) {
+        setPreferenceStore(QueuePreferences.store());
+    }
+
+    @Override
+    protected void createFieldEditors() {
+        Composite parent = getFieldEditorParent();
+        String[][] strategies = QueueStrategies.NAMES.stream().map(n -> new String[] {label(n), n}).toArray(String[][]::new);
+        addField(new ComboFieldEditor(QueuePreferences.STRATEGY, "&Strategy:", strategies, parent));
+        addField(new ShareFieldEditor(QueuePreferences.EXPLORATION, "&Exploration share (0 to 1):", parent));
+        IntegerFieldEditor warmUp = new IntegerFieldEditor(QueuePreferences.WARM_UP, "Done documents ending the &cold start:", parent);
+        warmUp.setValidRange(0, 100_000);
+        addField(warmUp);
+    }
+
+    /** What the strategy combo shows for a strategy. */
+    static String label(String strategy) {
+        return switch (strategy) {
+            case "margin" -> "Margin (smallest best-minus-runner-up first)";
+            case "random" -> "Random";
+            case "least-confidence" -> "Least confidence";
+            case "mnlp" -> "MNLP (length-normalised log-probability)";
+            case "disagreement" -> "Disagreement between sources";
+            case "diversity" -> "Margin, skipping near-duplicates of curated documents";
+            case "cost" -> "Margin per expected second";
+            default -> strategy;
+        };
+    }
+
+    /** A share: a number from 0 to 1, refused otherwise with the reason under the title. */
+    private static final class ShareFieldEditor extends StringFieldEditor {
+
+        ShareFieldEditor(String name, String label, Composite parent) {
+            super(name, label, parent);
+            setErrorMessage("The exploration share must be a number from 0 to 1");
+        }
+
+        @Override
+        protected boolean doCheckState() {
+            try {
+                double v = Double.parseDouble(getStringValue().trim());
+                return v >= 0 && v <= 1;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+    }
+}
