@@ -33,6 +33,7 @@ public final class WorkbenchDatabase {
             }
             store = CorpusStore.open(chosen.orElseGet(() -> WorkbenchDataFolder.resolve().database()));
             store.privacyWarnings().forEach(WorkbenchDatabase::warn);
+            taiyi.workbench.ui.learning.RetrainAfterDecisions.follow(store);
         }
         return store;
     }

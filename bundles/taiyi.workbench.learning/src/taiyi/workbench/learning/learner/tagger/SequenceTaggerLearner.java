@@ -36,6 +36,9 @@ public final class SequenceTaggerLearner implements MentionLearner {
 
     private static final int DICTIONARY_FOLDS = 4;
 
+    /** Features seen fewer times than this in the training units are left out. */
+    static final int MIN_FEATURE_COUNT = 2;
+
     /** MALLET reconfigures java.util.logging when its logger class loads and logs every iteration at INFO. */
     private static final Logger MALLET_LOG;
 
@@ -95,12 +98,27 @@ public final class SequenceTaggerLearner implements MentionLearner {
                 .mapToObj(i -> UnitFeatures.of(docs.get(i).text(), units.get(i),
                         foldDictionaries.isEmpty() ? null : foldDictionaries.get(i % folds)))
                 .toList();
+        // a feature seen once cannot generalise, and dropping those halves the alphabet and the work
+        // of every iteration
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (List<String[]> f : unitFeatures) {
+            for (String[] unit : f) {
+                for (String name : unit) {
+                    counts.merge(name, 1, Integer::sum);
+                }
+            }
+        }
         Alphabet features = new Alphabet();
+        counts.forEach((name, n) -> {
+            if (n >= MIN_FEATURE_COUNT) {
+                features.lookupIndex(name, true);
+            }
+        });
+        features.stopGrowth();
         List<FeatureVectorSequence> inputs = new ArrayList<>(docs.size());
         for (List<String[]> f : unitFeatures) {
-            inputs.add(TaggerModel.input(features, f, true));
+            inputs.add(TaggerModel.input(features, f, false));
         }
-        features.stopGrowth();
         progress.worked(1, steps);
 
         TaggerModel warm = settings.warmStart() ? previous : null;

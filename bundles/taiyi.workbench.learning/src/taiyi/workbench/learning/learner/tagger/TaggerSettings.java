@@ -31,9 +31,9 @@ public record TaggerSettings(int maxIterations, int threads, double gaussianPrio
         return new TaggerSettings(150, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), 10.0, false);
     }
 
-    /** For many retrainings in a row: up to 40 iterations, warm-started from the previous round. */
+    /** For many retrainings in a row: up to 15 iterations, warm-started from the previous round. */
     public static TaggerSettings quick() {
-        return new TaggerSettings(40, defaults().threads(), 10.0, true);
+        return new TaggerSettings(15, defaults().threads(), 10.0, true);
     }
 
     public TaggerSettings withMaxIterations(int iterations) {
