@@ -47,8 +47,12 @@ public final class ModelPreferences {
     public static final int DEFAULT_ROUND = 1;
     public static final int MAX_ROUND = 10_000;
     public static final String DEFAULT_TEMPLATE = GeneratorSettings.DEFAULT_TEMPLATE;
-    /** A retraining every 50 decisions: a few documents' worth, and well under a minute of tagger training per 500 documents. */
-    public static final int DEFAULT_RETRAIN_EVERY = 50;
+    /**
+     * Off until a curator sets N: a retraining writes suggestions into every document of the corpus,
+     * which nobody should meet unasked in the middle of a session (nor a UI test in the middle of its
+     * assertions).
+     */
+    public static final int DEFAULT_RETRAIN_EVERY = 0;
     public static final int MAX_RETRAIN_EVERY = 100_000;
 
     private final IEclipsePreferences instance;
