@@ -38,6 +38,7 @@ public final class WorkbenchDatabase {
                     ? CorpusStore.open(StoreLocation.parse(team.get()))
                     : CorpusStore.open(chosen.orElseGet(() -> WorkbenchDataFolder.resolve().database()));
             store.privacyWarnings().forEach(WorkbenchDatabase::warn);
+            taiyi.workbench.ui.learning.RetrainAfterDecisions.follow(store);
         }
         return store;
     }

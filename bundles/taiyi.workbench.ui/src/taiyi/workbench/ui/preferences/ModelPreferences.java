@@ -32,6 +32,8 @@ public final class ModelPreferences {
     public static final String ROUND = "model.round";
     /** The prompt template id: {@code taiyi1} for Taiyi 1, {@code chatml} for Qwen chat models. */
     public static final String TEMPLATE = "model.template";
+    /** Retrain a corpus's learners after this many decisions in it; 0: only on demand (Retrain Learners). */
+    public static final String RETRAIN_EVERY = "learning.retrainEvery";
     /** The corpus database folder; read once, when the workbench opens the database. */
     public static final String DATABASE_FOLDER = "database.folder";
     /**
@@ -51,6 +53,13 @@ public final class ModelPreferences {
     public static final int DEFAULT_ROUND = 1;
     public static final int MAX_ROUND = 10_000;
     public static final String DEFAULT_TEMPLATE = GeneratorSettings.DEFAULT_TEMPLATE;
+    /**
+     * Off until a curator sets N: a retraining writes suggestions into every document of the corpus,
+     * which nobody should meet unasked in the middle of a session (nor a UI test in the middle of its
+     * assertions).
+     */
+    public static final int DEFAULT_RETRAIN_EVERY = 0;
+    public static final int MAX_RETRAIN_EVERY = 100_000;
 
     private final IEclipsePreferences instance;
     private final IEclipsePreferences defaults;
@@ -82,6 +91,7 @@ public final class ModelPreferences {
         d.put(TEMPLATE, DEFAULT_TEMPLATE);
         d.put(DATABASE_FOLDER, "");
         d.put(DATABASE_URL, "");
+        d.putInt(RETRAIN_EVERY, DEFAULT_RETRAIN_EVERY);
     }
 
     private String get(String key) {
@@ -140,6 +150,16 @@ public final class ModelPreferences {
     public String template() {
         String t = get(TEMPLATE).strip();
         return t.isEmpty() ? DEFAULT_TEMPLATE : t;
+    }
+
+    /** Decisions between automatic retrainings of the learners, 0 (off) to {@value #MAX_RETRAIN_EVERY}. */
+    public int retrainEvery() {
+        try {
+            int value = Integer.parseInt(get(RETRAIN_EVERY).strip());
+            return value >= 0 && value <= MAX_RETRAIN_EVERY ? value : DEFAULT_RETRAIN_EVERY;
+        } catch (NumberFormatException e) {
+            return DEFAULT_RETRAIN_EVERY;
+        }
     }
 
     /** The database folder chosen on the page; empty for the workbench data folder's own. */

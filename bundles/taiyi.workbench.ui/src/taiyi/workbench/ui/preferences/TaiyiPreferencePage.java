@@ -55,6 +55,10 @@ public final class TaiyiPreferencePage extends FieldEditorPreferencePage impleme
         IntegerFieldEditor round = new IntegerFieldEditor(ModelPreferences.ROUND, "Curation &round of the model:", parent);
         round.setValidRange(1, ModelPreferences.MAX_ROUND);
         addField(round);
+        IntegerFieldEditor retrain = new IntegerFieldEditor(ModelPreferences.RETRAIN_EVERY,
+                "Retrain &learners every N decisions (0: on demand only):", parent);
+        retrain.setValidRange(0, ModelPreferences.MAX_RETRAIN_EVERY);
+        addField(retrain);
         String[][] templates = taiyi.workbench.inference.prompt.PromptTemplates.ids().stream()
                 .map(id -> new String[] {id, id}).toArray(String[][]::new);
         addField(new ComboFieldEditor(ModelPreferences.TEMPLATE, "Prompt &template:", templates, parent));

@@ -1,0 +1,6 @@
+/**
+ * The in-process learners in the workbench: the Retrain Learners command, the background job that
+ * retrains a corpus's learners (cancellable, with progress, the previous models suggesting until the
+ * new ones are ready), and retraining by itself after every N decisions (a preference).
+ */
+package taiyi.workbench.ui.learning;
