@@ -69,7 +69,7 @@ final class LearnCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         try (CorpusStore store = db.open(); FollowingIndex following = FollowingIndex.open(store, index.folder(db), err)) {
-            ModelShelf shelf = ModelShelf.beside(db.folder());
+            ModelShelf shelf = ModelShelf.beside(db.location().localFolder());
             int[] lastPercent = {-1};
             List<RetrainingResult> results = new Retraining(store, corpus, shelf, new LiveModels()).run(learners, selection,
                     new TrainingProgress() {
