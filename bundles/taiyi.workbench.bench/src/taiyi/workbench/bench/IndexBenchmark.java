@@ -61,8 +61,6 @@ import taiyi.workbench.index.SearchResult;
 final class IndexBenchmark implements Callable<Integer> {
 
     private static final String CORPUS = "bench";
-    /** The indexing buffer of both writers: a bulk load flushes less often with a large one. */
-    private static final double RAM_BUFFER_MB = 256;
 
     @Spec
     CommandSpec spec;
@@ -76,6 +74,10 @@ final class IndexBenchmark implements Callable<Integer> {
     @Option(names = "--documents", defaultValue = "200000", description = "Documents to index, replicating the inputs (default 200000); "
             + "a number whose indexes would not fit on the disk of --dir, or whose documents would not fit in the heap, is refused before anything is written.")
     int documents;
+
+    @Option(names = "--ram-buffer-mb", defaultValue = "256", description = "The indexing buffer of both writers in MB (default 256); "
+            + "a smaller one flushes more segments, as a larger collection does.")
+    double ramBufferMb;
 
     @Option(names = "--queries", defaultValue = "200", description = "Timed runs of each query kind (default 200).")
     int queries;
@@ -123,7 +125,7 @@ final class IndexBenchmark implements Callable<Integer> {
             return 2;
         }
         Path where = dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir"));
-        Optional<String> refusal = capacity(base, documents, RAM_BUFFER_MB).refusal(where.toString(), usableSpace(where),
+        Optional<String> refusal = capacity(base, documents, ramBufferMb).refusal(where.toString(), usableSpace(where),
                 Runtime.getRuntime().maxMemory());
         if (refusal.isPresent()) {
             spec.commandLine().getErr().println("taiyi bench index: " + refusal.get());
@@ -287,8 +289,9 @@ final class IndexBenchmark implements Callable<Integer> {
 
     /** Indexes through {@link CorpusIndex}, committed; returns the open index for the queries. */
     private CorpusIndex ours(Path folder, List<IndexedDocument> docs) throws InterruptedException, java.util.concurrent.ExecutionException {
-        CorpusIndex index = CorpusIndex.open(folder, RAM_BUFFER_MB);
-        parallel(docs, index::index);
+        CorpusIndex index = CorpusIndex.open(folder, ramBufferMb);
+        // as a rebuild loads a corpus: added, not replaced (there is nothing to replace)
+        parallel(docs, index::add);
         index.commit();
         index.refresh();
         return index;
@@ -300,7 +303,7 @@ final class IndexBenchmark implements Callable<Integer> {
         long t0 = System.nanoTime();
         Analyzer analyzer = new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), Map.of("text_zh", new SmartChineseAnalyzer()));
         try (FSDirectory directory = FSDirectory.open(folder);
-                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(RAM_BUFFER_MB))) {
+                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(ramBufferMb))) {
             parallel(docs, d -> {
                 org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
                 doc.add(new StringField("id", d.curated().id(), Field.Store.YES));

@@ -173,6 +173,20 @@ public final class CorpusIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds a document the index does not hold: the bulk path of a {@link IndexUpdater#rebuild
+     * rebuild}, right after {@link #deleteCorpus}. Unlike {@link #index} it leaves no delete term
+     * behind, which Lucene would otherwise look up at every flush in every older segment (at a
+     * million documents, tens of millions of term lookups that find nothing).
+     */
+    public void add(IndexedDocument document) {
+        try {
+            writer.addDocument(IndexFields.fields(document));
+        } catch (IOException e) {
+            throw failure("cannot index document " + document.curated().id(), e);
+        }
+    }
+
     /** Removes one document. */
     public void delete(String corpus, String documentId) {
         try {
