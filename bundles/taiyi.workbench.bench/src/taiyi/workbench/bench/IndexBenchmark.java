@@ -56,6 +56,11 @@ import taiyi.workbench.index.SearchResult;
  * <p>Documents go straight to the index, not through the store: the store's import is measured
  * elsewhere, and 200k documents in H2 would measure H2. Suggestions and decisions are made from the
  * gold mentions as in the tests (a quarter dropped, one mistyped), so the facts are realistic.
+ *
+ * <p>It also reports the heap: the peak while indexing (inputs included) and what stays live with
+ * the index open once the inputs are dropped, which is what the workbench would hold. A
+ * {@code --documents} that the disk or the heap cannot hold is refused before anything is written
+ * ({@link IndexBenchmarkCapacity}).
  */
 @Command(name = "index", description = "Indexing throughput (vs a bare Lucene loop) and query latency on replicated real corpora.")
 final class IndexBenchmark implements Callable<Integer> {

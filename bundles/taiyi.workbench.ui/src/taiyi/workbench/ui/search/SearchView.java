@@ -306,7 +306,8 @@ public final class SearchView extends ViewPart {
                 });
             } catch (SearchCancelledException e) {
                 // cancel() has completed the run's stages already
-            } catch (IndexException | taiyi.workbench.store.StoreException e) {
+            } catch (RuntimeException e) {
+                // the index or the store failed (IndexException, StoreException): say so rather than wait forever
                 onUi(display, run, () -> {
                     status.setText("The search index failed: " + e.getMessage());
                     fail(run, e);
