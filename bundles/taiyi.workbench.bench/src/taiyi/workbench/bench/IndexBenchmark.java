@@ -2,6 +2,9 @@ package taiyi.workbench.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,6 +56,11 @@ import taiyi.workbench.index.SearchResult;
  * <p>Documents go straight to the index, not through the store: the store's import is measured
  * elsewhere, and 200k documents in H2 would measure H2. Suggestions and decisions are made from the
  * gold mentions as in the tests (a quarter dropped, one mistyped), so the facts are realistic.
+ *
+ * <p>It also reports the heap: the peak while indexing (inputs included) and what stays live with
+ * the index open once the inputs are dropped, which is what the workbench would hold. A
+ * {@code --documents} that the disk or the heap cannot hold is refused before anything is written
+ * ({@link IndexBenchmarkCapacity}).
  */
 @Command(name = "index", description = "Indexing throughput (vs a bare Lucene loop) and query latency on replicated real corpora.")
 final class IndexBenchmark implements Callable<Integer> {
@@ -67,8 +76,13 @@ final class IndexBenchmark implements Callable<Integer> {
     @Option(names = "--cmeee", paramLabel = "FILE", description = "CMeEE JSON files (Chinese sentences).")
     List<Path> cmeee = new ArrayList<>();
 
-    @Option(names = "--documents", defaultValue = "200000", description = "Documents to index, replicating the inputs (default 200000).")
+    @Option(names = "--documents", defaultValue = "200000", description = "Documents to index, replicating the inputs (default 200000); "
+            + "a number whose indexes would not fit on the disk of --dir, or whose documents would not fit in the heap, is refused before anything is written.")
     int documents;
+
+    @Option(names = "--ram-buffer-mb", defaultValue = "256", description = "The indexing buffer of both writers in MB (default 256); "
+            + "a smaller one flushes more segments, as a larger collection does.")
+    double ramBufferMb;
 
     @Option(names = "--queries", defaultValue = "200", description = "Timed runs of each query kind (default 200).")
     int queries;
@@ -111,15 +125,33 @@ final class IndexBenchmark implements Callable<Integer> {
             chinese.addAll(new CmeeeReader().read(f));
         }
         base.addAll(chinese);
+        if (documents <= 0) {
+            spec.commandLine().getErr().println("taiyi bench index: --documents must be at least 1");
+            return 2;
+        }
+        Path where = dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir"));
+        Optional<String> refusal = capacity(base, documents, ramBufferMb).refusal(where.toString(), usableSpace(where),
+                Runtime.getRuntime().maxMemory());
+        if (refusal.isPresent()) {
+            spec.commandLine().getErr().println("taiyi bench index: " + refusal.get());
+            return 2;
+        }
+        long heapBefore = usedHeapAfterGc();
         List<IndexedDocument> docs = replicate(base, documents);
+        long inputHeap = Math.max(0, usedHeapAfterGc() - heapBefore);
+        int count = docs.size();
         long chars = docs.stream().mapToLong(d -> d.curated().text().length()).sum();
-        out.printf("machine: %d cores, Java %s; %d source documents replicated to %d (%.1f M chars), %d indexing threads%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), base.size(), docs.size(),
-                chars / 1e6, threads);
+        out.printf("machine: %d cores, Java %s, max heap %s; %d source documents replicated to %d (%.1f M chars, %s of heap), %d indexing threads%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                IndexBenchmarkCapacity.size(Runtime.getRuntime().maxMemory()), base.size(), count, chars / 1e6,
+                IndexBenchmarkCapacity.size(inputHeap), threads);
         Path root = dir != null ? dir : Files.createTempDirectory("taiyi-bench-index");
+        List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .toList();
+        heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
         try {
             // warm-up: the JIT compiles analysis and indexing code for both loops before either is timed
-            List<IndexedDocument> warm = docs.subList(0, Math.min(docs.size(), 20_000));
+            List<IndexedDocument> warm = List.copyOf(docs.subList(0, Math.min(docs.size(), 20_000)));
             bare(root.resolve("warm-bare"), warm);
             ours(root.resolve("warm-ours"), warm).close();
             CorpusIndex.delete(root.resolve("warm-bare"));
@@ -147,11 +179,16 @@ final class IndexBenchmark implements Callable<Integer> {
                 oursSeconds = Math.min(oursSeconds, (System.nanoTime() - t0) / 1e9);
                 oursCpu = Math.min(oursCpu, cpuSeconds() - cpu0);
             }
+            // the peak while indexing: the replicated documents, both writers' buffers, merges, garbage not yet collected
+            long peakHeap = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+            docs = null;
             try {
+                // what the workbench would hold: the open index of every document, searched, without the benchmark's inputs
+                long indexHeap = usedHeapAfterGc();
                 out.printf("%-34s %10s %10s %10s   (best of %d interleaved rounds)%n", "indexing", "docs/s", "seconds", "CPU s", rounds);
-                out.printf("%-34s %10.0f %10.1f %10s%n", "bare IndexWriter (text only)", docs.size() / bareSeconds, bareSeconds,
+                out.printf("%-34s %10.0f %10.1f %10s%n", "bare IndexWriter (text only)", count / bareSeconds, bareSeconds,
                         cpuLabel(bareCpu));
-                out.printf("%-34s %10.0f %10.1f %10s%n", "CorpusIndex (text + facts)", docs.size() / oursSeconds, oursSeconds,
+                out.printf("%-34s %10.0f %10.1f %10s%n", "CorpusIndex (text + facts)", count / oursSeconds, oursSeconds,
                         cpuLabel(oursCpu));
                 double wallRatio = bareSeconds / oursSeconds;
                 // CPU time is what the work costs whatever else the machine runs; wall time is what a user waits
@@ -159,6 +196,8 @@ final class IndexBenchmark implements Callable<Integer> {
                 out.printf("ratio CorpusIndex / bare: %.2fx by process CPU time, %.2fx by wall time (goal >= 0.8x)%n", ratio,
                         wallRatio);
 
+                out.printf("heap: peak %s while indexing (of which the replicated documents %s); %s live with the index open%n",
+                        IndexBenchmarkCapacity.size(peakHeap), IndexBenchmarkCapacity.size(inputHeap), IndexBenchmarkCapacity.size(indexHeap));
                 out.printf("%-20s %-48s %8s %8s %8s%n", "query", "", "hits", "p50 ms", "p95 ms");
                 double worstP95 = 0;
                 for (Map.Entry<String, String> q : QUERIES.entrySet()) {
@@ -184,8 +223,8 @@ final class IndexBenchmark implements Callable<Integer> {
                     out.printf("CMeEE gold entities found as phrases in their own sentence: SmartChineseAnalyzer %d, CJK bigrams %d, of %d%n",
                             r.smartChinese(), r.cjkBigrams(), r.mentions());
                 }
-                out.printf("taiyi bench index: %d documents, %.0f docs/s, %.2fx of bare Lucene; worst query p95 %.2f ms%n",
-                        docs.size(), docs.size() / oursSeconds, ratio, worstP95);
+                out.printf("taiyi bench index: %d documents, %.0f docs/s, %.2fx of bare Lucene; worst query p95 %.2f ms; peak heap %s%n",
+                        count, count / oursSeconds, ratio, worstP95, IndexBenchmarkCapacity.size(peakHeap));
             } finally {
                 index.close();
             }
@@ -213,14 +252,51 @@ final class IndexBenchmark implements Callable<Integer> {
         }
     }
 
+    /** What a run of {@code n} documents replicated from {@code base} needs, computed without replicating them. */
+    static IndexBenchmarkCapacity capacity(List<Document> base, long n, double ramBufferMb) {
+        long baseChars = 0;
+        long baseSuggestions = 0;
+        for (Document d : base) {
+            baseChars += d.text().length();
+            int gold = d.mentions().size();
+            baseSuggestions += gold - gold / 4;
+        }
+        long cycles = n / base.size();
+        long chars = cycles * baseChars;
+        for (int i = 0; i < n % base.size(); i++) {
+            chars += base.get(i).text().length();
+        }
+        // every other document gets suggestions (see replicate)
+        long suggestions = (long) ((double) baseSuggestions / base.size() * n / 2);
+        return new IndexBenchmarkCapacity(n, chars, suggestions, ramBufferMb);
+    }
+
+    /** Free bytes for this user on the file system of {@code folder}, or of its nearest existing parent. */
+    static long usableSpace(Path folder) throws IOException {
+        Path existing = folder.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing == null ? 0 : Files.getFileStore(existing).getUsableSpace();
+    }
+
+    /** Heap in use after a full collection: what is live, not what awaits collection. */
+    private static long usedHeapAfterGc() {
+        for (int i = 0; i < 2; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
     private static String cpuLabel(double cpu) {
         return cpu > 0 ? String.format("%.1f", cpu) : "n/a";
     }
 
     /** Indexes through {@link CorpusIndex}, committed; returns the open index for the queries. */
     private CorpusIndex ours(Path folder, List<IndexedDocument> docs) throws InterruptedException, java.util.concurrent.ExecutionException {
-        CorpusIndex index = CorpusIndex.open(folder, 256);
-        parallel(docs, index::index);
+        CorpusIndex index = CorpusIndex.open(folder, ramBufferMb);
+        // as a rebuild loads a corpus: added, not replaced (there is nothing to replace)
+        parallel(docs, index::add);
         index.commit();
         index.refresh();
         return index;
@@ -232,7 +308,7 @@ final class IndexBenchmark implements Callable<Integer> {
         long t0 = System.nanoTime();
         Analyzer analyzer = new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), Map.of("text_zh", new SmartChineseAnalyzer()));
         try (FSDirectory directory = FSDirectory.open(folder);
-                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(256))) {
+                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer).setRAMBufferSizeMB(ramBufferMb))) {
             parallel(docs, d -> {
                 org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
                 doc.add(new StringField("id", d.curated().id(), Field.Store.YES));

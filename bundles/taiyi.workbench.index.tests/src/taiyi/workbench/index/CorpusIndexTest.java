@@ -301,6 +301,54 @@ class CorpusIndexTest {
     }
 
     @Test
+    void theFirstPageAndTheFacetCountsEachAgreeWithTheWholeAnswer() {
+        Pattern phrase = Pattern.compile("(?i)\\brenal failure\\b");
+        Set<String> renal = expected(v -> phrase.matcher(v.curated().text()).find());
+        Set<String> chemical = expected(v -> has(v.curated(), "Chemical") || v.suggestions().stream().anyMatch(s -> s.mention().type().equals("Chemical")));
+        assertTrue(renal.size() > 5 && chemical.size() > 100, renal.size() + " " + chemical.size());
+        for (Map.Entry<String, Set<String>> q : Map.of("\"renal failure\"", renal, "type:Chemical", chemical).entrySet()) {
+            HitPage page = index.hits(CDR, q.getKey(), 5, () -> false);
+            assertEquals(q.getValue().size(), page.totalHits(), q.getKey());
+            assertEquals(5, page.hits().size(), q.getKey());
+            assertTrue(q.getValue().containsAll(page.documentIds()), q.getKey());
+            FacetCounts facets = index.facets(CDR, q.getKey(), () -> false);
+            assertEquals(q.getValue().size(), facets.documents(), q.getKey());
+            assertEquals(Map.of("en", q.getValue().size()), facets.languages(), q.getKey());
+            SearchResult whole = index.search(CDR, q.getKey(), 5);
+            assertEquals(page.documentIds(), whole.documentIds());
+            assertEquals(facets.types(), whole.types());
+            assertEquals(facets.statuses(), whole.statuses());
+        }
+        assertEquals(chemical.size(), index.facets(CDR, "type:Chemical", () -> false).types().get("Chemical"));
+    }
+
+    @Test
+    void aCancelledSearchStopsWithoutAnAnswer() {
+        assertThrows(SearchCancelledException.class, () -> index.hits(CDR, "type:Chemical", 10, () -> true));
+        assertThrows(SearchCancelledException.class, () -> index.facets(CDR, "type:Chemical OR cisplatin", () -> true));
+        // a syntax error is still a syntax error, cancelled or not
+        assertThrows(QuerySyntaxException.class, () -> index.hits(CDR, "type:Chemical AND (", 10, () -> true));
+    }
+
+    @Test
+    void anIndexOfOneCorpusAnswersAsTheSharedOneAndNothingForAnotherCorpus(@TempDir Path own) {
+        try (CorpusIndex single = CorpusIndex.open(own.resolve("index"))) {
+            assertEquals(500, new IndexUpdater(store, single).rebuild(CMEEE));
+            for (String q : List.of("糖尿病", "lang:zh", "type:dis NOT type:sym")) {
+                SearchResult shared = index.search(CMEEE, q, 10_000);
+                SearchResult alone = single.search(CMEEE, q, 10_000);
+                assertEquals(new TreeSet<>(shared.documentIds()), new TreeSet<>(alone.documentIds()), q);
+                assertEquals(shared.totalHits(), alone.totalHits(), q);
+                assertEquals(shared.types(), alone.types(), q);
+                assertEquals(shared.languages(), alone.languages(), q);
+            }
+            // the corpus filter comes back as soon as the index holds documents of another corpus
+            assertEquals(0, single.search(CDR, "lang:zh", 10).totalHits());
+            assertEquals(0, single.facets(CDR, "lang:zh", () -> false).documents());
+        }
+    }
+
+    @Test
     void aSyntaxErrorIsAMessageWithTheColumn() {
         QuerySyntaxException e = assertThrows(QuerySyntaxException.class,
                 () -> index.search(CDR, "cisplatin AND (type:Chemical status:unreviewed", 10));

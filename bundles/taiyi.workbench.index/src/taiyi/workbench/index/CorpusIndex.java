@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,11 +18,11 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
@@ -30,6 +30,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
@@ -51,6 +52,8 @@ import taiyi.workbench.core.runtime.WorkbenchDataFolder;
 public final class CorpusIndex implements AutoCloseable {
 
     private static final int SNIPPET_MAX_LENGTH = 20_000;
+    /** For the searches nobody cancels. */
+    private static final BooleanSupplier NOT_CANCELLED = () -> false;
 
     private final Path folder;
     private final Analyzer analyzer;
@@ -170,6 +173,20 @@ public final class CorpusIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds a document the index does not hold: the bulk path of a {@link IndexUpdater#rebuild
+     * rebuild}, right after {@link #deleteCorpus}. Unlike {@link #index} it leaves no delete term
+     * behind, which Lucene would otherwise look up at every flush in every older segment (at a
+     * million documents, tens of millions of term lookups that find nothing).
+     */
+    public void add(IndexedDocument document) {
+        try {
+            writer.addDocument(IndexFields.fields(document));
+        } catch (IOException e) {
+            throw failure("cannot index document " + document.curated().id(), e);
+        }
+    }
+
     /** Removes one document. */
     public void delete(String corpus, String documentId) {
         try {
@@ -212,13 +229,39 @@ public final class CorpusIndex implements AutoCloseable {
     }
 
     /**
-     * Runs a curator's query on one corpus.
+     * Runs a curator's query on one corpus: the first page of hits, then the facet counts over every
+     * match.
      *
      * @param limit how many of the best hits to return with snippets; counts cover all hits
      * @throws QuerySyntaxException when the query cannot be read
      */
     public SearchResult search(String corpus, String query, int limit) {
-        return search(corpus, parser.parse(query), limit);
+        Query parsed = parser.parse(query);
+        return SearchResult.of(hits(corpus, parsed, limit, NOT_CANCELLED), facets(corpus, parsed, NOT_CANCELLED));
+    }
+
+    /**
+     * The first page of a query's answer: the best {@code limit} hits with snippets and the number of
+     * matches, without facet counts. Lucene may skip the matches that cannot make the page, so this
+     * is what a view shows first.
+     *
+     * @param cancelled asked while the search runs; when it answers true the search stops
+     * @throws QuerySyntaxException when the query cannot be read
+     * @throws SearchCancelledException when {@code cancelled} said so before the answer was complete
+     */
+    public HitPage hits(String corpus, String query, int limit, BooleanSupplier cancelled) {
+        return hits(corpus, parser.parse(query), limit, cancelled);
+    }
+
+    /**
+     * The facet counts of a query: every match visited once, unscored.
+     *
+     * @param cancelled asked while the search runs; when it answers true the search stops
+     * @throws QuerySyntaxException when the query cannot be read
+     * @throws SearchCancelledException when {@code cancelled} said so before the counts were complete
+     */
+    public FacetCounts facets(String corpus, String query, BooleanSupplier cancelled) {
+        return facets(corpus, parser.parse(query), cancelled);
     }
 
     /** The query as the index would run it (for explaining a query, and for tests). */
@@ -227,33 +270,67 @@ public final class CorpusIndex implements AutoCloseable {
     }
 
     SearchResult search(String corpus, Query query, int limit) {
-        Query filtered = new BooleanQuery.Builder().add(query, Occur.MUST)
-                .add(new TermQuery(new Term(IndexFields.CORPUS, corpus)), Occur.FILTER).build();
-        return withSearcher(searcher -> {
-            Object[] results = searcher.search(filtered, new MultiCollectorManager(
-                    new TopScoreDocCollectorManager(Math.max(1, limit), Integer.MAX_VALUE), new FacetCounter.Manager()));
-            TopDocs top = (TopDocs) results[0];
-            if (limit <= 0) {
-                top = new TopDocs(top.totalHits, new ScoreDoc[0]);
-            }
-            @SuppressWarnings("unchecked")
-            List<Map<String, Integer>> facets = (List<Map<String, Integer>>) results[1];
-            String[] snippets = top.scoreDocs.length == 0 ? new String[0] : UnifiedHighlighter.builder(searcher, analyzer)
+        return SearchResult.of(hits(corpus, query, limit, NOT_CANCELLED), facets(corpus, query, NOT_CANCELLED));
+    }
+
+    private HitPage hits(String corpus, Query query, int limit, BooleanSupplier cancelled) {
+        return withSearcher(cancelled, searcher -> {
+            Query filtered = inCorpus(searcher, corpus, query);
+            // a threshold of one page lets Lucene skip the matches that cannot outscore the page
+            // (block-max WAND; for a query of facts alone, whose scores tie, everything past the page)
+            TopDocs top = searcher.search(filtered, new TopScoreDocCollectorManager(Math.max(1, limit), Math.max(1, limit)));
+            stopIfCancelled(searcher, cancelled, query);
+            long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value : searcher.count(filtered);
+            stopIfCancelled(searcher, cancelled, query);
+            ScoreDoc[] page = limit <= 0 ? new ScoreDoc[0] : top.scoreDocs;
+            TopDocs shown = new TopDocs(new TotalHits(total, TotalHits.Relation.EQUAL_TO), page);
+            String[] snippets = page.length == 0 ? new String[0] : UnifiedHighlighter.builder(searcher, analyzer)
                     .withFormatter(new DefaultPassageFormatter("<b>", "</b>", " … ", false))
                     // phrases highlighted word by word: strict phrase highlighting re-indexes each hit in a
                     // MemoryIndex, which made phrase queries three times slower than the search itself
                     .withHighlightPhrasesStrictly(false)
-                    .withMaxLength(SNIPPET_MAX_LENGTH).build().highlight(IndexFields.TEXT_EN, filtered, top, 1);
-            List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
+                    .withMaxLength(SNIPPET_MAX_LENGTH).build().highlight(IndexFields.TEXT_EN, filtered, shown, 1);
+            List<SearchHit> hits = new ArrayList<>(page.length);
             var stored = searcher.storedFields();
-            for (int i = 0; i < top.scoreDocs.length; i++) {
-                ScoreDoc sd = top.scoreDocs[i];
+            for (int i = 0; i < page.length; i++) {
+                ScoreDoc sd = page[i];
                 var doc = stored.document(sd.doc, java.util.Set.of(IndexFields.ID, IndexFields.LANGUAGE));
                 hits.add(new SearchHit(doc.get(IndexFields.ID), doc.get(IndexFields.LANGUAGE), sd.score,
                         snippets[i] == null ? "" : snippets[i].strip()));
             }
-            return new SearchResult(top.totalHits.value, hits, facets.get(0), facets.get(1), facets.get(2));
+            stopIfCancelled(searcher, cancelled, query);
+            return new HitPage(total, hits);
         });
+    }
+
+    private FacetCounts facets(String corpus, Query query, BooleanSupplier cancelled) {
+        return withSearcher(cancelled, searcher -> {
+            FacetCounts counts = searcher.search(inCorpus(searcher, corpus, query), new FacetCounter.Manager());
+            stopIfCancelled(searcher, cancelled, query);
+            return counts;
+        });
+    }
+
+    /**
+     * The query restricted to the corpus; unrestricted when every document of the index is in the
+     * corpus (the usual case of one corpus per database), because the filter would then only add a
+     * million-document posting list to walk beside the query's own. Both counts are Lucene's
+     * per-term statistics, so the test costs nothing and holds with deleted documents too (both
+     * count them).
+     */
+    private static Query inCorpus(IndexSearcher searcher, String corpus, Query query) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        Term term = new Term(IndexFields.CORPUS, corpus);
+        if (reader.docFreq(term) == reader.getDocCount(IndexFields.CORPUS)) {
+            return query;
+        }
+        return new BooleanQuery.Builder().add(query, Occur.MUST).add(new TermQuery(term), Occur.FILTER).build();
+    }
+
+    private static void stopIfCancelled(IndexSearcher searcher, BooleanSupplier cancelled, Query query) {
+        if (searcher.timedOut() || cancelled.getAsBoolean()) {
+            throw new SearchCancelledException(query.toString());
+        }
     }
 
     @FunctionalInterface
@@ -262,6 +339,15 @@ public final class CorpusIndex implements AutoCloseable {
     }
 
     private <T> T withSearcher(SearcherWork<T> work) {
+        return withSearcher(NOT_CANCELLED, work);
+    }
+
+    /**
+     * Runs the work on the current reader. A cancellable search gets a searcher of its own over the
+     * shared reader (a searcher is a light view), so that Lucene's {@link QueryTimeout}, which it
+     * asks between blocks of matches, can stop this search without touching the others.
+     */
+    private <T> T withSearcher(BooleanSupplier cancelled, SearcherWork<T> work) {
         IndexSearcher searcher;
         try {
             searcher = searchers.acquire();
@@ -269,7 +355,12 @@ public final class CorpusIndex implements AutoCloseable {
             throw failure("cannot open an index reader", e);
         }
         try {
-            return work.run(searcher);
+            if (cancelled == NOT_CANCELLED) {
+                return work.run(searcher);
+            }
+            IndexSearcher own = new SlicedSearcher(searcher.getIndexReader(), searchThreads);
+            own.setTimeout(cancelled::getAsBoolean);
+            return work.run(own);
         } catch (IOException e) {
             throw failure("cannot search the index", e);
         } finally {

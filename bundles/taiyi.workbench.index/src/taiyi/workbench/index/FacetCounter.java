@@ -15,7 +15,7 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 
 /**
- * Counts, over every hit, the documents per entity type, suggestion status and language, read from
+ * Counts every hit, and the hits per entity type, suggestion status and language, read from
  * the one {@link IndexFields#FACETS} doc-values field. Ordinals are counted per segment and turned
  * into strings once at the end, so a hit costs one doc-values lookup and an array increment per
  * value; lucene-facet's taxonomy would need a second index kept in step for three small facets.
@@ -32,6 +32,7 @@ final class FacetCounter extends SimpleCollector {
     private final List<LeafCounts> leaves = new ArrayList<>();
     private SortedSetDocValues current;
     private long[] currentCounts;
+    private long documents;
 
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
@@ -42,6 +43,7 @@ final class FacetCounter extends SimpleCollector {
 
     @Override
     public void collect(int doc) throws IOException {
+        documents++;
         if (current.advanceExact(doc)) {
             for (int k = current.docValueCount(); k > 0; k--) {
                 currentCounts[(int) current.nextOrd()]++;
@@ -73,24 +75,26 @@ final class FacetCounter extends SimpleCollector {
     }
 
     /** For {@code IndexSearcher.search}: one counter per slice, summed. */
-    static final class Manager implements CollectorManager<FacetCounter, List<Map<String, Integer>>> {
+    static final class Manager implements CollectorManager<FacetCounter, FacetCounts> {
         @Override
         public FacetCounter newCollector() {
             return new FacetCounter();
         }
 
         @Override
-        public List<Map<String, Integer>> reduce(Collection<FacetCounter> collectors) throws IOException {
+        public FacetCounts reduce(Collection<FacetCounter> collectors) throws IOException {
             List<Map<String, Integer>> total = new ArrayList<>();
             PREFIXES.forEach(p -> total.add(new TreeMap<>()));
+            long documents = 0;
             for (FacetCounter c : collectors) {
+                documents += c.documents;
                 List<Map<String, Integer>> counts = c.counts();
                 for (int i = 0; i < counts.size(); i++) {
                     Map<String, Integer> into = total.get(i);
                     counts.get(i).forEach((k, v) -> into.merge(k, v, Integer::sum));
                 }
             }
-            return total;
+            return new FacetCounts(documents, total.get(0), total.get(1), total.get(2));
         }
     }
 }

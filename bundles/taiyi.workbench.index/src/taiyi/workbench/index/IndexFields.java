@@ -1,11 +1,13 @@
 package taiyi.workbench.index;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.SortedSetDocValuesField;
@@ -22,6 +24,7 @@ import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Normalization;
 import taiyi.workbench.core.model.Relation;
+import taiyi.workbench.core.model.Span;
 
 /**
  * The index's fields and how one {@link IndexedDocument} becomes one Lucene document.
@@ -72,8 +75,6 @@ final class IndexFields {
     static final String ACCEPTED = "accepted";
     static final String REJECTED = "rejected";
 
-    /** MeSH descriptor and supplementary concept ids, which PubTator writes without {@code MESH:}. */
-    private static final Pattern MESH_ID = Pattern.compile("[CD]\\d{6,9}");
 
     private IndexFields() {
     }
@@ -108,23 +109,30 @@ final class IndexFields {
         Set<String> types = new LinkedHashSet<>();
         Set<String> statuses = new LinkedHashSet<>();
         Set<String> concepts = new LinkedHashSet<>();
-        // an abstract names the same concept many times: its keys are made once per distinct
-        // (layer or status, type, concepts)
-        Set<List<Object>> seen = new java.util.HashSet<>();
+        // an abstract names the same few concepts and types many times: each distinct one is
+        // spelled out once per document, and its keys made once per distinct (layer or status,
+        // type, concepts); making these strings was a fifth of what a document cost beyond its text
+        Map<List<Normalization>, ConceptIds> conceptIds = new HashMap<>();
+        Map<String, String> lowerTypes = new HashMap<>();
+        Set<AnnotationFacts> seen = new HashSet<>();
+        String text = d.text();
         for (EntityMention m : d.mentions()) {
-            mentions.add(lower(m.coveredText(d.text())));
+            mentions.add(lowerCoveredText(m, text));
             types.add(m.type());
-            if (seen.add(List.of(AnnotationLayer.CURATED.id(), m.type(), m.normalizations()))) {
-                addAnnotationKeys(annotations, concepts, AnnotationLayer.CURATED.id(), m);
+            if (seen.add(new AnnotationFacts(AnnotationLayer.CURATED.id(), m.type(), m.normalizations()))) {
+                addAnnotationKeys(annotations, concepts, AnnotationLayer.CURATED.id(), lowerTypes.computeIfAbsent(m.type(), IndexFields::lower),
+                        conceptIds.computeIfAbsent(m.normalizations(), ConceptIds::of));
             }
         }
         for (Suggestion s : indexed.suggestions()) {
+            EntityMention m = s.mention();
             String status = status(indexed.decisions().get(s.id()));
-            mentions.add(lower(s.mention().coveredText(d.text())));
-            types.add(s.mention().type());
+            mentions.add(lowerCoveredText(m, text));
+            types.add(m.type());
             statuses.add(status);
-            if (seen.add(List.of(status, s.mention().type(), s.mention().normalizations()))) {
-                addAnnotationKeys(annotations, concepts, status, s.mention());
+            if (seen.add(new AnnotationFacts(status, m.type(), m.normalizations()))) {
+                addAnnotationKeys(annotations, concepts, status, lowerTypes.computeIfAbsent(m.type(), IndexFields::lower),
+                        conceptIds.computeIfAbsent(m.normalizations(), ConceptIds::of));
             }
         }
         concepts.forEach(v -> out.add(new StringField(CONCEPT, v, Field.Store.NO)));
@@ -150,24 +158,50 @@ final class IndexFields {
         };
     }
 
-    private static void addAnnotationKeys(Set<String> out, Set<String> concepts, String state, EntityMention m) {
-        String type = lower(m.type());
+    /** What makes two annotations of a document yield the same keys. */
+    private record AnnotationFacts(String state, String type, List<Normalization> normalizations) {
+    }
+
+    /** One mention's concepts as the keys want them: the bare ids lowercased, and every spelling. */
+    private record ConceptIds(List<String> ids, Set<String> forms) {
+        static ConceptIds of(List<Normalization> normalizations) {
+            List<String> ids = new ArrayList<>();
+            for (Normalization n : normalizations) {
+                for (String id : IndexFields.ids(n)) {
+                    ids.add(lower(id));
+                }
+            }
+            return new ConceptIds(ids, conceptForms(normalizations));
+        }
+    }
+
+    private static void addAnnotationKeys(Set<String> out, Set<String> concepts, String state, String type, ConceptIds ids) {
         out.add(annotationKey(state, type, ANY));
         out.add(annotationKey(state, ANY, ANY));
-        for (Normalization n : m.normalizations()) {
-            for (String id : ids(n)) {
-                String concept = lower(id);
-                out.add(annotationKey(state, type, concept));
-                out.add(annotationKey(state, ANY, concept));
-            }
+        for (String concept : ids.ids()) {
+            out.add(annotationKey(state, type, concept));
+            out.add(annotationKey(state, ANY, concept));
         }
-        concepts.addAll(conceptForms(m.normalizations()));
+        concepts.addAll(ids.forms());
+    }
+
+    /** The mention's text lowercased; a mention of one span (nearly all) without the joining a discontinuous one needs. */
+    private static String lowerCoveredText(EntityMention m, String text) {
+        if (m.spans().size() == 1) {
+            Span span = m.spans().get(0);
+            return lower(text.substring(span.start(), span.end()));
+        }
+        return lower(m.coveredText(text));
     }
 
     /** The ids of a normalisation: PubTator's composite {@code D001|D002} is two, {@code -1} none. */
     static List<String> ids(Normalization n) {
+        String id0 = n.id();
+        if (id0.indexOf('|') < 0) {
+            return id0.isBlank() || id0.equals("-1") ? List.of() : List.of(id0);
+        }
         List<String> ids = new ArrayList<>();
-        for (String id : n.id().split("\\|")) {
+        for (String id : id0.split("\\|")) {
             if (!id.isBlank() && !id.equals("-1")) {
                 ids.add(id);
             }
@@ -186,12 +220,25 @@ final class IndexFields {
                 forms.add(lower(id));
                 if (!n.db().isEmpty()) {
                     forms.add(lower(n.db() + ":" + id));
-                } else if (MESH_ID.matcher(id).matches()) {
+                } else if (isMeshId(id)) {
                     forms.add("mesh:" + lower(id));
                 }
             }
         }
         return forms;
+    }
+
+    /** A MeSH descriptor or supplementary concept id ({@code [CD]} and 6 to 9 digits), which PubTator writes without {@code MESH:}. */
+    static boolean isMeshId(String id) {
+        if (id.length() < 7 || id.length() > 10 || (id.charAt(0) != 'C' && id.charAt(0) != 'D')) {
+            return false;
+        }
+        for (int i = 1; i < id.length(); i++) {
+            if (id.charAt(i) < '0' || id.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -200,18 +247,18 @@ final class IndexFields {
      * disagreement, an accepted one is not (the curated layer holds its copy).
      */
     static boolean disagree(IndexedDocument indexed) {
-        Set<String> suggested = new java.util.HashSet<>();
+        Set<SpansAndType> suggested = new HashSet<>();
         for (Suggestion s : indexed.suggestions()) {
-            suggested.add(spanAndType(s.mention()));
+            suggested.add(new SpansAndType(s.mention().spans(), s.mention().type()));
         }
-        Set<String> curated = new java.util.HashSet<>();
+        Set<SpansAndType> curated = new HashSet<>();
         for (EntityMention m : indexed.curated().mentions()) {
-            curated.add(spanAndType(m));
+            curated.add(new SpansAndType(m.spans(), m.type()));
         }
         return !suggested.equals(curated);
     }
 
-    static String spanAndType(EntityMention m) {
-        return m.spans() + "|" + m.type();
+    /** Where a mention is and what type: what model and curator must share to agree. */
+    private record SpansAndType(List<Span> spans, String type) {
     }
 }

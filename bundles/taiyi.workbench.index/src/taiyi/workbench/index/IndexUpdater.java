@@ -34,6 +34,13 @@ public final class IndexUpdater {
     /** Documents changed since the background follower last ran, by corpus, in order. */
     private final Map<String, Set<String>> pending = new LinkedHashMap<>();
     private ExecutorService background;
+    /**
+     * Held while documents are written: a rebuild adds its documents without replacing (no delete
+     * terms for Lucene to resolve), which is right only if no reindex of the same documents lands
+     * between its snapshot of the store and its last add; a change committed meanwhile waits and is
+     * applied after, replacing the rebuild's copy.
+     */
+    private final Object writing = new Object();
 
     public IndexUpdater(CorpusStore store, CorpusIndex index) {
         this.store = store;
@@ -142,6 +149,12 @@ public final class IndexUpdater {
     }
 
     private void reindexAll(String corpus, List<String> documentIds) {
+        synchronized (writing) {
+            reindexAllNow(corpus, documentIds);
+        }
+    }
+
+    private void reindexAllNow(String corpus, List<String> documentIds) {
         for (String id : documentIds) {
             Optional<IndexedDocument> d = load(corpus, id);
             if (d.isPresent()) {
@@ -175,13 +188,15 @@ public final class IndexUpdater {
      * @return the number of documents indexed
      */
     public int rebuild(String corpus) {
-        List<Document> documents = store.documents().allDocuments(corpus);
-        index.deleteCorpus(corpus);
-        for (Document d : documents) {
-            index.index(assemble(corpus, d));
+        synchronized (writing) {
+            List<Document> documents = store.documents().allDocuments(corpus);
+            index.deleteCorpus(corpus);
+            for (Document d : documents) {
+                index.add(assemble(corpus, d));
+            }
+            index.commit();
+            index.refresh();
+            return documents.size();
         }
-        index.commit();
-        index.refresh();
-        return documents.size();
     }
 }

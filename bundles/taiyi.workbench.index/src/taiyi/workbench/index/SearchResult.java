@@ -24,6 +24,11 @@ public record SearchResult(long totalHits, List<SearchHit> hits, Map<String, Int
         languages = Map.copyOf(languages);
     }
 
+    /** The first page and the facet counts of one query, as one answer. */
+    public static SearchResult of(HitPage page, FacetCounts facets) {
+        return new SearchResult(facets.documents(), page.hits(), facets.types(), facets.statuses(), facets.languages());
+    }
+
     /** The ids of the hits, in rank order. */
     public List<String> documentIds() {
         return hits.stream().map(SearchHit::documentId).toList();

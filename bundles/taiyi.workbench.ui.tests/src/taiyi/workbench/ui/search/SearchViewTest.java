@@ -1,6 +1,7 @@
 package taiyi.workbench.ui.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,8 @@ import static taiyi.workbench.ui.WorkbenchDriver.testdata;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import org.eclipse.jface.viewers.StructuredSelection;
@@ -27,6 +30,7 @@ import taiyi.workbench.formats.pubtator.PubTatorReader;
 import taiyi.workbench.ui.WorkbenchDriver;
 import taiyi.workbench.ui.WorkbenchIndex;
 import taiyi.workbench.index.QuerySyntaxException;
+import taiyi.workbench.index.SearchCancelledException;
 import taiyi.workbench.index.SearchResult;
 import taiyi.workbench.ui.WorkbenchDatabase;
 import taiyi.workbench.ui.editor.DocumentEditor;
@@ -65,7 +69,7 @@ class SearchViewTest {
         assertTrue(expected > 5, "the corpus should mention lithium: " + expected);
 
         view.setQuery("lithium");
-        SearchResult result = view.search().orElseThrow();
+        SearchResult result = finish(view.search());
         drain();
         assertEquals(expected, result.totalHits());
         assertEquals("", view.errorText());
@@ -112,7 +116,10 @@ class SearchViewTest {
         assertTrue(expected.column() >= 1 && expected.column() <= query.length() + 1, "column " + expected.column());
 
         view.setQuery(query);
-        assertTrue(view.search().isEmpty());
+        SearchView.SearchRun run = view.search();
+        WorkbenchDriver.waitUntil("the search to fail", 60, () -> run.hits().isDone());
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> run.hits().get());
+        assertInstanceOf(QuerySyntaxException.class, failure.getCause());
         drain();
         String[] lines = view.errorText().split("\n");
         assertEquals(3, lines.length, view.errorText());
@@ -125,8 +132,56 @@ class SearchViewTest {
 
         // a good query clears the error
         view.setQuery("state:new lithium");
-        assertTrue(view.search().isPresent());
+        assertTrue(finish(view.search()).totalHits() > 0);
         assertEquals("", view.errorText());
+    }
+
+    @Test
+    void theHitsShowBeforeTheFacetCountsAndTheUiThreadNeverWaitsForEither() throws Exception {
+        SearchView view = view();
+        view.setQuery("lithium");
+        SearchView.SearchRun run = view.search();
+        // search() has returned on the UI thread before any part of the answer: the work is elsewhere
+        assertFalse(run.hits().isDone());
+        assertFalse(run.facets().isDone());
+        assertEquals("Searching…", view.statusText());
+        AtomicReference<String> whenHitsShown = new AtomicReference<>();
+        run.hits().thenRun(() -> whenHitsShown.set(run.facets().isDone() + " " + view.facetsViewer().getTable().getItemCount() + " "
+                + view.hitsViewer().getTable().getItemCount()));
+        SearchResult result = finish(run);
+        assertEquals("false 0 " + result.hits().size(), whenHitsShown.get(), "facets done, facet rows, hit rows when the hits were shown");
+        assertTrue(view.facetsViewer().getTable().getItemCount() > 0);
+        assertTrue(view.statusText().startsWith(result.totalHits() + " documents match"), view.statusText());
+    }
+
+    @Test
+    void typingANewQueryCancelsTheOneRunning() throws Exception {
+        SearchView view = view();
+        view.setQuery("lithium");
+        SearchView.SearchRun first = view.search();
+        assertEquals(first, view.running().orElseThrow());
+        // an edit of the field (setText sends the Modify event typing does) cancels the run at once
+        view.setQuery("cisplatin");
+        assertTrue(first.isCancelled());
+        assertTrue(view.running().isEmpty());
+        ExecutionException cancelled = assertThrows(ExecutionException.class, () -> first.hits().get());
+        assertInstanceOf(SearchCancelledException.class, cancelled.getCause());
+
+        SearchResult second = finish(view.search());
+        assertTrue(second.totalHits() > 0);
+        drain();
+        // nothing of the cancelled lithium run reached the tables, whenever its job finished
+        TableItem[] rows = view.hitsViewer().getTable().getItems();
+        assertEquals(second.hits().size(), rows.length);
+        for (TableItem row : rows) {
+            assertEquals("cisplatin", row.getText(2).toLowerCase(Locale.ROOT), "hit column of " + row.getText(0));
+        }
+    }
+
+    /** Waits, running the event loop, until the run has shown its facets, and gives its whole answer. */
+    private static SearchResult finish(SearchView.SearchRun run) {
+        WorkbenchDriver.waitUntil("the search of '" + run.query() + "' to show its facets", 120, () -> run.facets().isDone());
+        return run.result();
     }
 
     @Test

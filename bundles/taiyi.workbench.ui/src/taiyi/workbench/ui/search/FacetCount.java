@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import taiyi.workbench.index.SearchResult;
+import taiyi.workbench.index.FacetCounts;
 
 /**
  * One facet value and how many matching documents have it, with the query field that selects it.
@@ -16,8 +16,8 @@ import taiyi.workbench.index.SearchResult;
  */
 public record FacetCount(String field, String value, int documents) {
 
-    /** The result's facets, by field, most frequent value first. */
-    public static List<FacetCount> of(SearchResult result) {
+    /** The counts by field, most frequent value first. */
+    public static List<FacetCount> of(FacetCounts result) {
         List<FacetCount> out = new ArrayList<>();
         add(out, "type", result.types());
         add(out, "status", result.statuses());

@@ -2,12 +2,15 @@ package taiyi.workbench.ui.search;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
+import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
@@ -21,6 +24,7 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IEditorPart;
@@ -30,13 +34,15 @@ import org.eclipse.ui.statushandlers.StatusManager;
 
 import taiyi.workbench.core.curation.CurationState;
 import taiyi.workbench.core.model.Document;
+import taiyi.workbench.index.FacetCounts;
+import taiyi.workbench.index.HitPage;
 import taiyi.workbench.index.IndexException;
 import taiyi.workbench.index.QuerySyntaxException;
+import taiyi.workbench.index.SearchCancelledException;
 import taiyi.workbench.index.SearchHit;
 import taiyi.workbench.index.SearchResult;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.store.CorpusSummary;
-import taiyi.workbench.store.DocumentSummary;
 import taiyi.workbench.store.StoreChangeListener;
 import taiyi.workbench.ui.WorkbenchDatabase;
 import taiyi.workbench.ui.WorkbenchIndex;
@@ -49,6 +55,10 @@ import taiyi.workbench.ui.editor.DocumentEditorInput;
  * matching documents by type, status and language (double-click one to narrow the query) and the
  * hits are listed as keyword-in-context lines; double-clicking a line opens the document with the
  * hit selected.
+ *
+ * <p>A query runs in the background ({@link SearchRun}), so a million-document corpus never holds the
+ * UI thread: the first page shows when Lucene has it, the facet counts after; typing in the query
+ * field, or starting another search, cancels the run.
  */
 public final class SearchView extends ViewPart {
 
@@ -66,6 +76,8 @@ public final class SearchView extends ViewPart {
     private TableViewer facets;
     private TableViewer hits;
     private String searchedCorpus;
+    /** The run whose answer the view waits for; touched on the UI thread only. */
+    private SearchRun running;
     private final AtomicBoolean corporaQueued = new AtomicBoolean();
     private final StoreChangeListener storeChanged = (c, ids) -> queueCorporaRefresh();
 
@@ -82,6 +94,8 @@ public final class SearchView extends ViewPart {
                 + "relation: label: state: lang: disagree: id:");
         query.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         query.addListener(SWT.DefaultSelection, e -> search());
+        // a curator who types again no longer wants the answer being computed
+        query.addListener(SWT.Modify, e -> cancelRunning());
         new Label(body, SWT.NONE).setText("&Corpus:");
         corpus = new Combo(body, SWT.READ_ONLY | SWT.DROP_DOWN);
         GridData corpusData = new GridData(SWT.FILL, SWT.CENTER, false, false);
@@ -196,56 +210,183 @@ public final class SearchView extends ViewPart {
     }
 
     /**
-     * Runs the query on the chosen corpus and shows the result; a query that cannot be read shows
-     * its error instead.
-     *
-     * @return the result, or empty when the query could not be run
+     * One query's run in the background: its hits and then its facet counts, each completed on the
+     * UI thread once shown (exceptionally with {@link QuerySyntaxException}, {@link IndexException} or
+     * {@link SearchCancelledException}). A new search, or any edit of the query field, cancels it.
      */
-    public Optional<SearchResult> search() {
-        String text = query.getText();
-        String name = corpus.getText();
-        showError(null);
-        if (name.isEmpty()) {
-            status.setText("No corpus to search: import one with File > Import…");
-            return Optional.empty();
+    public static final class SearchRun {
+        private final String query;
+        private final CompletableFuture<HitPage> hits = new CompletableFuture<>();
+        private final CompletableFuture<FacetCounts> facets = new CompletableFuture<>();
+        private volatile boolean cancelled;
+        private Job job;
+
+        SearchRun(String query) {
+            this.query = query;
         }
-        SearchResult result;
-        try {
-            // the index follows decisions in the background: see everything committed before the search
-            WorkbenchIndex.index();
-            WorkbenchIndex.awaitCaughtUp();
-            result = WorkbenchIndex.index().search(name, text, LIMIT);
-        } catch (QuerySyntaxException e) {
-            showError(e);
-            facets.setInput(List.of());
-            hits.setInput(List.of());
-            status.setText("");
-            return Optional.empty();
-        } catch (IndexException e) {
-            status.setText("The search index failed: " + e.getMessage());
-            StatusManager.getManager().handle(Status.error(e.getMessage(), e), StatusManager.LOG);
-            return Optional.empty();
+
+        public String query() {
+            return query;
         }
-        searchedCorpus = name;
-        facets.setInput(FacetCount.of(result));
-        hits.setInput(lines(name, result));
-        status.setText(result.totalHits() + (result.totalHits() == 1 ? " document matches" : " documents match") + " in corpus '"
-                + name + "'" + (result.totalHits() > result.hits().size() ? " (" + result.hits().size() + " shown)" : ""));
-        status.getParent().layout(true);
-        return Optional.of(result);
+
+        /** Completes when the first page is shown (the status line says how many match). */
+        public CompletableFuture<HitPage> hits() {
+            return hits;
+        }
+
+        /** Completes when the facet counts are shown, after the hits. */
+        public CompletableFuture<FacetCounts> facets() {
+            return facets;
+        }
+
+        public boolean isCancelled() {
+            return cancelled;
+        }
+
+        /** Stops the run: Lucene stops between blocks of matches, and nothing more of it is shown. */
+        void cancel() {
+            cancelled = true;
+            if (job != null) {
+                job.cancel();
+            }
+            SearchCancelledException e = new SearchCancelledException(query);
+            hits.completeExceptionally(e);
+            facets.completeExceptionally(e);
+        }
+
+        /** The whole answer, once both parts are in. */
+        public SearchResult result() {
+            return SearchResult.of(hits.join(), facets.join());
+        }
     }
 
-    private List<KwicLine> lines(String name, SearchResult result) {
-        Map<String, CurationState> states = new java.util.HashMap<>();
-        for (DocumentSummary d : store.documents().summaries(name)) {
-            states.put(d.id(), d.state());
+    /**
+     * Runs the query on the chosen corpus in the background, cancelling the one before: the hits
+     * are shown as soon as Lucene has the first page, the facet counts (which visit every match)
+     * after them; the UI thread only fills the tables. A query that cannot be read shows its error
+     * instead.
+     *
+     * @return the run, whose stages complete as they are shown
+     */
+    public SearchRun search() {
+        String text = query.getText();
+        String name = corpus.getText();
+        cancelRunning();
+        showError(null);
+        SearchRun run = new SearchRun(text);
+        if (name.isEmpty()) {
+            status.setText("No corpus to search: import one with File > Import…");
+            IndexException none = new IndexException("no corpus to search");
+            run.hits.completeExceptionally(none);
+            run.facets.completeExceptionally(none);
+            return run;
         }
-        List<KwicLine> out = new ArrayList<>(result.hits().size());
-        for (SearchHit h : result.hits()) {
-            Optional<Document> d = store.documents().document(name, h.documentId());
+        running = run;
+        facets.setInput(List.of());
+        status.setText("Searching…");
+        Display display = query.getDisplay();
+        BooleanSupplier stop = run::isCancelled;
+        run.job = Job.create("Search: " + text, (IProgressMonitor monitor) -> {
+            BooleanSupplier cancelled = () -> stop.getAsBoolean() || monitor.isCanceled();
+            try {
+                // the index follows decisions in the background: see everything committed before the search
+                WorkbenchIndex.index();
+                WorkbenchIndex.awaitCaughtUp();
+                HitPage page = WorkbenchIndex.index().hits(name, text, LIMIT, cancelled);
+                List<KwicLine> lines = lines(name, text, page, cancelled);
+                onUi(display, run, () -> showHits(run, name, page, lines));
+                FacetCounts counts = WorkbenchIndex.index().facets(name, text, cancelled);
+                onUi(display, run, () -> showFacets(run, name, page, counts));
+            } catch (QuerySyntaxException e) {
+                onUi(display, run, () -> {
+                    showError(e);
+                    hits.setInput(List.of());
+                    status.setText("");
+                    fail(run, e);
+                });
+            } catch (SearchCancelledException e) {
+                // cancel() has completed the run's stages already
+            } catch (RuntimeException e) {
+                // the index or the store failed (IndexException, StoreException): say so rather than wait forever
+                onUi(display, run, () -> {
+                    status.setText("The search index failed: " + e.getMessage());
+                    fail(run, e);
+                });
+                StatusManager.getManager().handle(Status.error(e.getMessage(), e), StatusManager.LOG);
+            }
+            return Status.OK_STATUS;
+        });
+        run.job.setSystem(true);
+        run.job.schedule();
+        return run;
+    }
+
+    /** The run in progress, if any. */
+    public Optional<SearchRun> running() {
+        return Optional.ofNullable(running);
+    }
+
+    private void cancelRunning() {
+        SearchRun run = running;
+        if (run != null) {
+            running = null;
+            run.cancel();
+        }
+    }
+
+    /** Runs {@code show} on the UI thread unless the run was cancelled (or the view closed) before it got there. */
+    private void onUi(Display display, SearchRun run, Runnable show) {
+        if (display.isDisposed()) {
+            return;
+        }
+        display.asyncExec(() -> {
+            if (!run.isCancelled() && !status.isDisposed()) {
+                show.run();
+            }
+        });
+    }
+
+    private void fail(SearchRun run, RuntimeException e) {
+        if (running == run) {
+            running = null;
+        }
+        run.hits.completeExceptionally(e);
+        run.facets.completeExceptionally(e);
+    }
+
+    private void showHits(SearchRun run, String name, HitPage page, List<KwicLine> lines) {
+        searchedCorpus = name;
+        hits.setInput(lines);
+        status.setText(matches(name, page) + "; counting facets…");
+        status.getParent().layout(true);
+        run.hits.complete(page);
+    }
+
+    private void showFacets(SearchRun run, String name, HitPage page, FacetCounts counts) {
+        facets.setInput(FacetCount.of(counts));
+        status.setText(matches(name, page));
+        if (running == run) {
+            running = null;
+        }
+        run.facets.complete(counts);
+    }
+
+    private static String matches(String name, HitPage page) {
+        return page.totalHits() + (page.totalHits() == 1 ? " document matches" : " documents match") + " in corpus '" + name + "'"
+                + (page.totalHits() > page.hits().size() ? " (" + page.hits().size() + " shown)" : "");
+    }
+
+    /** The hits as KWIC lines: each hit's text and curation state read from the store, off the UI thread. */
+    private List<KwicLine> lines(String name, String text, HitPage page, BooleanSupplier cancelled) {
+        List<KwicLine> out = new ArrayList<>(page.hits().size());
+        for (SearchHit h : page.hits()) {
+            if (cancelled.getAsBoolean()) {
+                throw new SearchCancelledException(text);
+            }
+            Optional<Document> d = store.documents().documentBody(name, h.documentId());
             if (d.isPresent()) {
                 out.add(KwicLine.of(h.documentId(), h.snippet(), d.get().text(), CONTEXT,
-                        states.getOrDefault(h.documentId(), CurationState.NEW)));
+                        store.log().curation(name, h.documentId()).state()));
             }
         }
         return out;
@@ -319,6 +460,7 @@ public final class SearchView extends ViewPart {
 
     @Override
     public void dispose() {
+        cancelRunning();
         if (store != null) {
             store.removeChangeListener(storeChanged);
         }
