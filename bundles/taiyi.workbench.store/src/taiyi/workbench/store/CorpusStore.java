@@ -54,6 +54,7 @@ public final class CorpusStore implements AutoCloseable {
     private final SuggestionStore suggestions = new SuggestionStore(this);
     private final CorrectionStore log = new CorrectionStore(this);
     private final StatisticsStore statistics = new StatisticsStore(this);
+    private final LearningRecordStore learningRecords = new LearningRecordStore(this);
 
     private CorpusStore(Path folder, JdbcDataSource dataSource, int schemaVersion, Connection keepOpen, List<String> privacyWarnings) {
         this.privacyWarnings = List.copyOf(privacyWarnings);
@@ -145,6 +146,11 @@ public final class CorpusStore implements AutoCloseable {
     /** Counts over the store's corpora. */
     public StatisticsStore statistics() {
         return statistics;
+    }
+
+    /** Evaluations of the suggestion sources by round: the learning curve's data. */
+    public LearningRecordStore learningRecords() {
+        return learningRecords;
     }
 
     /** The parsed logs of recently used documents. */
