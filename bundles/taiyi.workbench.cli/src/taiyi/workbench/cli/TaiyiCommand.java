@@ -11,6 +11,7 @@ import taiyi.workbench.bench.BenchCommand;
         description = "Taiyi Workbench, headless: curate bilingual biomedical corpora with a model in the loop.",
         subcommands = {VersionCommand.class, ImportCommand.class, ExportCommand.class, StatsCommand.class, SearchCommand.class,
                 IndexCommand.class, PreannotateCommand.class, CurateCommand.class, BenchCommand.class,
+                EvaluateCommand.class, AgreementCommand.class, SimulateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TaiyiCommand implements Runnable {
 
