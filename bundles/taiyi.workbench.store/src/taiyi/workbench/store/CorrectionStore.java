@@ -99,6 +99,22 @@ public final class CorrectionStore {
                 c -> new CorrectionLog(c, store.events()).events(CorpusStore.existingDocumentId(c, corpus, documentId), documentId));
     }
 
+    /**
+     * How many events of a corpus's log are not its imports: the decisions (and their undos and redos)
+     * that retraining "every N decisions" counts, read with one query whatever the corpus's size.
+     */
+    public long decisionCount(String corpus) {
+        return store.read("cannot count the decisions of corpus " + corpus, c -> {
+            long[] n = {0};
+            Jdbc.query(c, "SELECT COUNT(*) FROM correction_event e JOIN document d ON e.document_id = d.id "
+                    + "JOIN corpus k ON d.corpus_id = k.id WHERE k.name = ? AND e.action <> ?", ps -> {
+                        ps.setString(1, corpus);
+                        ps.setString(2, CorrectionAction.IMPORT.name());
+                    }, rs -> n[0] = rs.getLong(1));
+            return n[0];
+        });
+    }
+
     /** A document's log folded: curated layer, curation state, decisions, undo and redo. */
     public CurationFold fold(String corpus, String documentId) {
         return CurationFold.of(events(corpus, documentId));

@@ -152,6 +152,33 @@ public final class SuggestionStore {
         });
     }
 
+    /**
+     * Removes from a document's suggestion layer the mentions a source suggested in rounds before
+     * {@code round} that no decision refers to: a learner's new round replaces its open suggestions
+     * instead of piling a second copy beside them, while what a curator accepted, rejected or skipped
+     * stays, since the correction log names it.
+     *
+     * @return how many suggestions were removed
+     */
+    public int removeUndecidedBefore(String corpus, String documentId, String modelId, int round) {
+        int removed = store.inTransaction("cannot remove the earlier suggestions of " + modelId + " from document " + documentId, c -> {
+            long docId = CorpusStore.existingDocumentId(c, corpus, documentId);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM entity_mention WHERE document_id = ? AND layer = '"
+                    + AnnotationLayer.SUGGESTED.id() + "' AND model_id = ? AND suggestion_round < ? AND mention_key NOT IN "
+                    + "(SELECT suggestion_key FROM correction_event WHERE document_id = ? AND suggestion_key IS NOT NULL)")) {
+                ps.setLong(1, docId);
+                ps.setString(2, modelId);
+                ps.setInt(3, round);
+                ps.setLong(4, docId);
+                return ps.executeUpdate();
+            }
+        });
+        if (removed > 0) {
+            store.changed(corpus, List.of(documentId));
+        }
+        return removed;
+    }
+
     /** A document's suggested relations, in the order they were added. */
     public List<RelationSuggestion> relationSuggestions(String corpus, String documentId) {
         return store.read("cannot read the relation suggestions of document " + documentId, c -> {

@@ -89,6 +89,24 @@ public final class FoldedText {
         return folded;
     }
 
+    /** Whether the folded char at this index is the first one its original code point folded to. */
+    public boolean startsOriginalCodePoint(int foldedIndex) {
+        return firstOfUnit[foldedIndex];
+    }
+
+    /**
+     * The span of the original text that the folded chars {@code [foldedStart, foldedEnd)} came from, or
+     * null when they begin or end inside what one original code point folded to (a dictionary walking
+     * the folded text char by char asks this at every candidate end).
+     */
+    public Span originalSpan(int foldedStart, int foldedEnd) {
+        if (foldedStart < 0 || foldedEnd > folded.length() || foldedEnd <= foldedStart
+                || !firstOfUnit[foldedStart] || !lastOfUnit[foldedEnd - 1]) {
+            return null;
+        }
+        return new Span(originalStart[foldedStart], originalEnd[foldedEnd - 1]);
+    }
+
     /**
      * Every non-overlapping occurrence of an already folded needle, leftmost first, as spans of
      * the original text.

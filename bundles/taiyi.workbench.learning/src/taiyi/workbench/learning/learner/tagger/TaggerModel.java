@@ -1,0 +1,148 @@
+package taiyi.workbench.learning.learner.tagger;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import cc.mallet.types.Alphabet;
+import cc.mallet.types.FeatureVector;
+import cc.mallet.types.FeatureVectorSequence;
+import taiyi.workbench.core.model.Document;
+import taiyi.workbench.learning.learner.DocumentPrediction;
+import taiyi.workbench.learning.learner.MentionModel;
+import taiyi.workbench.learning.learner.PredictedMention;
+import taiyi.workbench.learning.learner.dictionary.MentionDictionary;
+import taiyi.workbench.learning.learner.text.TextUnits;
+
+/**
+ * A trained tagger: its layers' CRFs over one feature alphabet, and the dictionary of the curated
+ * mentions it was trained on (a feature at prediction time).
+ *
+ * <p>A mention's confidence is the mean over its units of the marginal probability that the unit
+ * lies inside a mention of its type; the runner-up is the best other reading of the same units
+ * (another type of the layer, or {@code O}) by the same mean, so the two are comparable and sum to at
+ * most 1.
+ */
+public final class TaggerModel implements MentionModel, Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final Alphabet features;
+    private final List<LayerTagger> layers;
+    private final MentionDictionary dictionary;
+
+    TaggerModel(Alphabet features, List<LayerTagger> layers, MentionDictionary dictionary) {
+        this.features = features;
+        this.layers = List.copyOf(layers);
+        this.dictionary = dictionary;
+    }
+
+    @Override
+    public String learnerId() {
+        return SequenceTaggerLearner.ID;
+    }
+
+    /** The types of each BIO layer. */
+    public List<List<String>> layerTypes() {
+        return layers.stream().map(LayerTagger::types).toList();
+    }
+
+    List<LayerTagger> layers() {
+        return layers;
+    }
+
+    @Override
+    public DocumentPrediction predict(Document document) {
+        String text = document.text();
+        TextUnits units = TextUnits.of(text);
+        FeatureVectorSequence input = input(features, UnitFeatures.of(text, units, dictionary), false);
+        List<PredictedMention> mentions = new ArrayList<>();
+        double logProbability = 0;
+        double smallestMargin = 1;
+        for (LayerTagger layer : layers) {
+            LayerLabelling l = layer.label(input);
+            logProbability += l.bestLogProbability();
+            for (double[] row : l.marginals()) {
+                double[] sorted = row.clone();
+                java.util.Arrays.sort(sorted);
+                if (sorted.length > 1) {
+                    smallestMargin = Math.min(smallestMargin, sorted[sorted.length - 1] - sorted[sorted.length - 2]);
+                }
+            }
+            mentions.addAll(mentions(units, l));
+        }
+        mentions.sort(Comparator.comparingInt(PredictedMention::start).thenComparingInt(PredictedMention::end));
+        return new DocumentPrediction(document.id(), mentions, units.size(), logProbability, smallestMargin);
+    }
+
+    private static List<PredictedMention> mentions(TextUnits units, LayerLabelling l) {
+        List<PredictedMention> out = new ArrayList<>();
+        String[] best = l.best();
+        int i = 0;
+        while (i < best.length) {
+            if (best[i].equals(LayerTagger.OUTSIDE)) {
+                i++;
+                continue;
+            }
+            // an I- without its B- (the CRF may start a text in I-) begins a mention all the same
+            String type = best[i].substring(2);
+            int j = i + 1;
+            while (j < best.length && best[j].equals("I-" + type)) {
+                j++;
+            }
+            out.add(mention(units, l, i, j, type));
+            i = j;
+        }
+        return out;
+    }
+
+    private static PredictedMention mention(TextUnits units, LayerLabelling l, int from, int to, String type) {
+        List<String> labels = l.labels();
+        // index 0 is O; types follow as B-, I- pairs
+        int readings = (labels.size() - 1) / 2 + 1;
+        double[] mean = new double[readings];
+        for (int u = from; u < to; u++) {
+            double[] row = l.marginals()[u];
+            mean[0] += row[0];
+            for (int r = 1; r < readings; r++) {
+                mean[r] += row[2 * r - 1] + row[2 * r];
+            }
+        }
+        int own = labels.indexOf("B-" + type) / 2 + 1;
+        String runnerUp = PredictedMention.NO_MENTION;
+        double runnerUpMean = -1;
+        for (int r = 0; r < readings; r++) {
+            mean[r] = Math.max(0, Math.min(1, mean[r] / (to - from)));
+            if (r != own && mean[r] > runnerUpMean) {
+                runnerUpMean = mean[r];
+                runnerUp = r == 0 ? PredictedMention.NO_MENTION : labels.get(2 * r - 1).substring(2);
+            }
+        }
+        return new PredictedMention(units.start(from), units.end(to - 1), type, mean[own], runnerUp, Math.max(0, runnerUpMean));
+    }
+
+    /** A text's unit features as a MALLET sequence; unknown features are dropped unless the alphabet grows. */
+    static FeatureVectorSequence input(Alphabet features, List<String[]> unitFeatures, boolean grow) {
+        FeatureVector[] vectors = new FeatureVector[unitFeatures.size()];
+        int[] buffer = new int[64];
+        for (int u = 0; u < vectors.length; u++) {
+            String[] names = unitFeatures.get(u);
+            if (buffer.length < names.length) {
+                buffer = new int[names.length];
+            }
+            int k = 0;
+            for (String name : names) {
+                int id = features.lookupIndex(name, grow);
+                if (id >= 0) {
+                    buffer[k++] = id;
+                }
+            }
+            int[] ids = java.util.Arrays.stream(buffer, 0, k).sorted().distinct().toArray();
+            vectors[u] = new FeatureVector(features, ids);
+        }
+        return new FeatureVectorSequence(vectors);
+    }
+}
