@@ -88,4 +88,24 @@ class EvaluationCommandsTest {
         assertEquals(1, noneDone.code());
         assertEquals("taiyi agreement: corpora 'a' and 'b' have no done document in common", noneDone.err().strip());
     }
+
+    @Test
+    void simulatesOnASmallSubsetWithTheDictionaryAndEndsInTheIssuesShape() throws Exception {
+        String db = tmp.resolve("db").toString();
+        String file = Path.of(System.getProperty("taiyi.testdata"), "ncbi-disease/pubtator/NCBIdevelopset_corpus.txt").toString();
+        assertEquals(0, run("import", "--db", db, "--corpus", "ncbi", "--format", "pubtator", file).code());
+        Path out = tmp.resolve("sim");
+        CommandRun simulated = run("simulate", "--db", db, "--corpus", "ncbi", "--learner", "dictionary", "--strategy", "margin",
+                "--seeds", "1", "--batch", "16", "--eval-fraction", "0.2", "--limit", "60", "--out", out.toString());
+        assertEquals(0, simulated.code(), simulated.err());
+        assertTrue(simulated.last().matches("taiyi simulate: full-data F1 \\d\\.\\d{3}; best strategy margin reaches 95% of it "
+                + "with -?\\d+% fewer tokens than random"), simulated.last());
+        // 60 documents, 12 held out, 48 revealed in 3 steps of 16, for random and margin
+        assertEquals(1 + 2 * 3, Files.readAllLines(out.resolve("curves.csv")).size());
+        assertTrue(Files.size(out.resolve("curves.png")) > 1000);
+
+        CommandRun unknown = run("simulate", "--db", db, "--corpus", "ncbi", "--learner", "oracle", "--out", out.toString());
+        assertEquals(1, unknown.code());
+        assertEquals("taiyi simulate: unknown learner 'oracle' (known: tagger, dictionary)", unknown.err().strip());
+    }
 }

@@ -79,7 +79,8 @@ final class SimulateCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         SimulationSettings settings = new SimulationSettings(strategies, seeds, batch, evalFraction, exploration, 0.95);
-        MentionLearner mentionLearner = SimulationLearners.named(learner);
+        SimulationLearners.Choice choice = SimulationLearners.named(learner);
+        MentionLearner mentionLearner = choice.first();
         List<Document> gold;
         LabelSchema schema;
         try (CorpusStore store = db.open()) {
@@ -91,7 +92,8 @@ final class SimulateCommand implements Callable<Integer> {
         }
         schema = schema.union(LabelSchema.inferredFrom(gold));
         long started = System.nanoTime();
-        SimulationResult result = new Simulation(mentionLearner, schema, settings).run(gold, (strategy, seed, point, steps) -> {
+        Simulation simulation = new Simulation(mentionLearner, choice.retraining(), schema, settings);
+        SimulationResult result = simulation.run(gold, (strategy, seed, point, steps) -> {
             if (point.step() == steps || point.step() % 10 == 0) {
                 err.printf(Locale.ROOT, "taiyi simulate: %s seed %d step %d/%d: %d documents, %d tokens, F1 %.3f (%.0f s)%n", strategy,
                         seed, point.step(), steps, point.documents(), point.tokens(), point.f1(), (System.nanoTime() - started) / 1e9);

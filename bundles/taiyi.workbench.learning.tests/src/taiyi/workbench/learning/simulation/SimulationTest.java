@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +28,18 @@ class SimulationTest {
         List<Document> gold = TestCorpora.bc5cdrDevel().subList(0, 40);
         SimulationSettings settings = new SimulationSettings(List.of("margin", "mnlp"), 2, 8, 0.25, 0, 0.95);
         assertEquals(List.of("random", "margin", "mnlp"), settings.strategies());
-        SimulationResult result = new Simulation(new StringMemoryLearner(), LabelSchema.inferredFrom(gold), settings)
-                .run(gold, Simulation.Listener.NONE);
+        StringMemoryLearner learner = new StringMemoryLearner();
+        AtomicInteger retrainings = new AtomicInteger();
+        AtomicInteger fresh = new AtomicInteger();
+        SimulationResult result = new Simulation(learner, previous -> {
+            (previous == null ? fresh : retrainings).incrementAndGet();
+            assertTrue(previous == null || previous.learnerId().equals(learner.id()));
+            return learner;
+        }, LabelSchema.inferredFrom(gold), settings).run(gold, Simulation.Listener.NONE);
+        // every step but the first of each curve retrains after a previous model: 3 strategies x 2 seeds x 3 steps;
+        // a fresh learner for each curve's first step and each seed's full-data model
+        assertEquals(3 * 2 * 3, retrainings.get());
+        assertEquals(3 * 2 + 2, fresh.get());
 
         int pool = 40 - 10;
         long allTokens = gold.stream().mapToLong(d -> TextTokens.count(d.text())).sum();

@@ -49,14 +49,37 @@ public final class Simulation {
         void stepDone(String strategy, int seed, CurvePoint point, int steps);
     }
 
+    /**
+     * The learner that trains at a step, given the model of the step before: a learner that can start
+     * from its previous weights (the sequence tagger's warm start) refines instead of starting over. It
+     * must carry nothing from one curve to another (a fresh learner for a null previous model), or a
+     * strategy's first steps would start from weights that saw documents it has not revealed.
+     */
+    @FunctionalInterface
+    public interface Retraining {
+        /** @param previous the model of the previous step of the same curve, or null for a first step and the full-data model */
+        MentionLearner learnerAfter(MentionModel previous);
+    }
+
     private static final String CORPUS = "simulation";
 
     private final MentionLearner learner;
+    private final Retraining retraining;
     private final LabelSchema schema;
     private final SimulationSettings settings;
 
+    /** A simulation that trains the same learner from scratch at every step. */
     public Simulation(MentionLearner learner, LabelSchema schema, SimulationSettings settings) {
+        this(learner, previous -> learner, schema, settings);
+    }
+
+    /**
+     * @param learner the learner, its id naming the predictions the strategies rank
+     * @param retraining the learner for each step, given the previous step's model
+     */
+    public Simulation(MentionLearner learner, Retraining retraining, LabelSchema schema, SimulationSettings settings) {
         this.learner = learner;
+        this.retraining = retraining;
         this.schema = schema;
         this.settings = settings;
     }
@@ -82,7 +105,7 @@ public final class Simulation {
             Collections.shuffle(shuffled, new Random(seed));
             List<Document> evaluation = shuffled.subList(0, held);
             List<Document> pool = shuffled.subList(held, shuffled.size());
-            full[seed] = f1(train(pool), evaluation);
+            full[seed] = f1(train(retraining.learnerAfter(null), pool), evaluation);
             for (String strategy : settings.strategies()) {
                 curves.get(strategy).add(curve(strategy, seed, pool, evaluation, listener));
             }
@@ -106,7 +129,7 @@ public final class Simulation {
             }
             remaining.removeIf(d -> picked.contains(d.id()));
             revealed.addAll(batch);
-            model = train(revealed);
+            model = train(retraining.learnerAfter(model), revealed);
             CurvePoint point = new CurvePoint(points.size() + 1, revealed.size(), tokens, f1(model, evaluation));
             points.add(point);
             listener.stepDone(strategy, seed, point, steps);
@@ -135,9 +158,9 @@ public final class Simulation {
         return out;
     }
 
-    private MentionModel train(List<Document> documents) {
+    private MentionModel train(MentionLearner trainer, List<Document> documents) {
         List<CuratedDocument> curated = documents.stream().map(d -> new CuratedDocument(CORPUS, d, CurationState.DONE)).toList();
-        return learner.train(curated, schema, TrainingProgress.NONE);
+        return trainer.train(curated, schema, TrainingProgress.NONE);
     }
 
     private static double f1(MentionModel model, List<Document> evaluation) {
