@@ -70,6 +70,7 @@ public final class CorpusStore implements AutoCloseable {
     private final SuggestionStore suggestions = new SuggestionStore(this);
     private final CorrectionStore log = new CorrectionStore(this);
     private final StatisticsStore statistics = new StatisticsStore(this);
+    private final LearningRecordStore learningRecords = new LearningRecordStore(this);
 
     private CorpusStore(StoreLocation location, DataSource dataSource, Dialect dialect, int schemaVersion, String curator,
             AutoCloseable keepOpen, List<String> privacyWarnings) {
@@ -241,6 +242,11 @@ public final class CorpusStore implements AutoCloseable {
     /** Counts over the store's corpora. */
     public StatisticsStore statistics() {
         return statistics;
+    }
+
+    /** Evaluations of the suggestion sources by round: the learning curve's data. */
+    public LearningRecordStore learningRecords() {
+        return learningRecords;
     }
 
     /** The parsed logs of recently used documents. */

@@ -65,7 +65,10 @@ public final class DatabaseCopy {
             new Table("relation", "id", DOCS, Map.of("document_id", "document")),
             new Table("relation_evidence", null, RELATIONS, Map.of("relation_id", "relation")),
             new Table("correction_event", "id", DOCS, Map.of("document_id", "document", "refers_to", "correction_event")),
-            new Table("curation_state", null, DOCS, Map.of("document_id", "document")));
+            new Table("curation_state", null, DOCS, Map.of("document_id", "document")),
+            new Table("learning_evaluation", "id", "corpus_id = ?", Map.of("corpus_id", "corpus")),
+            new Table("learning_tally", null, "evaluation_id IN (SELECT id FROM learning_evaluation WHERE corpus_id = ?)",
+                    Map.of("evaluation_id", "learning_evaluation")));
 
     private DatabaseCopy() {
     }

@@ -1,0 +1,88 @@
+package taiyi.workbench.learning.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import taiyi.workbench.core.model.Document;
+import taiyi.workbench.core.model.LabelSchema;
+import taiyi.workbench.learning.evaluation.TextTokens;
+import taiyi.workbench.testing.TestCorpora;
+
+/** The simulation on the first 40 BC5CDR development abstracts, with the test's own learner. */
+class SimulationTest {
+
+    @TempDir
+    Path out;
+
+    @Test
+    void revealsThePoolBatchByBatchAndReportsInTheIssuesShape() throws Exception {
+        List<Document> gold = TestCorpora.bc5cdrDevel().subList(0, 40);
+        SimulationSettings settings = new SimulationSettings(List.of("margin", "mnlp"), 2, 8, 0.25, 0, 0.95);
+        assertEquals(List.of("random", "margin", "mnlp"), settings.strategies());
+        StringMemoryLearner learner = new StringMemoryLearner();
+        AtomicInteger retrainings = new AtomicInteger();
+        AtomicInteger fresh = new AtomicInteger();
+        SimulationResult result = new Simulation(learner, previous -> {
+            (previous == null ? fresh : retrainings).incrementAndGet();
+            assertTrue(previous == null || previous.learnerId().equals(learner.id()));
+            return learner;
+        }, LabelSchema.inferredFrom(gold), settings).run(gold, Simulation.Listener.NONE);
+        // every step but the first of each curve retrains after a previous model: 3 strategies x 2 seeds x 3 steps;
+        // a fresh learner for each curve's first step and each seed's full-data model
+        assertEquals(3 * 2 * 3, retrainings.get());
+        assertEquals(3 * 2 + 2, fresh.get());
+
+        int pool = 40 - 10;
+        long allTokens = gold.stream().mapToLong(d -> TextTokens.count(d.text())).sum();
+        for (String strategy : settings.strategies()) {
+            for (int seed = 0; seed < 2; seed++) {
+                List<CurvePoint> curve = result.curves().get(strategy).get(seed);
+                // 30 documents in batches of 8: 8, 16, 24, 30
+                assertEquals(List.of(8, 16, 24, 30), curve.stream().map(CurvePoint::documents).toList(), strategy + " seed " + seed);
+                for (int i = 1; i < curve.size(); i++) {
+                    assertTrue(curve.get(i).tokens() > curve.get(i - 1).tokens());
+                }
+                assertTrue(curve.get(curve.size() - 1).tokens() < allTokens);
+                // the whole pool revealed: the same training set as the full-data model (the learner ignores order)
+                assertEquals(result.fullDataF1()[seed], curve.get(curve.size() - 1).f1(), 1e-12);
+                // the cold-start batch is the same random batch for every strategy
+                assertEquals(result.curves().get("random").get(seed).get(0), curve.get(0));
+            }
+        }
+        // the pool's tokens are the same whatever the order: the last points agree across strategies
+        assertEquals(result.curves().get("random").get(1).get(3).tokens(), result.curves().get("margin").get(1).get(3).tokens());
+        assertEquals(0, result.summaries().get(0).saving().mean(), 1e-12);
+        assertTrue(result.summaryLine().matches(
+                "taiyi simulate: full-data F1 \\d\\.\\d{3}; best strategy (margin|mnlp) reaches 95% of it with -?\\d+% fewer tokens than random"),
+                result.summaryLine());
+        assertTrue(result.fullData().mean() > 0);
+
+        SimulationReport.write(result, out);
+        List<String> curves = Files.readAllLines(out.resolve(SimulationReport.CURVES_CSV));
+        assertEquals(1 + 3 * 2 * 4, curves.size());
+        assertEquals(1 + 3, Files.readAllLines(out.resolve(SimulationReport.SUMMARY_CSV)).size());
+        byte[] png = Files.readAllBytes(out.resolve(SimulationReport.CURVES_PNG));
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals('P', png[1]);
+    }
+
+    @Test
+    void refusesAnUnknownStrategyAndASplitWithAnEmptySide() throws Exception {
+        List<Document> gold = TestCorpora.bc5cdrDevel().subList(0, 3);
+        Simulation unknown = new Simulation(new StringMemoryLearner(), LabelSchema.empty(),
+                new SimulationSettings(List.of("hunch"), 1, 1, 0.5, 0, 0.95));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> unknown.run(gold, Simulation.Listener.NONE));
+        assertTrue(e.getMessage().startsWith("unknown queue strategy 'hunch'"), e.getMessage());
+        Simulation tiny = new Simulation(new StringMemoryLearner(), LabelSchema.empty(), new SimulationSettings(List.of(), 1, 1, 0.1, 0, 0.95));
+        assertThrows(IllegalArgumentException.class, () -> tiny.run(gold, Simulation.Listener.NONE));
+    }
+}

@@ -1,0 +1,112 @@
+package taiyi.workbench.learning.evaluation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeSet;
+
+import taiyi.workbench.core.curation.AnnotationSet;
+import taiyi.workbench.core.curation.CorrectionAction;
+import taiyi.workbench.core.curation.CorrectionEvent;
+import taiyi.workbench.core.curation.RelationSuggestion;
+import taiyi.workbench.core.curation.Suggestion;
+import taiyi.workbench.core.model.EntityMention;
+import taiyi.workbench.core.model.Relation;
+import taiyi.workbench.learning.CuratedCorpus;
+import taiyi.workbench.learning.CuratedDocument;
+import taiyi.workbench.learning.DocumentSelection;
+import taiyi.workbench.store.CorpusStore;
+import taiyi.workbench.store.StoreException;
+import taiyi.workbench.store.SuggestionStore.SuggestionLayer;
+
+/**
+ * Scores the suggestion sources of a corpus against a gold layer: by default the corpus's own
+ * documents marked done, or every document of another corpus holding the same documents (an imported
+ * gold corpus, whose documents are never marked done). Every gold document counts for every source:
+ * a document a source left without suggestions scores as all misses.
+ */
+public final class CorpusEvaluator {
+
+    private final CorpusStore store;
+
+    public CorpusEvaluator(CorpusStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Evaluates the sources found in the corpus's suggestion layer, in source and round order.
+     *
+     * @param corpus the corpus whose suggestions are scored
+     * @param goldCorpus another corpus whose curated layer is the gold, or empty for the corpus's done documents
+     * @param source only this model or learner id, or empty for all
+     * @param round only this round, or empty for all
+     * @throws StoreException when a corpus does not exist
+     * @throws IllegalArgumentException when the gold is empty or the corpus lacks a gold document
+     */
+    public List<Evaluation> evaluate(String corpus, Optional<String> goldCorpus, Optional<String> source, OptionalInt round) {
+        String gold = goldCorpus.orElse(corpus);
+        List<CuratedDocument> golds = CuratedCorpus.read(store, gold, goldCorpus.isPresent() ? DocumentSelection.ALL : DocumentSelection.DONE);
+        if (golds.isEmpty()) {
+            throw new IllegalArgumentException(goldCorpus.isPresent() ? "gold corpus '" + gold + "' has no documents"
+                    : "corpus '" + corpus + "' has no document marked done to evaluate against (mark some done, or give --gold-corpus)");
+        }
+        Map<String, SuggestionLayer> layers = new LinkedHashMap<>();
+        TreeSet<SuggestionSource> sources = new TreeSet<>();
+        long curationMillis = 0;
+        for (CuratedDocument d : golds) {
+            String id = d.document().id();
+            if (store.documents().documentBody(corpus, id).isEmpty()) {
+                throw new IllegalArgumentException("corpus '" + corpus + "' has no document " + id + " of gold corpus '" + gold + "'");
+            }
+            SuggestionLayer layer = store.suggestions().suggestionLayer(corpus, id);
+            layers.put(id, layer);
+            layer.mentions().forEach(s -> sources.add(SuggestionSource.of(s.provenance())));
+            layer.relations().forEach(s -> sources.add(SuggestionSource.of(s.provenance())));
+            curationMillis += curationMillis(gold, id);
+        }
+        List<Evaluation> out = new ArrayList<>();
+        for (SuggestionSource s : sources) {
+            if (source.isPresent() && !source.get().equals(s.id()) || round.isPresent() && round.getAsInt() != s.round()) {
+                continue;
+            }
+            ExactMatchScorer scorer = new ExactMatchScorer();
+            for (CuratedDocument d : golds) {
+                SuggestionLayer layer = layers.get(d.document().id());
+                scorer.add(new AnnotationSet(d.document().mentions(), d.document().relations()), predicted(layer, s));
+            }
+            out.add(new Evaluation(s, gold, golds.size(), curationMillis, scorer.mentions(), scorer.relations()));
+        }
+        return out;
+    }
+
+    /** The suggestions one source made for a document, as an annotation layer. */
+    static AnnotationSet predicted(SuggestionLayer layer, SuggestionSource source) {
+        List<EntityMention> mentions = new ArrayList<>();
+        for (Suggestion s : layer.mentions()) {
+            if (source.made(s.provenance())) {
+                mentions.add(s.mention());
+            }
+        }
+        List<Relation> relations = new ArrayList<>();
+        for (RelationSuggestion s : layer.relations()) {
+            if (source.made(s.provenance())) {
+                relations.add(s.relation());
+            }
+        }
+        return new AnnotationSet(mentions, relations);
+    }
+
+    /** The time the curators spent deciding on a document: its log's decision durations, the import aside. */
+    private long curationMillis(String corpus, String documentId) {
+        long sum = 0;
+        for (CorrectionEvent e : store.log().events(corpus, documentId)) {
+            if (e.action() != CorrectionAction.IMPORT) {
+                sum += e.durationMs();
+            }
+        }
+        return sum;
+    }
+}
