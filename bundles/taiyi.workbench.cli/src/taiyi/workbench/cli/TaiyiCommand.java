@@ -10,7 +10,7 @@ import taiyi.workbench.bench.BenchCommand;
 @Command(name = "taiyi", mixinStandardHelpOptions = true, versionProvider = TaiyiCommand.Version.class,
         description = "Taiyi Workbench, headless: curate bilingual biomedical corpora with a model in the loop.",
         subcommands = {VersionCommand.class, ImportCommand.class, ExportCommand.class, StatsCommand.class, SearchCommand.class,
-                IndexCommand.class, PreannotateCommand.class, CurateCommand.class, BenchCommand.class,
+                IndexCommand.class, PreannotateCommand.class, CurateCommand.class, RoundCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TaiyiCommand implements Runnable {
 

@@ -46,8 +46,8 @@ class OlderSchemaMigrationTest {
         List<Document> docs = createVersion1Database();
         try (CorpusStore store = CorpusStore.open(dir)) {
             // every later migration runs on it, in order
-            assertEquals(3, store.schemaVersion());
-            assertEquals(List.of(1, 2, 3), appliedVersions(store));
+            assertEquals(4, store.schemaVersion());
+            assertEquals(List.of(1, 2, 3, 4), appliedVersions(store));
             assertLogsStartedFromTheVersion1Annotations(store, docs);
         }
         // opening again migrates nothing and starts no second log
@@ -102,10 +102,10 @@ class OlderSchemaMigrationTest {
         List<Document> docs = createVersion1Database();
         // what open() does first, and then the process dies: V2 (and later) are committed, the logs are not
         try (Connection c = dataSource().getConnection()) {
-            assertEquals(3, new SchemaMigrator(CorpusStore.class.getClassLoader()).migrate(c));
+            assertEquals(4, new SchemaMigrator(CorpusStore.class.getClassLoader()).migrate(c));
         }
         try (CorpusStore store = CorpusStore.open(dir)) {
-            assertEquals(3, store.schemaVersion());
+            assertEquals(4, store.schemaVersion());
             assertLogsStartedFromTheVersion1Annotations(store, docs);
         }
     }

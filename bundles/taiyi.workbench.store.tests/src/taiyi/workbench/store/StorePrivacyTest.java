@@ -86,7 +86,7 @@ class StorePrivacyTest {
         Files.setPosixFilePermissions(folder.resolve("taiyi.mv.db"), PosixFilePermissions.fromString("rw-r--r--"));
 
         try (CorpusStore store = CorpusStore.open(folder)) {
-            assertEquals(3, store.schemaVersion());
+            assertEquals(4, store.schemaVersion());
             assertEquals("rwx------", mode(folder));
             assertEquals("rw-------", mode(folder.resolve("taiyi.mv.db")));
             assertEquals("rw-------", mode(folder.resolve(DatabasePassword.FILE)));
