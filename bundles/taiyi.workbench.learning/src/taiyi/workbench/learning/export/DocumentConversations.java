@@ -55,6 +55,10 @@ final class DocumentConversations {
     static final String BRACKET = "relation argument holds a bracket or separator";
     static final String LONG_FOR_TC = "document longer than one window (TC)";
 
+    private static final InstructionBuilder NER = InstructionBuilder.forTask(TaskKind.NER);
+    private static final InstructionBuilder RE = InstructionBuilder.forTask(TaskKind.RE);
+    private static final InstructionBuilder TC = InstructionBuilder.forTask(TaskKind.TC);
+
     private final ConversationLength length;
     private final Set<TaskKind> tasks;
     private final int maxTokens;
@@ -184,7 +188,7 @@ final class DocumentConversations {
                 inexpressible.merge(EXTRA_OCCURRENCE, extra, Integer::sum);
             }
         }
-        InstructionBuilder builder = InstructionBuilder.forTask(TaskKind.NER);
+        InstructionBuilder builder = NER;
         List<EntityType> types = schema.entityTypes();
         add(out, drops, corpus, d, language, windowIndex, TaskKind.NER, "all", builder.wordings(language), types, windowText,
                 pieces, TaiyiAnswers.mentions(language, display(types, language, stringsByType)), counts(stringsByType));
@@ -234,7 +238,7 @@ final class DocumentConversations {
                 counts.put(t.name(), list.size());
             }
         }
-        InstructionBuilder builder = InstructionBuilder.forTask(TaskKind.RE);
+        InstructionBuilder builder = RE;
         add(out, drops, corpus, d, language, window.index(), TaskKind.RE, "pairs", builder.wordings(language),
                 schema.relationTypes(), windowText, pieces, TaiyiAnswers.pairs(language, pairs), counts);
         add(out, drops, corpus, d, language, window.index(), TaskKind.RE, "triples", builder.wordings(language),
@@ -253,7 +257,7 @@ final class DocumentConversations {
                 counts.put(l, 1);
             }
         }
-        add(out, drops, corpus, d, language, 0, TaskKind.TC, "all", InstructionBuilder.forTask(TaskKind.TC).wordings(language),
+        add(out, drops, corpus, d, language, 0, TaskKind.TC, "all", TC.wordings(language),
                 schema.documentLabels(), windowText, pieces, TaiyiAnswers.labels(language, names), counts);
     }
 
