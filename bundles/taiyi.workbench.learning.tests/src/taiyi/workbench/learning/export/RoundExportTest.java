@@ -86,7 +86,10 @@ class RoundExportTest {
             int samePair = manifest.at("/inexpressible").path(DocumentConversations.SAME_PAIR).asInt();
             int apart = manifest.at("/inexpressible").path(DocumentConversations.ARGUMENTS_APART).asInt();
             assertTrue(samePair + apart < 1038 / 20, samePair + " + " + apart);
-            assertEquals(2 * (1038 - samePair - apart), manifest.at("/counts/RE/en/items_by_type/CID").asInt());
+            // (a relation of an abstract cut in two windows can be said in both)
+            int cid = manifest.at("/counts/RE/en/items_by_type/CID").asInt();
+            int expressed = 1038 - samePair - apart;
+            assertTrue(cid >= 2 * expressed && cid <= 2 * expressed + 2 * 10 * (windows - 500), cid + " for " + expressed);
 
             // the files are the owner's only, and the manifest's hashes are theirs
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("round-1"))));
