@@ -45,6 +45,10 @@ final class ImportCommand implements Callable<Integer> {
             description = "One of: pubtator, bioc-xml, bioc-json, brat, cmeee, cmeie, conll, json, text.")
     Format format;
 
+    @Option(names = "--licence", paramLabel = "TEXT",
+            description = "The terms the corpus may be used under (e.g. 'CC BY-NC-SA 4.0'), kept with it and written into round manifests.")
+    String licence;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files (for brat: .ann files or folders).")
     List<Path> files;
 
@@ -68,6 +72,9 @@ final class ImportCommand implements Callable<Integer> {
                             }
                         }
                     });
+            if (licence != null && report.imported() > 0) {
+                store.documents().setLicence(corpus, licence);
+            }
         }
         int refused = report.problems().size();
         int warnings = report.warnings().size();

@@ -10,7 +10,7 @@ import taiyi.workbench.bench.BenchCommand;
 @Command(name = "taiyi", mixinStandardHelpOptions = true, versionProvider = TaiyiCommand.Version.class,
         description = "Taiyi Workbench, headless: curate bilingual biomedical corpora with a model in the loop.",
         subcommands = {VersionCommand.class, ImportCommand.class, ExportCommand.class, StatsCommand.class, SearchCommand.class,
-                IndexCommand.class, PreannotateCommand.class, CurateCommand.class, QueueCommand.class, DbCommand.class,
+                IndexCommand.class, PreannotateCommand.class, CurateCommand.class, RoundCommand.class, QueueCommand.class, DbCommand.class,
                 RelationsCommand.class, LearnCommand.class, BenchCommand.class,
                 EvaluateCommand.class, AgreementCommand.class, SimulateCommand.class,
                 CommandLine.HelpCommand.class})

@@ -166,4 +166,32 @@ class CorpusStoreTest {
         assertEquals(List.of("CREATE TABLE a (x INT)", "CREATE TABLE b (\n    y INT\n)"),
                 SchemaMigrator.statements("-- comment\nCREATE TABLE a (x INT);\n\nCREATE TABLE b (\n    y INT\n);\n"));
     }
+
+    @Test
+    void aCorpusKeepsItsLicenceAndEachDocumentItsLastEventAndCurators() {
+        try (CorpusStore store = CorpusStore.open(dir)) {
+            store.documents().importDocuments("ncbi", ncbi.subList(0, 2), "sample");
+            assertTrue(store.documents().licence("ncbi").isEmpty());
+            store.documents().setLicence("ncbi", "  public domain (US Government work) ");
+            assertEquals("public domain (US Government work)", store.documents().licence("ncbi").orElseThrow());
+
+            Document first = ncbi.get(0);
+            EntityMention m = first.mentions().get(0);
+            EntityMention retyped = new EntityMention(m.id(), "Modifier", m.spans(), m.normalizations());
+            store.log().record("ncbi", taiyi.workbench.core.curation.CorrectionEvent.onMention(first.id(), "ann",
+                    taiyi.workbench.core.curation.CorrectionAction.MODIFY, m, retyped, null, "editor", 500));
+            taiyi.workbench.core.curation.CorrectionEvent last = store.log().record("ncbi",
+                    taiyi.workbench.core.curation.CorrectionEvent.onMention(first.id(), "bob",
+                            taiyi.workbench.core.curation.CorrectionAction.MODIFY, retyped, m, null, "editor", 400));
+
+            Map<String, DocumentHistory> histories = store.log().histories("ncbi");
+            assertEquals(last.id(), histories.get(first.id()).lastEventId());
+            assertEquals(List.of("ann", "bob"), histories.get(first.id()).curators());
+            // the second document has only its import: a log position, no curator
+            DocumentHistory untouched = histories.get(ncbi.get(1).id());
+            assertTrue(untouched.lastEventId() > 0 && untouched.lastEventId() < last.id());
+            assertEquals(List.of(), untouched.curators());
+            assertThrows(StoreException.class, () -> store.documents().setLicence("nope", "x"));
+        }
+    }
 }

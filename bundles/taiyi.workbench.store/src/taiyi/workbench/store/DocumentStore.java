@@ -89,6 +89,31 @@ public final class DocumentStore {
         });
     }
 
+    /**
+     * Records the terms a corpus may be used under (a blank licence clears it); the corpus must exist.
+     * A round export copies it into its manifest.
+     */
+    public void setLicence(String corpus, String licence) {
+        store.inTransaction("cannot save the licence of corpus '" + corpus + "'", c -> {
+            long id = CorpusStore.existingCorpusId(c, corpus);
+            Jdbc.update(c, "UPDATE corpus SET licence = ? WHERE id = ?", ps -> {
+                ps.setString(1, licence == null || licence.isBlank() ? null : licence.strip());
+                ps.setLong(2, id);
+            });
+            return null;
+        });
+    }
+
+    /** The licence recorded for a corpus, if any. */
+    public Optional<String> licence(String corpus) {
+        return store.read("cannot read the licence of corpus '" + corpus + "'", c -> {
+            long id = CorpusStore.existingCorpusId(c, corpus);
+            String[] licence = {null};
+            Jdbc.query(c, "SELECT licence FROM corpus WHERE id = ?", ps -> ps.setLong(1, id), rs -> licence[0] = rs.getString(1));
+            return Optional.ofNullable(licence[0]);
+        });
+    }
+
     /** The label schema of a corpus. */
     public LabelSchema schema(String corpus) {
         return store.read("cannot read the label schema of corpus '" + corpus + "'",

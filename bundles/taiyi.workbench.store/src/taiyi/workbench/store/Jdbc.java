@@ -5,7 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** The two shapes of JDBC call the store repeats: bind then read rows, and insert returning a key. */
+/** The shapes of JDBC call the store repeats: bind then read rows, bind then update, and insert returning a key. */
 final class Jdbc {
 
     @FunctionalInterface
@@ -35,6 +35,14 @@ final class Jdbc {
     /** Prepares an insert that gives back the new row's {@code id}, asked for as the database spells it. */
     static PreparedStatement prepareInsert(Connection c, String sql) throws SQLException {
         return c.prepareStatement(sql, Dialect.of(c).idColumn());
+    }
+
+    /** Binds and executes an update; returns how many rows it changed. */
+    static int update(Connection c, String sql, Binder binder) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            return ps.executeUpdate();
+        }
     }
 
     /** Executes an insert prepared with generated keys and returns the new row's key. */

@@ -41,12 +41,19 @@ public final class ImportJob extends Job {
 
     private final String corpus;
     private final ImportPlan plan;
+    private final String licence;
     private volatile ImportReport report;
 
     public ImportJob(String corpus, ImportPlan plan) {
+        this(corpus, plan, "");
+    }
+
+    /** An import that also records the corpus's licence (blank: leave it as it is). */
+    public ImportJob(String corpus, ImportPlan plan, String licence) {
         super("Importing " + plan.items().size() + (plan.items().size() == 1 ? " file" : " files") + " into corpus '" + corpus + "'");
         this.corpus = corpus;
         this.plan = plan;
+        this.licence = licence;
         setUser(true);
         setRule(ONE_AT_A_TIME);
     }
@@ -79,6 +86,9 @@ public final class ImportJob extends Job {
                         return progress.isCanceled();
                     }
                 });
+        if (!licence.isBlank() && report.imported() > 0) {
+            store.documents().setLicence(corpus, licence);
+        }
         // the import is done when its documents can be found
         progress.subTask("Indexing");
         WorkbenchIndex.awaitCaughtUp();

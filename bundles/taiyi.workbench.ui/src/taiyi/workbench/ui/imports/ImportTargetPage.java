@@ -16,6 +16,7 @@ public final class ImportTargetPage extends WizardPage {
 
     private Combo corpus;
     private Label note;
+    private org.eclipse.swt.widgets.Text licence;
 
     ImportTargetPage() {
         super("target", "Target corpus", null);
@@ -35,6 +36,11 @@ public final class ImportTargetPage extends WizardPage {
         }
         corpus.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         corpus.addListener(SWT.Modify, e -> changed());
+        Label licenceLabel = new Label(body, SWT.NONE);
+        licenceLabel.setText("&Licence:");
+        licence = new org.eclipse.swt.widgets.Text(body, SWT.BORDER);
+        licence.setMessage("the terms of use, e.g. CC BY-NC-SA 4.0 (kept with the corpus, written into round manifests)");
+        licence.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         note = new Label(body, SWT.WRAP);
         note.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
         setControl(body);
@@ -44,6 +50,15 @@ public final class ImportTargetPage extends WizardPage {
     /** The corpus name as typed, stripped. */
     public String corpus() {
         return corpus.getText().strip();
+    }
+
+    /** The licence as typed, stripped; empty when none was given (an existing corpus keeps its own). */
+    public String licence() {
+        return licence.getText().strip();
+    }
+
+    public void setLicence(String text) {
+        licence.setText(text);
     }
 
     public void setCorpus(String name) {

@@ -30,7 +30,7 @@ public final class ImportWizard extends Wizard implements IImportWizard {
 
     @Override
     public boolean performFinish() {
-        job = new ImportJob(target.corpus(), sources.plan());
+        job = new ImportJob(target.corpus(), sources.plan(), target.licence());
         job.schedule();
         return true;
     }

@@ -95,6 +95,14 @@ public final class QwenTokenizer {
         return encoding.encodeOrdinary(text).toArray();
     }
 
+    /**
+     * How many tokens {@link #encodeText(String)} would give, without building the ids; for counting
+     * many texts, sum this over the {@link QwenPreTokenizer} pieces of each and cache it per piece.
+     */
+    public int countText(String text) {
+        return encoding.countTokensOrdinary(text);
+    }
+
     /** The id of a control token such as {@code <|endoftext|>}; a clear error for an unknown name. */
     public int specialId(String name) {
         return specials.id(name);

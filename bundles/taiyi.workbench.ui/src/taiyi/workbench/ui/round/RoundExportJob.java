@@ -1,0 +1,109 @@
+package taiyi.workbench.ui.round;
+
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.PlatformUI;
+
+import taiyi.workbench.inference.djl.tokenizer.QwenTokenizer;
+import taiyi.workbench.learning.export.ConversationLength;
+import taiyi.workbench.learning.export.ExportProgress;
+import taiyi.workbench.learning.export.RoundExport;
+import taiyi.workbench.learning.export.RoundRequest;
+import taiyi.workbench.learning.export.RoundSummary;
+import taiyi.workbench.ui.WorkbenchDatabase;
+
+/**
+ * Writes a round in the background, one progress step per document; cancelling leaves nothing
+ * written. When it ends it shows the manifest's counts in a dialog titled {@value #RESULT_TITLE}.
+ */
+public final class RoundExportJob extends Job {
+
+    public static final String RESULT_TITLE = "Round Exported";
+
+    private final RoundRequest request;
+    private final Path folder;
+    private final Path tokenizer;
+    private volatile RoundSummary summary;
+
+    public RoundExportJob(RoundRequest request, Path folder, Path tokenizer) {
+        super("Exporting round " + request.round() + " to " + folder);
+        this.request = request;
+        this.folder = folder;
+        this.tokenizer = tokenizer;
+        setUser(true);
+    }
+
+    @Override
+    protected IStatus run(IProgressMonitor monitor) {
+        SubMonitor progress = SubMonitor.convert(monitor, getName(), 1000);
+        try {
+            progress.subTask("Loading the Qwen tokenizer");
+            ConversationLength length = new ConversationLength(QwenTokenizer.load(tokenizer));
+            int[] reported = {0};
+            summary = new RoundExport(WorkbenchDatabase.store(), length).write(request, folder, new ExportProgress() {
+                @Override
+                public synchronized void worked(int done, int total) {
+                    int now = (int) (1000L * done / Math.max(1, total));
+                    if (now > reported[0]) {
+                        progress.worked(now - reported[0]);
+                        reported[0] = now;
+                    }
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return progress.isCanceled();
+                }
+            });
+        } catch (CancellationException e) {
+            return Status.CANCEL_STATUS;
+        } catch (Exception e) {
+            return Status.error(e.getMessage(), e);
+        }
+        showCounts(summary);
+        return Status.OK_STATUS;
+    }
+
+    /** What the round holds, as the dialog says it. */
+    static String describe(RoundSummary s) {
+        StringBuilder b = new StringBuilder();
+        b.append(s.documents()).append(" documents exported to ").append(s.folder()).append("\n\n");
+        b.append("train: ").append(s.train()).append(" conversations (").append(s.replayed()).append(" replayed)\n");
+        b.append("validation: ").append(s.validation()).append(" conversations\n");
+        s.byTaskAndLanguage().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> b.append(e.getKey()).append(": ").append(e.getValue()).append('\n'));
+        if (!s.drops().isEmpty()) {
+            b.append("\ndropped:\n");
+            s.drops().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                    .forEach(e -> b.append("  ").append(e.getKey()).append(": ").append(e.getValue()).append('\n'));
+        }
+        if (!s.inexpressible().isEmpty()) {
+            b.append("\nnot expressible:\n");
+            s.inexpressible().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                    .forEach(e -> b.append("  ").append(e.getKey()).append(": ").append(e.getValue()).append('\n'));
+        }
+        b.append("\nThe manifest (manifest.json) names every source document, drop and file hash.");
+        return b.toString();
+    }
+
+    private static void showCounts(RoundSummary s) {
+        if (!PlatformUI.isWorkbenchRunning()) {
+            return;
+        }
+        Display display = PlatformUI.getWorkbench().getDisplay();
+        display.asyncExec(() -> MessageDialog.openInformation(display.getActiveShell(), RESULT_TITLE, describe(s)));
+    }
+
+    /** What was written, once the job has run; null before or when it failed. */
+    public RoundSummary summary() {
+        return summary;
+    }
+}
