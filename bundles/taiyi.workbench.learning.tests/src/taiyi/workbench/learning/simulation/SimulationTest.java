@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.LabelSchema;
-import taiyi.workbench.learning.evaluation.TextTokens;
+import taiyi.workbench.learning.learner.text.TextUnits;
 import taiyi.workbench.testing.TestCorpora;
 
 /** The simulation on the first 40 BC5CDR development abstracts, with the test's own learner. */
@@ -42,7 +42,7 @@ class SimulationTest {
         assertEquals(3 * 2 + 2, fresh.get());
 
         int pool = 40 - 10;
-        long allTokens = gold.stream().mapToLong(d -> TextTokens.count(d.text())).sum();
+        long allTokens = gold.stream().mapToLong(d -> TextUnits.of(d.text()).size()).sum();
         for (String strategy : settings.strategies()) {
             for (int seed = 0; seed < 2; seed++) {
                 List<CurvePoint> curve = result.curves().get(strategy).get(seed);

@@ -10,12 +10,12 @@ import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.LabelSchema;
 import taiyi.workbench.learning.CuratedDocument;
-import taiyi.workbench.learning.evaluation.TextTokens;
 import taiyi.workbench.learning.learner.DocumentPrediction;
 import taiyi.workbench.learning.learner.MentionLearner;
 import taiyi.workbench.learning.learner.MentionModel;
 import taiyi.workbench.learning.learner.PredictedMention;
 import taiyi.workbench.learning.learner.TrainingProgress;
+import taiyi.workbench.learning.learner.text.TextUnits;
 
 /**
  * The simulation test's own learner, so the test does not wait for the real ones: every curated
@@ -86,7 +86,7 @@ final class StringMemoryLearner implements MentionLearner {
                     }
                 }
                 out.sort(Comparator.comparingInt(PredictedMention::start));
-                return new DocumentPrediction(document.id(), out, TextTokens.count(text), logP, smallest);
+                return new DocumentPrediction(document.id(), out, TextUnits.of(text).size(), logP, smallest);
             }
         };
     }

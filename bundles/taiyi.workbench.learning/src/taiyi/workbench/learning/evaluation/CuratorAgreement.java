@@ -9,6 +9,7 @@ import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Span;
 import taiyi.workbench.learning.CuratedDocument;
+import taiyi.workbench.learning.learner.text.TextUnits;
 
 /**
  * Compares two separately curated copies of the same documents: per-type F1, and Cohen's kappa over
@@ -46,7 +47,9 @@ public final class CuratorAgreement {
                 throw new IllegalArgumentException("document " + a.id() + " has different texts in the two copies");
             }
             scorer.add(new AnnotationSet(a.mentions(), a.relations()), new AnnotationSet(b.mentions(), b.relations()));
-            for (Span token : TextTokens.of(a.text())) {
+            TextUnits units = TextUnits.of(a.text());
+            for (int u = 0; u < units.size(); u++) {
+                Span token = new Span(units.start(u), units.end(u));
                 String la = label(a.mentions(), token);
                 String lb = label(b.mentions(), token);
                 firstLabels.merge(la, 1, Integer::sum);

@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.learning.learner.DocumentPrediction;
+import taiyi.workbench.learning.learner.text.TextUnits;
 
 /**
  * A document still to curate, with what each source (Taiyi, a learner) predicted for it.
@@ -50,6 +51,6 @@ public record QueueCandidate(String documentId, String text, List<SourcePredicti
         for (SourcePrediction s : sources) {
             most = Math.max(most, s.prediction().tokens());
         }
-        return most > 0 ? most : TextUnits.count(text);
+        return most > 0 ? most : TextUnits.of(text).size();
     }
 }

@@ -16,12 +16,12 @@ import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.LabelSchema;
 import taiyi.workbench.learning.CuratedDocument;
 import taiyi.workbench.learning.evaluation.ExactMatchScorer;
-import taiyi.workbench.learning.evaluation.TextTokens;
 import taiyi.workbench.learning.learner.DocumentPrediction;
 import taiyi.workbench.learning.learner.MentionLearner;
 import taiyi.workbench.learning.learner.MentionModel;
 import taiyi.workbench.learning.learner.PredictedMention;
 import taiyi.workbench.learning.learner.TrainingProgress;
+import taiyi.workbench.learning.learner.text.TextUnits;
 import taiyi.workbench.learning.queue.CurationQueue;
 import taiyi.workbench.learning.queue.DecisionCost;
 import taiyi.workbench.learning.queue.Exploration;
@@ -125,7 +125,7 @@ public final class Simulation {
             Set<String> picked = new HashSet<>();
             for (Document d : batch) {
                 picked.add(d.id());
-                tokens += TextTokens.count(d.text());
+                tokens += TextUnits.of(d.text()).size();
             }
             remaining.removeIf(d -> picked.contains(d.id()));
             revealed.addAll(batch);

@@ -8,6 +8,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.PlatformUI;
@@ -94,12 +95,22 @@ public final class RoundExportJob extends Job {
         return b.toString();
     }
 
+    /**
+     * Shows the counts in a dialog that does not block the event loop it opens from: a blocking one
+     * would hold whatever runnable drained the queue (the curator's next job, a test's wait) until
+     * it is dismissed.
+     */
     private static void showCounts(RoundSummary s) {
         if (!PlatformUI.isWorkbenchRunning()) {
             return;
         }
         Display display = PlatformUI.getWorkbench().getDisplay();
-        display.asyncExec(() -> MessageDialog.openInformation(display.getActiveShell(), RESULT_TITLE, describe(s)));
+        display.asyncExec(() -> {
+            MessageDialog dialog = new MessageDialog(display.getActiveShell(), RESULT_TITLE, null, describe(s),
+                    MessageDialog.INFORMATION, 0, IDialogConstants.OK_LABEL);
+            dialog.setBlockOnOpen(false);
+            dialog.open();
+        });
     }
 
     /** What was written, once the job has run; null before or when it failed. */
