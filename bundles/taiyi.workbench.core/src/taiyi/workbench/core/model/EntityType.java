@@ -20,4 +20,14 @@ public record EntityType(String name, String english, String chinese) {
         english = english == null || english.isBlank() ? name : english;
         chinese = chinese == null || chinese.isBlank() ? english : chinese;
     }
+
+    /** The display name a reader of {@code language} sees. */
+    public String displayName(Language language) {
+        return language == Language.CHINESE ? chinese : english;
+    }
+
+    /** Whether a display name differs from the code, i.e. the schema was given names, not inferred. */
+    public boolean hasDisplayNames() {
+        return !english.equals(name) || !chinese.equals(name);
+    }
 }

@@ -51,6 +51,25 @@ public record LabelSchema(List<EntityType> entityTypes, List<EntityType> relatio
         return entityTypes.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
+    /**
+     * The name a reader of {@code language} sees for entity type {@code code}: this schema's display
+     * name, else that of a {@link KnownSchemas known schema} (a schema inferred from imported files
+     * carries bare codes), else the code.
+     */
+    public String entityTypeName(String code, Language language) {
+        return displayName(entityType(code), KnownSchemas.entityType(code), code, language);
+    }
+
+    /** As {@link #entityTypeName}, for relation type {@code code}. */
+    public String relationTypeName(String code, Language language) {
+        return displayName(relationTypes.stream().filter(t -> t.name().equals(code)).findFirst(),
+                KnownSchemas.relationType(code), code, language);
+    }
+
+    private static String displayName(Optional<EntityType> own, Optional<EntityType> known, String code, Language language) {
+        return own.filter(EntityType::hasDisplayNames).or(() -> known).map(t -> t.displayName(language)).orElse(code);
+    }
+
     private static List<EntityType> merge(List<EntityType> a, List<EntityType> b) {
         Map<String, EntityType> out = new LinkedHashMap<>();
         a.forEach(t -> out.put(t.name(), t));
