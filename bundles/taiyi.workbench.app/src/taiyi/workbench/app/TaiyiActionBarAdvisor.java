@@ -34,41 +34,45 @@ final class TaiyiActionBarAdvisor extends ActionBarAdvisor {
 
     @Override
     protected void makeActions(IWorkbenchWindow window) {
+        // the platform's own actions, named in the workbench's language: no language pack ships their translations
         exit = ActionFactory.QUIT.create(window);
+        exit.setText(Messages.TaiyiActionBarAdvisor_exit);
         register(exit);
         preferences = ActionFactory.PREFERENCES.create(window);
+        preferences.setText(Messages.TaiyiActionBarAdvisor_preferences);
         register(preferences);
         about = ActionFactory.ABOUT.create(window);
+        about.setText(Messages.TaiyiActionBarAdvisor_about);
         register(about);
         showViews = ContributionItemFactory.VIEWS_SHORTLIST.create(window);
     }
 
     @Override
     protected void fillMenuBar(IMenuManager menuBar) {
-        MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
+        MenuManager file = new MenuManager(Messages.TaiyiActionBarAdvisor_file, IWorkbenchActionConstants.M_FILE);
         file.add(new GroupMarker(IWorkbenchActionConstants.FILE_START));
         file.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
         file.add(new Separator());
         file.add(exit);
         file.add(new GroupMarker(IWorkbenchActionConstants.FILE_END));
 
-        MenuManager edit = new MenuManager("&Edit", IWorkbenchActionConstants.M_EDIT);
+        MenuManager edit = new MenuManager(Messages.TaiyiActionBarAdvisor_edit, IWorkbenchActionConstants.M_EDIT);
         edit.add(new GroupMarker(IWorkbenchActionConstants.EDIT_START));
         // commands rather than retargetable actions: the editor's handlers for these ids decide enablement
-        edit.add(command(IWorkbenchCommandConstants.EDIT_UNDO, "&Undo"));
-        edit.add(command(IWorkbenchCommandConstants.EDIT_REDO, "&Redo"));
+        edit.add(command(IWorkbenchCommandConstants.EDIT_UNDO, Messages.TaiyiActionBarAdvisor_undo));
+        edit.add(command(IWorkbenchCommandConstants.EDIT_REDO, Messages.TaiyiActionBarAdvisor_redo));
         edit.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
         edit.add(new GroupMarker(IWorkbenchActionConstants.EDIT_END));
 
-        MenuManager window = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
-        MenuManager showView = new MenuManager("Show &View", "showView");
+        MenuManager window = new MenuManager(Messages.TaiyiActionBarAdvisor_window, IWorkbenchActionConstants.M_WINDOW);
+        MenuManager showView = new MenuManager(Messages.TaiyiActionBarAdvisor_showView, "showView");
         showView.add(showViews);
         window.add(showView);
         window.add(new Separator());
         window.add(preferences);
         window.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
 
-        MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
+        MenuManager help = new MenuManager(Messages.TaiyiActionBarAdvisor_help, IWorkbenchActionConstants.M_HELP);
         help.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
         help.add(new Separator());
         help.add(about);

@@ -10,6 +10,7 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.PlatformUI;
 
 import taiyi.workbench.ui.WorkbenchDatabase;
+import org.eclipse.osgi.util.NLS;
 
 /** The Taiyi Workbench desktop application. */
 public final class TaiyiApplication implements IApplication {
@@ -27,7 +28,7 @@ public final class TaiyiApplication implements IApplication {
             } catch (Exception e) {
                 // The workbench is still useful without the sample (and shows what is in the database).
                 ILog.of(getClass()).log(Status.error("Cannot import the sample corpus: " + e.getMessage(), e));
-                MessageDialog.openError(null, "Taiyi Workbench", "Cannot open or fill the corpus database:\n" + e.getMessage());
+                MessageDialog.openError(null, Messages.TaiyiWorkbenchAdvisor_title, NLS.bind(Messages.TaiyiApplication_databaseFailed, e.getMessage()));
             }
             int code = PlatformUI.createAndRunWorkbench(display, new TaiyiWorkbenchAdvisor());
             return code == PlatformUI.RETURN_RESTART ? IApplication.EXIT_RESTART : IApplication.EXIT_OK;

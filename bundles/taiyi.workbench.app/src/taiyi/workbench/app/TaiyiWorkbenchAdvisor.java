@@ -16,6 +16,7 @@ import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 import taiyi.workbench.ui.CjkFontNotice;
 import taiyi.workbench.ui.CurationPerspective;
 import taiyi.workbench.ui.WorkbenchIndex;
+import org.eclipse.osgi.util.NLS;
 
 /**
  * Opens every window in the curation perspective with the Taiyi menus and remembers the layout
@@ -37,12 +38,12 @@ final class TaiyiWorkbenchAdvisor extends WorkbenchAdvisor {
 
     @Override
     public void postStartup() {
-        Job open = Job.create("Opening the search index", (IProgressMonitor monitor) -> {
+        Job open = Job.create(Messages.TaiyiWorkbenchAdvisor_openingIndex, (IProgressMonitor monitor) -> {
             try {
                 WorkbenchIndex.index();
                 return Status.OK_STATUS;
             } catch (RuntimeException e) {
-                return Status.error("Cannot open the search index: " + e.getMessage(), e);
+                return Status.error(NLS.bind(Messages.TaiyiWorkbenchAdvisor_cannotOpenIndex, e.getMessage()), e);
             }
         });
         open.setSystem(false);
@@ -72,7 +73,7 @@ final class TaiyiWorkbenchAdvisor extends WorkbenchAdvisor {
                 c.setShowCoolBar(true);
                 c.setShowStatusLine(true);
                 c.setShowPerspectiveBar(false);
-                c.setTitle("Taiyi Workbench");
+                c.setTitle(Messages.TaiyiWorkbenchAdvisor_title);
             }
 
             @Override

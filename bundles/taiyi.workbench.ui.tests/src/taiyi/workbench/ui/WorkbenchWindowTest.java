@@ -117,7 +117,8 @@ class WorkbenchWindowTest {
         List<?> chips = editor.legend().getChildren();
         assertEquals(types.size(), chips.size());
         Label chip = (Label) chips.get(0);
-        assertTrue(chip.getText().startsWith("1 " + types.get(0) + "  "), chip.getText());
+        // each type by its display name in the UI language (NCBI-disease's SpecificDisease reads "Specific disease")
+        assertTrue(chip.getText().startsWith("1 " + editor.entityName(types.get(0)) + "  "), chip.getText());
         ImageData painted = paint(editor.legend());
         assertTrue(contains(painted, EntityTypePalette.rgbOf(types.get(0))), "the legend did not paint the type colour");
         screenshot(editor.textWidget().getShell(), "document-editor.png");

@@ -10,6 +10,7 @@ import org.eclipse.jface.action.IStatusLineManager;
 import org.eclipse.swt.widgets.Display;
 
 import taiyi.workbench.core.runtime.CjkFontCheck;
+import taiyi.workbench.ui.l10n.Messages;
 
 /**
  * Tells the curator, once per start, when no installed font covers Chinese: in the window's
@@ -30,7 +31,7 @@ public final class CjkFontNotice {
             return;
         }
         Display display = Display.getCurrent();
-        Job job = Job.create("Checking for a font that covers Chinese", (IProgressMonitor monitor) -> {
+        Job job = Job.create(Messages.CjkFontNotice_job, (IProgressMonitor monitor) -> {
             CjkFontCheck.Result result = new CjkFontCheck().run();
             display.asyncExec(() -> show(result, statusLine));
             return Status.OK_STATUS;

@@ -36,6 +36,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import taiyi.workbench.core.runtime.LaunchLanguage;
+import taiyi.workbench.core.runtime.WorkbenchDataFolder;
 import taiyi.workbench.inference.GeneratorSettings.DeviceChoice;
 
 /** Window > Preferences > Taiyi: values typed into the page are what ModelPreferences reads back. */
@@ -122,6 +124,41 @@ class TaiyiPreferencePageTest {
         assertEquals(Optional.empty(), prefs.databaseFolder());
         // stored where the next start reads them
         assertEquals("cpu", InstanceScope.INSTANCE.getNode(ModelPreferences.QUALIFIER).get(ModelPreferences.DEVICE, null));
+    }
+
+    @Test
+    void theLanguageChosenOnThePageIsKeptWhereTheLaunchScriptReadsIt() throws Exception {
+        WorkbenchDataFolder data = WorkbenchDataFolder.resolve();
+        Path file = LaunchLanguage.file(data);
+        Files.deleteIfExists(file);
+        for (String[] choice : new String[][] {{"\u4e2d\u6587\uff08\u7b80\u4f53\uff09", "zh_CN"}, {"English", "en"}}) {
+            PreferenceDialog dialog = open();
+            try {
+                Combo language = field(dialog.getShell(), "Language (after a restart):", Combo.class);
+                language.select(Arrays.asList(language.getItems()).indexOf(choice[0]));
+                language.notifyListeners(SWT.Selection, new Event());
+                press(dialog.getShell(), "Apply and Close");
+            } finally {
+                if (dialog.getShell() != null && !dialog.getShell().isDisposed()) {
+                    dialog.close();
+                }
+            }
+            assertEquals(choice[1] + "\n", Files.readString(file));
+            assertEquals(Optional.of(choice[1]), LaunchLanguage.read(data));
+        }
+        // back to the system's language: no file, the OS decides
+        PreferenceDialog dialog = open();
+        try {
+            Combo language = field(dialog.getShell(), "Language (after a restart):", Combo.class);
+            language.select(0);
+            language.notifyListeners(SWT.Selection, new Event());
+            press(dialog.getShell(), "Apply and Close");
+        } finally {
+            if (dialog.getShell() != null && !dialog.getShell().isDisposed()) {
+                dialog.close();
+            }
+        }
+        assertFalse(Files.exists(file), "the language file outlived the choice of the system's language");
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.window.Window;
 
 import taiyi.workbench.ui.editor.DocumentEditor;
+import taiyi.workbench.ui.l10n.Messages;
 
 /**
  * Accepts every open suggestion whose score is at least a threshold, one ACCEPT event each. The
@@ -18,8 +19,8 @@ public final class AcceptAllScoredHandler extends AnnotationCommandHandler {
     void run(DocumentEditor editor, ExecutionEvent event, String uiLocation) {
         String given = event.getParameter(MIN_SCORE);
         if (given == null || given.isBlank()) {
-            InputDialog ask = new InputDialog(editor.getSite().getShell(), "Accept suggestions by score",
-                    "Accept every open suggestion with a score of at least:", "-0.5", MinScoreValidator::check);
+            InputDialog ask = new InputDialog(editor.getSite().getShell(), Messages.AcceptAllScoredHandler_title,
+                    Messages.AcceptAllScoredHandler_prompt, "-0.5", MinScoreValidator::check);
             if (ask.open() != Window.OK) {
                 return;
             }

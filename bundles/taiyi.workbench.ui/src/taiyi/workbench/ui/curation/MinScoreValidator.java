@@ -1,5 +1,8 @@
 package taiyi.workbench.ui.curation;
 
+import taiyi.workbench.ui.l10n.Messages;
+import org.eclipse.osgi.util.NLS;
+
 /** Checks a typed score threshold: a finite number (scores are mean log-probabilities, so often negative). */
 final class MinScoreValidator {
 
@@ -10,9 +13,9 @@ final class MinScoreValidator {
     static String check(String text) {
         try {
             double d = Double.parseDouble(text.strip());
-            return Double.isFinite(d) ? null : "'" + text + "' is not a finite number";
+            return Double.isFinite(d) ? null : NLS.bind(Messages.MinScoreValidator_notFinite, text);
         } catch (NumberFormatException e) {
-            return "'" + text + "' is not a number";
+            return NLS.bind(Messages.MinScoreValidator_notANumber, text);
         }
     }
 }

@@ -37,6 +37,8 @@ import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.store.StaleDecisionException;
 import taiyi.workbench.store.SuggestionStore;
 import taiyi.workbench.store.StoreChangeListener;
+import taiyi.workbench.ui.l10n.Messages;
+import org.eclipse.osgi.util.NLS;
 
 /**
  * The annotator's editor of one document: its text with the curated mentions coloured and
@@ -87,7 +89,7 @@ public final class DocumentEditor extends EditorPart {
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
         if (!(input instanceof DocumentEditorInput in)) {
-            throw new PartInitException("not a Taiyi document: " + input.getName());
+            throw new PartInitException(NLS.bind(Messages.DocumentEditor_notADocument, input.getName()));
         }
         setSite(site);
         setInput(input);
@@ -95,7 +97,7 @@ public final class DocumentEditor extends EditorPart {
         corpus = in.corpus();
         // the curated layer comes from the fold of the log: the body alone is read here
         document = store.documents().documentBody(in.corpus(), in.documentId())
-                .orElseThrow(() -> new PartInitException("document " + in.documentId() + " is not in corpus " + in.corpus()));
+                .orElseThrow(() -> new PartInitException(NLS.bind(Messages.DocumentEditor_notInCorpus, in.documentId(), in.corpus())));
         schema = store.documents().schema(corpus);
         model = new AnnotationModel(document.text());
         List<CorrectionEvent> log = store.log().events(corpus, document.id());
@@ -120,6 +122,7 @@ public final class DocumentEditor extends EditorPart {
 
         legendCanvas = new FigureCanvas(body, SWT.DOUBLE_BUFFERED);
         legend = new EntityTypeLegend();
+        legend.setNames(this::entityName);
         legendCanvas.setContents(legend);
         GridData legendData = new GridData(SWT.FILL, SWT.TOP, true, false);
         legendData.heightHint = 30;
@@ -241,7 +244,7 @@ public final class DocumentEditor extends EditorPart {
     public void labelWithTypeNumber(int n, String uiLocation) {
         List<String> types = keyedTypes();
         if (n < 1 || n > types.size()) {
-            report("no entity type has key " + n + "; the schema of corpus '" + corpus + "' has " + types.size());
+            report(NLS.bind(Messages.DocumentEditor_noTypeForKey, new Object[] {n, corpus, types.size()}));
             return;
         }
         applyType(types.get(n - 1), uiLocation);
@@ -249,7 +252,7 @@ public final class DocumentEditor extends EditorPart {
 
     /** Opens the type chooser for the selection or the item at the caret. */
     public TypeChooser chooseType(String uiLocation) {
-        return openChooser("Entity type", keyedTypes(), type -> applyType(type, uiLocation));
+        return openChooser(Messages.DocumentEditor_entityTypeChooser, keyedTypes(), this::entityName, type -> applyType(type, uiLocation));
     }
 
     private void applyType(String type, String uiLocation) {
@@ -270,31 +273,31 @@ public final class DocumentEditor extends EditorPart {
                 refresh();
                 jumpToNextSuggestion(new AnnotationItem.SuggestedMention(corpus, document.id(), s.suggestion()));
             } else {
-                report("select text to label, or put the caret on a mention to change its type");
+                report(Messages.DocumentEditor_nothingToLabel);
             }
         });
     }
 
     /** Accepts the suggestion at the caret and moves to the next open one. */
     public void acceptAtCaret(String uiLocation) {
-        decideSuggestionAtCaret("accept", true, r -> curation.accept(r, uiLocation), s -> curation.accept(s, uiLocation));
+        decideSuggestionAtCaret(Messages.DocumentEditor_nothingToAccept, true, r -> curation.accept(r, uiLocation), s -> curation.accept(s, uiLocation));
     }
 
     /** Rejects the suggestion at the caret and moves to the next open one. */
     public void rejectAtCaret(String uiLocation) {
-        decideSuggestionAtCaret("reject", true, r -> curation.reject(r, uiLocation), s -> curation.reject(s, uiLocation));
+        decideSuggestionAtCaret(Messages.DocumentEditor_nothingToReject, true, r -> curation.reject(r, uiLocation), s -> curation.reject(s, uiLocation));
     }
 
     /** Passes over the suggestion at the caret (SKIP) and moves to the next open one. */
     public void skipAtCaret(String uiLocation) {
-        decideSuggestionAtCaret("skip", false, r -> curation.skip(r, uiLocation), s -> curation.skip(s, uiLocation));
+        decideSuggestionAtCaret(Messages.DocumentEditor_nothingToSkip, false, r -> curation.skip(r, uiLocation), s -> curation.skip(s, uiLocation));
     }
 
     /**
      * One decision on the suggested relation or mention at the caret, then on to the next open
      * suggestion; {@code restyles} when the decision changes what is drawn (a skip does not).
      */
-    private void decideSuggestionAtCaret(String verb, boolean restyles, Consumer<RelationSuggestion> onRelation,
+    private void decideSuggestionAtCaret(String nothingThere, boolean restyles, Consumer<RelationSuggestion> onRelation,
             Consumer<Suggestion> onMention) {
         Runnable decision;
         AnnotationItem decided;
@@ -305,7 +308,7 @@ public final class DocumentEditor extends EditorPart {
             decision = () -> onMention.accept(s.suggestion());
             decided = new AnnotationItem.SuggestedMention(corpus, document.id(), s.suggestion());
         } else {
-            report("no open suggestion at the caret to " + verb);
+            report(nothingThere);
             return;
         }
         decide(() -> {
@@ -334,7 +337,7 @@ public final class DocumentEditor extends EditorPart {
                 caretMovedTo(text.getCaretOffset());
             });
         } else {
-            report("nothing at the caret to delete");
+            report(Messages.DocumentEditor_nothingToDelete);
         }
     }
 
@@ -351,10 +354,12 @@ public final class DocumentEditor extends EditorPart {
         List<String> types = java.util.stream.Stream.concat(model.openSuggestions().stream().map(s -> s.mention().type()),
                 model.openRelationSuggestions().stream().map(r -> r.relation().type())).distinct().toList();
         if (types.isEmpty()) {
-            report("no open suggestions to accept");
+            report(Messages.DocumentEditor_noOpenSuggestions);
             return null;
         }
-        return openChooser("Accept all suggestions of type", types, type -> acceptAllOfType(type, uiLocation));
+        List<String> entityTypes = model.openSuggestions().stream().map(s -> s.mention().type()).toList();
+        return openChooser(Messages.DocumentEditor_acceptAllChooser, types,
+                t -> entityTypes.contains(t) ? entityName(t) : relationName(t), type -> acceptAllOfType(type, uiLocation));
     }
 
     /** Accepts every open suggestion scored at least {@code minScore} (one event each); returns how many. */
@@ -387,7 +392,7 @@ public final class DocumentEditor extends EditorPart {
                 return;
             }
             if (forward) {
-                report("no annotation after the caret");
+                report(Messages.DocumentEditor_noAnnotationAfter);
                 return;
             }
             // back from the first relation suggestion: the text's last item
@@ -395,7 +400,7 @@ public final class DocumentEditor extends EditorPart {
             if (last.isPresent()) {
                 placeCaret(last.get());
             } else {
-                report("no annotation before the caret");
+                report(Messages.DocumentEditor_noAnnotationBefore);
             }
             return;
         }
@@ -405,7 +410,7 @@ public final class DocumentEditor extends EditorPart {
                 selectRelationSuggestion(relations.get(0).id());
                 return;
             }
-            report(forward ? "no annotation after the caret" : "no annotation before the caret");
+            report(forward ? Messages.DocumentEditor_noAnnotationAfter : Messages.DocumentEditor_noAnnotationBefore);
             return;
         }
         placeCaret(next.get());
@@ -426,23 +431,23 @@ public final class DocumentEditor extends EditorPart {
     public void markRelationHead() {
         EntityMention m = curatedAtCaret();
         if (m == null) {
-            report("put the caret on a curated mention to make it a relation's head");
+            report(Messages.DocumentEditor_caretForHead);
             return;
         }
         relationHead = m;
         report(null);
-        setStatus("relation head: " + m.coveredText(document.text()) + " — now T on the tail");
+        setStatus(NLS.bind(Messages.DocumentEditor_headMarked, m.coveredText(document.text())));
     }
 
     /** The mention at the caret becomes the tail of a relation from the marked head: choose its type. */
     public TypeChooser markRelationTail(String uiLocation) {
         EntityMention tail = curatedAtCaret();
         if (relationHead == null || model.mention(relationHead.id()).isEmpty()) {
-            report("mark the relation's head first (H on a mention)");
+            report(Messages.DocumentEditor_markHeadFirst);
             return null;
         }
         if (tail == null) {
-            report("put the caret on a curated mention to make it the relation's tail");
+            report(Messages.DocumentEditor_caretForTail);
             return null;
         }
         EntityMention head = relationHead;
@@ -453,10 +458,11 @@ public final class DocumentEditor extends EditorPart {
     public TypeChooser chooseRelationType(EntityMention head, EntityMention tail, String uiLocation) {
         List<String> types = schema.relationTypes().stream().map(EntityType::name).toList();
         if (types.isEmpty()) {
-            report("the schema of corpus '" + corpus + "' has no relation types");
+            report(NLS.bind(Messages.DocumentEditor_noRelationTypes, corpus));
             return null;
         }
-        return openChooser("Relation " + head.coveredText(document.text()) + " → " + tail.coveredText(document.text()), types,
+        return openChooser(NLS.bind(Messages.DocumentEditor_relationChooser, head.coveredText(document.text()), tail.coveredText(document.text())),
+                types, this::relationName,
                 type -> decide(() -> {
                     Relation r = curation.relate(type, head, tail, uiLocation);
                     relationHead = null;
@@ -481,7 +487,7 @@ public final class DocumentEditor extends EditorPart {
     public boolean selectSuggestion(String suggestionId) {
         Optional<Suggestion> s = model.suggestion(suggestionId).filter(model::isOpen);
         if (s.isEmpty()) {
-            report("no open suggestion " + suggestionId + " in document " + document.id());
+            report(NLS.bind(Messages.DocumentEditor_noSuchSuggestion, suggestionId, document.id()));
             return false;
         }
         moveCaretTo(new AnnotationItem.SuggestedMention(corpus, document.id(), s.get()), s.get().mention().start());
@@ -501,7 +507,7 @@ public final class DocumentEditor extends EditorPart {
             } else {
                 setCaretItem(item);
             }
-        }, () -> report("no relation suggestion " + suggestionId + " in document " + document.id()));
+        }, () -> report(NLS.bind(Messages.DocumentEditor_noSuchRelationSuggestion, suggestionId, document.id())));
     }
 
     private void selectArc(RelationArcFigure arc) {
@@ -526,7 +532,7 @@ public final class DocumentEditor extends EditorPart {
         decide(() -> {
             out.set(0, undo ? curation.undo(uiLocation) : curation.redo(uiLocation));
             if (out.get(0).isEmpty()) {
-                report(undo ? "nothing to undo" : "nothing to redo");
+                report(undo ? Messages.DocumentEditor_nothingToUndo : Messages.DocumentEditor_nothingToRedo);
             }
             refresh();
             caretMovedTo(text.getCaretOffset());
@@ -549,7 +555,7 @@ public final class DocumentEditor extends EditorPart {
     private void jumpToNextSuggestion(AnnotationItem after) {
         Optional<AnnotationItem> next = new SuggestionCycle(model).after(after);
         if (next.isEmpty()) {
-            setStatus("no open suggestions left");
+            setStatus(Messages.DocumentEditor_noSuggestionsLeft);
             caretMovedTo(text.getCaretOffset());
         } else if (next.get() instanceof AnnotationItem.SuggestedMention s) {
             moveCaretTo(s, s.suggestion().mention().start());
@@ -637,20 +643,31 @@ public final class DocumentEditor extends EditorPart {
         return new ArrayList<>(types);
     }
 
-    private TypeChooser openChooser(String title, List<String> types, Consumer<String> chosen) {
+    private TypeChooser openChooser(String title, List<String> types, java.util.function.Function<String, String> names,
+            Consumer<String> chosen) {
         if (chooser != null) {
             chooser.close();
         }
         Point caret = text.getLocationAtOffset(text.getCaretOffset());
         Point at = text.toDisplay(caret.x, caret.y + text.getLineHeight());
         // as a dialog shell the chooser is outside the annotation context: its digits pick a type, not label text
-        chooser = TypeChooser.open(text, at, title, types, chosen, shell -> {
+        chooser = TypeChooser.open(text, at, title, types, names, chosen, shell -> {
             IContextService contexts = getSite().getService(IContextService.class);
             if (contexts != null) {
                 contexts.registerShell(shell, IContextService.TYPE_DIALOG);
             }
         });
         return chooser;
+    }
+
+    /** An entity type's display name in the UI language (the schema's, else a known corpus's, else its code). */
+    public String entityName(String type) {
+        return schema.entityTypeName(type, Messages.language());
+    }
+
+    /** A relation type's display name in the UI language. */
+    public String relationName(String type) {
+        return schema.relationTypeName(type, Messages.language());
     }
 
     /** The type chooser while it is open, else null. */
@@ -669,10 +686,10 @@ public final class DocumentEditor extends EditorPart {
         }
         List<String> lines = new ArrayList<>();
         for (EntityMention m : model.mentionsAt(offset)) {
-            lines.add(MentionDescription.of(m, document.text()));
+            lines.add(MentionDescription.of(m, document.text(), this::entityName));
         }
         for (Suggestion s : model.openSuggestionsAt(offset)) {
-            lines.add(MentionDescription.of(s, document.text()));
+            lines.add(MentionDescription.of(s, document.text(), this::entityName));
         }
         return lines.isEmpty() ? null : String.join("\n", lines);
     }
@@ -704,6 +721,11 @@ public final class DocumentEditor extends EditorPart {
 
     public String corpus() {
         return corpus;
+    }
+
+    /** The label schema of the document's corpus, as read when the editor opened. */
+    public LabelSchema schema() {
+        return schema;
     }
 
     public CorpusStore store() {

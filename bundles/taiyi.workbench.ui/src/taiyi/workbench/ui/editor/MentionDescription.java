@@ -1,10 +1,13 @@
 package taiyi.workbench.ui.editor;
 
 import java.util.Locale;
+import java.util.function.Function;
 
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Provenance;
+import taiyi.workbench.ui.l10n.Messages;
+import org.eclipse.osgi.util.NLS;
 
 /** The one-line tooltip text of a curated mention or a suggestion. */
 final class MentionDescription {
@@ -12,16 +15,19 @@ final class MentionDescription {
     private MentionDescription() {
     }
 
-    static String of(EntityMention m, String text) {
+    /** The mention's type by its display name and, where that differs, its code; its text and concepts. */
+    static String of(EntityMention m, String text, Function<String, String> names) {
         String norms = DocumentEditor.normalizations(m);
-        return m.type() + ": " + m.coveredText(text) + (norms.isEmpty() ? "" : " [" + norms + "]")
-                + (m.isDiscontinuous() ? " (discontinuous: " + m.spans() + ")" : "");
+        String name = names.apply(m.type());
+        String type = name.equals(m.type()) ? name : NLS.bind(Messages.MentionDescription_typeWithCode, name, m.type());
+        String line = NLS.bind(Messages.MentionDescription_mention, type, m.coveredText(text)) + (norms.isEmpty() ? "" : " [" + norms + "]");
+        return m.isDiscontinuous() ? NLS.bind(Messages.MentionDescription_discontinuous, line, m.spans()) : line;
     }
 
-    static String of(Suggestion s, String text) {
+    static String of(Suggestion s, String text, Function<String, String> names) {
         Provenance p = s.provenance();
-        return "suggested " + of(s.mention(), text) + " — " + p.modelId()
-                + (p.adapterId().isEmpty() ? "" : " + " + p.adapterId()) + ", round " + p.round()
-                + String.format(Locale.ROOT, ", score %.3f", s.score());
+        return NLS.bind(Messages.MentionDescription_suggestion, new Object[] {of(s.mention(), text, names),
+                p.modelId() + (p.adapterId().isEmpty() ? "" : " + " + p.adapterId()), p.round(),
+                String.format(Locale.ROOT, "%.3f", s.score())});
     }
 }

@@ -19,6 +19,8 @@ import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.curation.AnnotationModel;
+import taiyi.workbench.ui.l10n.Messages;
+import org.eclipse.osgi.util.NLS;
 
 /**
  * Builds the Draw2d figures of the relations visible in the editor and paints them on the
@@ -69,7 +71,7 @@ final class RelationArcs {
             }
             boolean conceptLevel = model.isConceptLevel(r);
             add(arcs, root, taken, area, geometry, from, to, heads.get(0), tails.get(0), arc -> new RelationArcFigure(r, null,
-                    arc.strokes, arc.arrow, arc.labelAt, color, r.type() + (conceptLevel ? " (concepts)" : ""), conceptLevel,
+                    arc.strokes, arc.arrow, arc.labelAt, color, (conceptLevel ? NLS.bind(Messages.RelationArcs_conceptLevel, r.type()) : r.type()), conceptLevel,
                     r.id().equals(selectedRelation)));
         }
         String selectedSuggestion = selected instanceof AnnotationItem.SuggestedRelation s ? s.id() : null;

@@ -11,6 +11,8 @@ import org.eclipse.draw2d.geometry.Rectangle;
 import org.eclipse.swt.graphics.Color;
 
 import taiyi.workbench.curation.graph.GraphNode;
+import taiyi.workbench.ui.l10n.Messages;
+import org.eclipse.osgi.util.NLS;
 
 /**
  * A concept: a disc in its entity type's colour, sized by how many mentions name it, with its name
@@ -44,8 +46,8 @@ final class ConceptFigure extends Figure {
         name.setForegroundColor(ColorConstants.black);
         add(disc);
         add(name);
-        Label tip = new Label(node.label() + " (" + node.type() + ", " + node.key() + ")\n" + node.mentions() + " mentions in "
-                + node.documents() + (node.documents() == 1 ? " document" : " documents"));
+        Label tip = new Label(NLS.bind(node.documents() == 1 ? Messages.ConceptFigure_tooltipOne : Messages.ConceptFigure_tooltipMany,
+                new Object[] {node.label(), node.type(), node.key(), node.mentions(), node.documents()}));
         setToolTip(tip);
     }
 

@@ -3,6 +3,8 @@ package taiyi.workbench.ui.graph;
 import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.curation.DocumentCuration;
 import taiyi.workbench.store.CorpusStore;
+import taiyi.workbench.ui.l10n.Messages;
+import org.eclipse.osgi.util.NLS;
 
 /**
  * Accepts a suggested relation (bringing its argument suggestions along, one ACCEPT each) or rejects
@@ -14,7 +16,7 @@ final class DecideSuggestionCommand extends CurationCommand {
     private final boolean accept;
 
     DecideSuggestionCommand(CorpusStore store, String corpus, String documentId, String suggestionId, boolean accept) {
-        super(accept ? "Accept relation suggestion" : "Reject relation suggestion", store, corpus, documentId);
+        super(accept ? Messages.RelationGraphView_acceptCommand : Messages.RelationGraphView_rejectCommand, store, corpus, documentId);
         this.suggestionId = suggestionId;
         this.accept = accept;
     }
@@ -23,7 +25,7 @@ final class DecideSuggestionCommand extends CurationCommand {
     void decide(DocumentCuration curation) {
         RelationSuggestion rs = curation.model().relationSuggestions().stream().filter(r -> r.id().equals(suggestionId))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException(
-                        "no relation suggestion " + suggestionId + " in document " + documentId()));
+                        NLS.bind(Messages.DocumentEditor_noSuchRelationSuggestion, suggestionId, documentId())));
         if (accept) {
             curation.accept(rs, UI_LOCATION);
         } else {

@@ -2,6 +2,8 @@ package taiyi.workbench.ui.graph;
 
 import taiyi.workbench.curation.DocumentCuration;
 import taiyi.workbench.store.CorpusStore;
+import taiyi.workbench.ui.l10n.Messages;
+import org.eclipse.osgi.util.NLS;
 
 /** Deletes a curated relation of a document (a DELETE). */
 final class DeleteRelationCommand extends CurationCommand {
@@ -9,13 +11,13 @@ final class DeleteRelationCommand extends CurationCommand {
     private final String relationId;
 
     DeleteRelationCommand(CorpusStore store, String corpus, String documentId, String relationId) {
-        super("Delete relation", store, corpus, documentId);
+        super(Messages.RelationGraphView_deleteCommand, store, corpus, documentId);
         this.relationId = relationId;
     }
 
     @Override
     void decide(DocumentCuration curation) {
         curation.deleteRelation(curation.model().relation(relationId).orElseThrow(() -> new IllegalArgumentException(
-                "relation " + relationId + " is no longer in the curated layer of document " + documentId())), UI_LOCATION);
+                NLS.bind(Messages.RelationGraphView_relationGone, relationId, documentId()))), UI_LOCATION);
     }
 }

@@ -9,6 +9,7 @@ import org.eclipse.gef.requests.GroupRequest;
 import taiyi.workbench.curation.graph.EdgeSource;
 import taiyi.workbench.curation.graph.EdgeStatus;
 import taiyi.workbench.curation.graph.GraphEdge;
+import taiyi.workbench.ui.l10n.Messages;
 
 /**
  * The decisions on an edge: delete (a curated edge's relations are deleted, a suggested edge's
@@ -44,7 +45,7 @@ final class EdgeDecisionEditPolicy extends ConnectionEditPolicy {
             return decide(false);
         }
         GraphDiagram d = edgePart().diagram();
-        CompoundCommand all = new CompoundCommand("Delete relation");
+        CompoundCommand all = new CompoundCommand(Messages.RelationGraphView_deleteCommand);
         for (EdgeSource s : edge.sources()) {
             all.add(new DeleteRelationCommand(d.store(), d.scope().corpus(), s.documentId(), s.annotationId()));
         }
@@ -57,7 +58,7 @@ final class EdgeDecisionEditPolicy extends ConnectionEditPolicy {
             return null;
         }
         GraphDiagram d = edgePart().diagram();
-        CompoundCommand all = new CompoundCommand(accept ? "Accept relation suggestion" : "Reject relation suggestion");
+        CompoundCommand all = new CompoundCommand(accept ? Messages.RelationGraphView_acceptCommand : Messages.RelationGraphView_rejectCommand);
         for (EdgeSource s : edge.sources()) {
             all.add(new DecideSuggestionCommand(d.store(), d.scope().corpus(), s.documentId(), s.annotationId(), accept));
         }

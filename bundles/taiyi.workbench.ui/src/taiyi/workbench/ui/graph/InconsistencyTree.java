@@ -13,6 +13,8 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 
 import taiyi.workbench.curation.graph.InconsistentRelation;
+import taiyi.workbench.ui.l10n.Messages;
+import org.eclipse.osgi.util.NLS;
 
 /**
  * The concept pairs related in some documents and not in others where both occur, beneath the
@@ -60,11 +62,11 @@ final class InconsistencyTree {
             @Override
             public String getText(Object element) {
                 if (element instanceof InconsistentRelation r) {
-                    return r.type() + "  " + r.headLabel() + " → " + r.tailLabel() + "   related in " + r.relatedIn().size()
-                            + ", not in " + r.unrelatedIn().size() + " naming both   (" + r.head() + " → " + r.tail() + ")";
+                    return NLS.bind(Messages.InconsistencyTree_pair, new Object[] {r.type(), r.headLabel(), r.tailLabel(), r.relatedIn().size(),
+                            r.unrelatedIn().size(), r.head(), r.tail()});
                 }
                 DocumentRow row = (DocumentRow) element;
-                return row.documentId() + (row.related() ? "  relates them" : "  names both, does not relate them");
+                return NLS.bind(row.related() ? Messages.InconsistencyTree_relates : Messages.InconsistencyTree_doesNotRelate, row.documentId());
             }
         });
         viewer.addDoubleClickListener(e -> {

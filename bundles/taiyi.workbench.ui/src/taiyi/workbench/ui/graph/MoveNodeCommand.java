@@ -4,6 +4,8 @@ import org.eclipse.draw2d.geometry.Point;
 import org.eclipse.gef.commands.Command;
 
 import taiyi.workbench.curation.graph.GraphNode;
+import taiyi.workbench.ui.l10n.Messages;
+import org.eclipse.osgi.util.NLS;
 
 /** Puts a node where the curator dragged it; the view's own arrangement, not a curation decision. */
 final class MoveNodeCommand extends Command {
@@ -15,7 +17,7 @@ final class MoveNodeCommand extends Command {
     private Point from;
 
     MoveNodeCommand(GraphDiagram diagram, GraphNode node, Point to, Runnable moved) {
-        super("Move " + node.label());
+        super(NLS.bind(Messages.RelationGraphView_moveCommand, node.label()));
         this.diagram = diagram;
         this.node = node;
         this.to = to.getCopy();

@@ -3,6 +3,8 @@ package taiyi.workbench.ui.graph;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.curation.DocumentCuration;
 import taiyi.workbench.store.CorpusStore;
+import taiyi.workbench.ui.l10n.Messages;
+import org.eclipse.osgi.util.NLS;
 
 /**
  * Moves one end of a curated relation to another mention: the relation is deleted and one of the
@@ -16,7 +18,7 @@ final class ReconnectRelationCommand extends CurationCommand {
 
     ReconnectRelationCommand(CorpusStore store, String corpus, String documentId, String relationId, String headMentionId,
             String tailMentionId) {
-        super("Reconnect relation", store, corpus, documentId);
+        super(Messages.RelationGraphView_reconnectCommand, store, corpus, documentId);
         this.relationId = relationId;
         this.headMentionId = headMentionId;
         this.tailMentionId = tailMentionId;
@@ -25,11 +27,11 @@ final class ReconnectRelationCommand extends CurationCommand {
     @Override
     void decide(DocumentCuration curation) {
         Relation old = curation.model().relation(relationId).orElseThrow(() -> new IllegalArgumentException(
-                "relation " + relationId + " is no longer in the curated layer of document " + documentId()));
+                NLS.bind(Messages.RelationGraphView_relationGone, relationId, documentId())));
         var head = RelateCommand.mention(curation, headMentionId);
         var tail = RelateCommand.mention(curation, tailMentionId);
         if (head.id().equals(tail.id())) {
-            throw new IllegalArgumentException("a relation needs two different mentions; " + head.id() + " is both");
+            throw new IllegalArgumentException(NLS.bind(Messages.RelationGraphView_sameMention, head.id()));
         }
         curation.deleteRelation(old, UI_LOCATION);
         curation.relate(old.type(), head, tail, UI_LOCATION);

@@ -3,6 +3,8 @@ package taiyi.workbench.ui.graph;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.curation.DocumentCuration;
 import taiyi.workbench.store.CorpusStore;
+import taiyi.workbench.ui.l10n.Messages;
+import org.eclipse.osgi.util.NLS;
 
 /** Relates two curated mentions of a document (a CREATE of a relation): what a drag from node to node makes. */
 final class RelateCommand extends CurationCommand {
@@ -12,7 +14,7 @@ final class RelateCommand extends CurationCommand {
     private final String tailMentionId;
 
     RelateCommand(CorpusStore store, String corpus, String documentId, String type, String headMentionId, String tailMentionId) {
-        super("Relate " + type, store, corpus, documentId);
+        super(NLS.bind(Messages.RelationGraphView_relateCommand, type), store, corpus, documentId);
         this.type = type;
         this.headMentionId = headMentionId;
         this.tailMentionId = tailMentionId;
@@ -25,6 +27,6 @@ final class RelateCommand extends CurationCommand {
 
     static EntityMention mention(DocumentCuration curation, String id) {
         return curation.model().mention(id).orElseThrow(
-                () -> new IllegalArgumentException("mention " + id + " is no longer in the curated layer"));
+                () -> new IllegalArgumentException(NLS.bind(Messages.RelationGraphView_mentionGone, id)));
     }
 }

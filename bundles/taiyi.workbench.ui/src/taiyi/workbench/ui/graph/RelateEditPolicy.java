@@ -9,6 +9,7 @@ import org.eclipse.gef.requests.ReconnectRequest;
 import taiyi.workbench.curation.graph.EdgeStatus;
 import taiyi.workbench.curation.graph.GraphEdge;
 import taiyi.workbench.curation.graph.GraphNode;
+import taiyi.workbench.ui.l10n.Messages;
 
 /**
  * Relating two concepts of a document by dragging from one to the other, and moving an end of a
@@ -32,7 +33,7 @@ final class RelateEditPolicy extends GraphicalNodeEditPolicy {
             return null;
         }
         // the start command carries nothing but the head; the complete command makes the relation
-        Command start = new Command("Relate") {
+        Command start = new Command(Messages.RelationGraphView_relate) {
         };
         request.setStartCommand(start);
         return start;

@@ -17,6 +17,8 @@ import org.eclipse.gef.editpolicies.ConnectionEndpointEditPolicy;
 
 import taiyi.workbench.curation.graph.EdgeStatus;
 import taiyi.workbench.curation.graph.GraphEdge;
+import taiyi.workbench.ui.l10n.Messages;
+import org.eclipse.osgi.util.NLS;
 
 /**
  * A relation edge: solid when curated, dashed with the model's score when suggested, an arrow at the
@@ -70,8 +72,8 @@ final class RelationEdgePart extends AbstractConnectionEditPart {
             label.setBackgroundColor(ColorConstants.white);
             line.add(label, new ConnectionLocator(line, ConnectionLocator.MIDDLE));
         }
-        line.setToolTip(new Label(text + " — " + e.head() + " → " + e.tail() + "\n" + e.sources().size()
-                + (e.sources().size() == 1 ? " statement; double-click to open it" : " statements; double-click to open the first")));
+        line.setToolTip(new Label(NLS.bind(e.sources().size() == 1 ? Messages.RelationEdgePart_tooltipOne : Messages.RelationEdgePart_tooltipMany,
+                new Object[] {text, e.head(), e.tail(), e.sources().size()})));
         return line;
     }
 

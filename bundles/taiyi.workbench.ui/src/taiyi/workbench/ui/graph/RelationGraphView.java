@@ -49,6 +49,7 @@ import org.eclipse.ui.actions.ActionFactory;
 import org.eclipse.ui.part.ViewPart;
 
 import taiyi.workbench.core.model.EntityType;
+import taiyi.workbench.core.model.LabelSchema;
 import taiyi.workbench.curation.DocumentCuration;
 import taiyi.workbench.curation.graph.ConsistencyFinder;
 import taiyi.workbench.curation.graph.DocumentRelations;
@@ -66,6 +67,8 @@ import taiyi.workbench.store.StoreChangeListener;
 import taiyi.workbench.ui.editor.DocumentEditor;
 import taiyi.workbench.ui.editor.DocumentEditorInput;
 import taiyi.workbench.ui.editor.EntityTypePalette;
+import taiyi.workbench.ui.l10n.Messages;
+import org.eclipse.osgi.util.NLS;
 
 /**
  * The Relation Graph view: the relations of the active editor's document, or of its whole corpus,
@@ -112,7 +115,7 @@ public final class RelationGraphView extends ViewPart {
         }
     };
 
-    private final IAction relateAction = new Action("Relate", IAction.AS_CHECK_BOX) {
+    private final IAction relateAction = new Action(Messages.RelationGraphView_relate, IAction.AS_CHECK_BOX) {
         @Override
         public void run() {
             setRelating(isChecked());
@@ -129,11 +132,11 @@ public final class RelationGraphView extends ViewPart {
         body.setLayout(grid);
         scopeLabel = new Label(body, SWT.NONE);
         scopeLabel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        scopeLabel.setText("Open a document to see its relations");
-        new Label(body, SWT.NONE).setText("Drag relates as:");
+        scopeLabel.setText(Messages.RelationGraphView_openADocument);
+        new Label(body, SWT.NONE).setText(Messages.RelationGraphView_dragRelatesAs);
         relationTypes = new Combo(body, SWT.DROP_DOWN);
         relationTypes.setLayoutData(new GridData(120, SWT.DEFAULT));
-        relationTypes.setToolTipText("The relation type a drag from one concept to another creates (with Relate on)");
+        relationTypes.setToolTipText(Messages.RelationGraphView_relationTypeTooltip);
 
         sash = new SashForm(body, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
@@ -146,9 +149,9 @@ public final class RelationGraphView extends ViewPart {
         viewer.setProperty(MouseWheelHandler.KeyGenerator.getKey(SWT.MOD1), MouseWheelZoomHandler.SINGLETON);
         // the editor's keys for decisions, on the selected edges
         GraphicalViewerKeyHandler keys = new GraphicalViewerKeyHandler(viewer);
-        keys.put(KeyStroke.getPressed('a', 'a', 0), action("Accept", null, this::acceptSelection));
-        keys.put(KeyStroke.getPressed('r', 'r', 0), action("Reject", null, this::rejectSelection));
-        keys.put(KeyStroke.getPressed(SWT.DEL, 127, 0), action("Delete", null, this::deleteSelection));
+        keys.put(KeyStroke.getPressed('a', 'a', 0), action(Messages.RelationGraphView_accept, null, this::acceptSelection));
+        keys.put(KeyStroke.getPressed('r', 'r', 0), action(Messages.RelationGraphView_reject, null, this::rejectSelection));
+        keys.put(KeyStroke.getPressed(SWT.DEL, 127, 0), action(Messages.RelationGraphView_delete, null, this::deleteSelection));
         viewer.setKeyHandler(keys);
         domain = new DefaultEditDomain(null);
         domain.setCommandStack(new ReportingCommandStack());
@@ -177,29 +180,30 @@ public final class RelationGraphView extends ViewPart {
 
     private void contributeActions() {
         IToolBarManager bar = getViewSite().getActionBars().getToolBarManager();
-        relateAction.setToolTipText("Drag from one concept to another to relate them (document scope)");
+        relateAction.setToolTipText(Messages.RelationGraphView_relateTooltip);
         bar.add(relateAction);
-        bar.add(action("Accept", "Accept the selected suggested edges", this::acceptSelection));
-        bar.add(action("Reject", "Reject the selected suggested edges", this::rejectSelection));
-        bar.add(action("Delete", "Delete the selected curated edges (reject suggested ones)", this::deleteSelection));
+        bar.add(action(Messages.RelationGraphView_accept, Messages.RelationGraphView_acceptTooltip, this::acceptSelection));
+        bar.add(action(Messages.RelationGraphView_reject, Messages.RelationGraphView_rejectTooltip, this::rejectSelection));
+        bar.add(action(Messages.RelationGraphView_delete, Messages.RelationGraphView_deleteTooltip, this::deleteSelection));
         bar.add(new Separator());
-        bar.add(action("Document", "Show the active editor's document", this::followActiveEditor));
-        bar.add(action("Corpus", "Show the whole corpus of the document shown", () -> {
+        bar.add(action(Messages.RelationGraphView_document, Messages.RelationGraphView_documentTooltip, this::followActiveEditor));
+        bar.add(action(Messages.RelationGraphView_corpus, Messages.RelationGraphView_corpusTooltip, () -> {
             if (scope != null) {
                 showCorpus(store, scope.corpus());
             }
         }));
-        bar.add(action("Lay Out", "Lay the graph out afresh (forgets where nodes were dragged)", () -> {
+        bar.add(action(Messages.RelationGraphView_layOut, Messages.RelationGraphView_layOutTooltip, () -> {
             placement.reset();
             rebuild();
         }));
-        bar.add(action("Fit", "Zoom to show the whole graph", this::fit));
-        bar.add(action("+", "Zoom in (or Ctrl+wheel)", () -> zoom().zoomIn()));
-        bar.add(action("−", "Zoom out (or Ctrl+wheel)", () -> zoom().zoomOut()));
-        bar.add(action("Export…", "Save the graph as PNG, SVG or GraphML", this::exportWithDialog));
+        bar.add(action(Messages.RelationGraphView_fit, Messages.RelationGraphView_fitTooltip, this::fit));
+        bar.add(action("+", Messages.RelationGraphView_zoomInTooltip, () -> zoom().zoomIn()));
+        bar.add(action("−", Messages.RelationGraphView_zoomOutTooltip, () -> zoom().zoomOut()));
+        bar.add(action(Messages.RelationGraphView_export, Messages.RelationGraphView_exportTooltip, this::exportWithDialog));
         IMenuManager menu = getViewSite().getActionBars().getMenuManager();
         for (EdgeStatus s : EdgeStatus.values()) {
-            IAction show = new Action(s == EdgeStatus.CURATED ? "Curated Relations" : "Suggested Relations", IAction.AS_CHECK_BOX) {
+            IAction show = new Action(s == EdgeStatus.CURATED ? Messages.RelationGraphView_curatedRelations : Messages.RelationGraphView_suggestedRelations,
+                    IAction.AS_CHECK_BOX) {
                 @Override
                 public void run() {
                     if (isChecked()) {
@@ -214,9 +218,9 @@ public final class RelationGraphView extends ViewPart {
             menu.add(show);
         }
         menu.add(new Separator("types"));
-        getViewSite().getActionBars().setGlobalActionHandler(ActionFactory.UNDO.getId(), action("Undo Decision", null, this::undo));
-        getViewSite().getActionBars().setGlobalActionHandler(ActionFactory.REDO.getId(), action("Redo Decision", null, this::redo));
-        getViewSite().getActionBars().setGlobalActionHandler(ActionFactory.DELETE.getId(), action("Delete", null, this::deleteSelection));
+        getViewSite().getActionBars().setGlobalActionHandler(ActionFactory.UNDO.getId(), action(Messages.RelationGraphView_undo, null, this::undo));
+        getViewSite().getActionBars().setGlobalActionHandler(ActionFactory.REDO.getId(), action(Messages.RelationGraphView_redo, null, this::redo));
+        getViewSite().getActionBars().setGlobalActionHandler(ActionFactory.DELETE.getId(), action(Messages.RelationGraphView_delete, null, this::deleteSelection));
     }
 
     private static IAction action(String text, String tip, Runnable run) {
@@ -238,8 +242,9 @@ public final class RelationGraphView extends ViewPart {
                 menu.remove(item);
             }
         }
-        for (EntityType t : store.documents().schema(scope.corpus()).entityTypes()) {
-            IAction show = new Action(t.name(), IAction.AS_CHECK_BOX) {
+        LabelSchema schema = store.documents().schema(scope.corpus());
+        for (EntityType t : schema.entityTypes()) {
+            IAction show = new Action(schema.entityTypeName(t.name(), Messages.language()), IAction.AS_CHECK_BOX) {
                 @Override
                 public void run() {
                     if (isChecked()) {
@@ -251,6 +256,7 @@ public final class RelationGraphView extends ViewPart {
                 }
             };
             show.setId("type:" + t.name());
+            show.setToolTipText(t.name());
             show.setChecked(!hiddenTypes.contains(t.name()));
             menu.appendToGroup("types", show);
         }
@@ -335,8 +341,9 @@ public final class RelationGraphView extends ViewPart {
             found = ConsistencyFinder.find(docs);
             inconsistencies.show(found);
         }
-        scopeLabel.setText(scope + ": " + graph.nodes().size() + " concepts, " + graph.edges().size() + " edges"
-                + (scope.isDocument() ? "" : ", " + found.size() + " inconsistent pairs"));
+        scopeLabel.setText(scope.isDocument()
+                ? NLS.bind(Messages.RelationGraphView_documentScope, new Object[] {scope, graph.nodes().size(), graph.edges().size()})
+                : NLS.bind(Messages.RelationGraphView_corpusScope, new Object[] {scope, graph.nodes().size(), graph.edges().size(), found.size()}));
         scopeLabel.getParent().layout();
     }
 
@@ -424,7 +431,7 @@ public final class RelationGraphView extends ViewPart {
 
     private void execute(Command command) {
         if (command == null || !command.canExecute()) {
-            report("select an edge this applies to (accept and reject take suggested edges)");
+            report(Messages.RelationGraphView_selectAnEdge);
             return;
         }
         domain.getCommandStack().execute(command);
@@ -473,14 +480,14 @@ public final class RelationGraphView extends ViewPart {
 
     private void walkLog(boolean undo) {
         if (undoDocument == null) {
-            report("nothing to " + (undo ? "undo" : "redo") + ": no document edited here yet");
+            report(undo ? Messages.RelationGraphView_nothingToUndoYet : Messages.RelationGraphView_nothingToRedoYet);
             return;
         }
         report(null);
         DocumentCuration curation = DocumentCuration.open(store, scope.corpus(), undoDocument);
         boolean walked = (undo ? curation.undo(CurationCommand.UI_LOCATION) : curation.redo(CurationCommand.UI_LOCATION)).isPresent();
         if (!walked) {
-            report("nothing to " + (undo ? "undo" : "redo") + " in document " + undoDocument);
+            report(NLS.bind(undo ? Messages.RelationGraphView_nothingToUndo : Messages.RelationGraphView_nothingToRedo, undoDocument));
         }
     }
 
@@ -539,14 +546,14 @@ public final class RelationGraphView extends ViewPart {
     private void exportWithDialog() {
         FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
         dialog.setFilterExtensions(new String[] {"*.png", "*.svg", "*.graphml"});
-        dialog.setFilterNames(new String[] {"PNG image", "SVG drawing", "GraphML (Gephi, Cytoscape, yEd)"});
+        dialog.setFilterNames(new String[] {Messages.RelationGraphView_png, Messages.RelationGraphView_svg, Messages.RelationGraphView_graphml});
         dialog.setOverwrite(true);
         String file = dialog.open();
         if (file != null) {
             try {
                 export(Path.of(file));
             } catch (java.io.IOException | RuntimeException e) {
-                report("cannot export to " + file + ": " + e.getMessage());
+                report(NLS.bind(Messages.RelationGraphView_cannotExport, file, e.getMessage()));
             }
         }
     }
@@ -561,9 +568,9 @@ public final class RelationGraphView extends ViewPart {
         } else if (name.endsWith(".png")) {
             new GraphSvgExport(viewer).writePng(file);
         } else {
-            throw new IllegalArgumentException("export to .png, .svg or .graphml, not " + file.getFileName());
+            throw new IllegalArgumentException(NLS.bind(Messages.RelationGraphView_unknownExport, file.getFileName()));
         }
-        report("saved " + file);
+        report(NLS.bind(Messages.RelationGraphView_saved, file));
     }
 
     // ---- what tests and the benchmark look at

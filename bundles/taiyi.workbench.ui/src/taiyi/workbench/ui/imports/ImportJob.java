@@ -1,5 +1,6 @@
 package taiyi.workbench.ui.imports;
 
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +26,8 @@ import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.ui.WorkbenchDatabase;
 import taiyi.workbench.ui.WorkbenchIndex;
 import taiyi.workbench.ui.ExclusiveRule;
+import taiyi.workbench.ui.l10n.Messages;
+import org.eclipse.osgi.util.NLS;
 
 /**
  * Imports a plan into a corpus in the background, one file per transaction, one progress step per
@@ -50,7 +53,7 @@ public final class ImportJob extends Job {
 
     /** An import that also records the corpus's licence (blank: leave it as it is). */
     public ImportJob(String corpus, ImportPlan plan, String licence) {
-        super("Importing " + plan.items().size() + (plan.items().size() == 1 ? " file" : " files") + " into corpus '" + corpus + "'");
+        super(MessageFormat.format(Messages.ImportJob_name, plan.items().size(), corpus));
         this.corpus = corpus;
         this.plan = plan;
         this.licence = licence;
@@ -66,14 +69,14 @@ public final class ImportJob extends Job {
             // opened before the first commit, so every file's documents are indexed as they land
             WorkbenchIndex.index();
         } catch (RuntimeException e) {
-            return Status.error("Cannot open the search index: " + e.getMessage(), e);
+            return Status.error(NLS.bind(Messages.ImportJob_cannotOpenIndex, e.getMessage()), e);
         }
         report = new FileImport((file, documents) -> store.documents().importDocuments(corpus, documents, file.toString()))
                 .run(plan.items(), new ImportProgress() {
                     @Override
                     public void starting(ImportItem item, int index, int total) {
-                        progress.subTask("File " + (index + 1) + " of " + total + ": " + item.file().getFileName()
-                                + " (" + item.format().cliName() + ")");
+                        progress.subTask(MessageFormat.format(Messages.ImportJob_fileOfTotal, index + 1, total, item.file().getFileName().toString(),
+                                item.format().cliName()));
                     }
 
                     @Override
@@ -90,7 +93,7 @@ public final class ImportJob extends Job {
             store.documents().setLicence(corpus, licence);
         }
         // the import is done when its documents can be found
-        progress.subTask("Indexing");
+        progress.subTask(Messages.ImportJob_indexing);
         WorkbenchIndex.awaitCaughtUp();
         List<ImportProblem> problems = new ArrayList<>(plan.problems());
         problems.addAll(report.problems());

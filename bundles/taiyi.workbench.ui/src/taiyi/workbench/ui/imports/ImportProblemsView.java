@@ -17,6 +17,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.part.ViewPart;
 
 import taiyi.workbench.formats.imports.ImportProblem;
+import taiyi.workbench.ui.l10n.Messages;
 
 /**
  * "Import Problems": the files imports refused (errors) and what readers warned about in the files
@@ -44,23 +45,23 @@ public final class ImportProblemsView extends ViewPart {
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
-        column("Severity", 70, p -> p.isWarning() ? "Warning" : "Error");
-        column("File", 320, p -> p.file().toString());
-        column("Line", 60, p -> p.line() > 0 ? Integer.toString(p.line()) : "");
-        column("Column", 60, p -> p.column() > 0 ? Integer.toString(p.column()) : "");
-        column("Document", 90, ImportProblem::documentId);
-        column("Reason", 520, ImportProblem::reason);
+        column(Messages.ImportProblemsView_severity, 70, p -> p.isWarning() ? Messages.ImportProblemsView_warning : Messages.ImportProblemsView_error);
+        column(Messages.ImportProblemsView_file, 320, p -> p.file().toString());
+        column(Messages.ImportProblemsView_line, 60, p -> p.line() > 0 ? Integer.toString(p.line()) : "");
+        column(Messages.ImportProblemsView_column, 60, p -> p.column() > 0 ? Integer.toString(p.column()) : "");
+        column(Messages.ImportProblemsView_document, 90, ImportProblem::documentId);
+        column(Messages.ImportProblemsView_reason, 520, ImportProblem::reason);
         viewer.addDoubleClickListener(e -> copy((IStructuredSelection) e.getSelection()));
         ImportProblemsLog.instance().addListener(listener);
         viewer.setInput(ImportProblemsLog.instance().problems());
 
-        Action clear = new Action("Clear") {
+        Action clear = new Action(Messages.ImportProblemsView_clear) {
             @Override
             public void run() {
                 ImportProblemsLog.instance().clear();
             }
         };
-        clear.setToolTipText("Forget the problems listed");
+        clear.setToolTipText(Messages.ImportProblemsView_clearTooltip);
         getViewSite().getActionBars().getToolBarManager().add(clear);
         getSite().setSelectionProvider(viewer);
     }

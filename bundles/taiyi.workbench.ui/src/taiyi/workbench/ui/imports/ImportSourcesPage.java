@@ -1,5 +1,6 @@
 package taiyi.workbench.ui.imports;
 
+import java.text.MessageFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ import taiyi.workbench.formats.imports.FormatDetection;
 import taiyi.workbench.formats.imports.ImportFiles;
 import taiyi.workbench.formats.imports.ImportItem;
 import taiyi.workbench.formats.imports.ImportPlan;
+import taiyi.workbench.ui.l10n.Messages;
+import org.eclipse.osgi.util.NLS;
 
 /**
  * First page: the files and folders to import and their format, automatic (each file's extension)
@@ -38,7 +41,7 @@ import taiyi.workbench.formats.imports.ImportPlan;
  */
 public final class ImportSourcesPage extends WizardPage {
 
-    static final String AUTOMATIC = "Automatic (from each file's extension)";
+    static final String AUTOMATIC = Messages.ImportSourcesPage_automatic;
 
     private final List<Path> sources = new ArrayList<>();
     private TableViewer table;
@@ -46,8 +49,8 @@ public final class ImportSourcesPage extends WizardPage {
     private Label summary;
 
     ImportSourcesPage() {
-        super("sources", "Files to import", null);
-        setDescription("Choose files and folders (folders are searched with their subfolders) and their format.");
+        super("sources", Messages.ImportSourcesPage_title, null);
+        setDescription(Messages.ImportSourcesPage_description);
         setPageComplete(false);
     }
 
@@ -60,11 +63,11 @@ public final class ImportSourcesPage extends WizardPage {
         table.getTable().setHeaderVisible(true);
         table.setContentProvider(ArrayContentProvider.getInstance());
         TableViewerColumn path = new TableViewerColumn(table, SWT.LEFT);
-        path.getColumn().setText("File or folder");
+        path.getColumn().setText(Messages.ImportSourcesPage_fileColumn);
         path.getColumn().setWidth(430);
         path.setLabelProvider(new ColumnLabelProvider());
         TableViewerColumn read = new TableViewerColumn(table, SWT.LEFT);
-        read.getColumn().setText("Read as");
+        read.getColumn().setText(Messages.ImportSourcesPage_readAsColumn);
         read.getColumn().setWidth(260);
         read.setLabelProvider(new ColumnLabelProvider() {
             @Override
@@ -78,9 +81,9 @@ public final class ImportSourcesPage extends WizardPage {
         table.getControl().setLayoutData(tableData);
         table.setInput(sources);
 
-        button(body, "Add &Files…", () -> {
+        button(body, Messages.ImportSourcesPage_addFiles, () -> {
             FileDialog dialog = new FileDialog(getShell(), SWT.OPEN | SWT.MULTI);
-            dialog.setText("Files to import");
+            dialog.setText(Messages.ImportSourcesPage_title);
             if (dialog.open() != null) {
                 List<Path> chosen = new ArrayList<>();
                 for (String name : dialog.getFileNames()) {
@@ -89,15 +92,15 @@ public final class ImportSourcesPage extends WizardPage {
                 addSources(chosen);
             }
         });
-        button(body, "Add F&older…", () -> {
+        button(body, Messages.ImportSourcesPage_addFolder, () -> {
             DirectoryDialog dialog = new DirectoryDialog(getShell());
-            dialog.setText("Folder to import");
+            dialog.setText(Messages.ImportSourcesPage_folderDialog);
             String folder = dialog.open();
             if (folder != null) {
                 addSources(List.of(Path.of(folder)));
             }
         });
-        Button remove = button(body, "&Remove", () -> {
+        Button remove = button(body, Messages.ImportSourcesPage_remove, () -> {
             for (Object o : ((IStructuredSelection) table.getSelection()).toList()) {
                 sources.remove(o);
             }
@@ -106,7 +109,7 @@ public final class ImportSourcesPage extends WizardPage {
         remove.setLayoutData(new GridData(SWT.FILL, SWT.TOP, false, true));
 
         Label formatLabel = new Label(body, SWT.NONE);
-        formatLabel.setText("F&ormat:");
+        formatLabel.setText(Messages.ImportSourcesPage_format);
         formatLabel.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false, 2, 1));
         format = new Combo(body, SWT.READ_ONLY | SWT.DROP_DOWN);
         format.add(AUTOMATIC);
@@ -138,15 +141,17 @@ public final class ImportSourcesPage extends WizardPage {
             Map<String, Long> counts = plan.items().stream()
                     .collect(Collectors.groupingBy(i -> i.format().cliName(), TreeMap::new, Collectors.counting()));
             String read = counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
-            return (read.isEmpty() ? "no files" : read) + (plan.problems().isEmpty() ? "" : "; " + plan.problems().size() + " refused");
+            return plan.problems().isEmpty() ? (read.isEmpty() ? Messages.ImportSourcesPage_noFiles : read)
+                    : NLS.bind(Messages.ImportSourcesPage_folderWithRefused, read.isEmpty() ? Messages.ImportSourcesPage_noFiles : read,
+                            plan.problems().size());
         }
         if (chosen.isPresent()) {
             return chosen.get().cliName();
         }
         return FormatDetection.detect(path).map(Format::cliName).orElseGet(() -> {
             var candidates = FormatDetection.candidates(path);
-            return candidates.isEmpty() ? "unknown: choose a format"
-                    : "one of " + candidates.stream().map(Format::cliName).collect(Collectors.joining(", ")) + ": choose";
+            return candidates.isEmpty() ? Messages.ImportSourcesPage_unknownFormat
+                    : NLS.bind(Messages.ImportSourcesPage_ambiguousFormat, candidates.stream().map(Format::cliName).collect(Collectors.joining(", ")));
         });
     }
 
@@ -189,14 +194,14 @@ public final class ImportSourcesPage extends WizardPage {
         table.refresh();
         ImportPlan plan = plan();
         int files = plan.items().size();
-        summary.setText(sources.isEmpty() ? "" : files + (files == 1 ? " file" : " files") + " to import"
-                + (plan.problems().isEmpty() ? "" : "; " + plan.problems().size() + " cannot be read as chosen (listed under Import Problems if you go on)"));
+        summary.setText(sources.isEmpty() ? "" : plan.problems().isEmpty() ? MessageFormat.format(Messages.ImportSourcesPage_summary, files)
+                : MessageFormat.format(Messages.ImportSourcesPage_summaryWithProblems, files, plan.problems().size()));
         summary.getParent().layout(true);
         if (sources.isEmpty()) {
             setErrorMessage(null);
             setPageComplete(false);
         } else if (files == 0) {
-            setErrorMessage("Nothing to import: " + plan.problems().get(0));
+            setErrorMessage(NLS.bind(Messages.ImportSourcesPage_nothingToImport, plan.problems().get(0)));
             setPageComplete(false);
         } else {
             setErrorMessage(null);

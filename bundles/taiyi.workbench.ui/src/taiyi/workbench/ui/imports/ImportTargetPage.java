@@ -10,6 +10,8 @@ import org.eclipse.swt.widgets.Label;
 
 import taiyi.workbench.store.CorpusSummary;
 import taiyi.workbench.ui.WorkbenchDatabase;
+import taiyi.workbench.ui.l10n.Messages;
+import org.eclipse.osgi.util.NLS;
 
 /** Second page: the corpus to import into, one of the database's or a new name. */
 public final class ImportTargetPage extends WizardPage {
@@ -19,8 +21,8 @@ public final class ImportTargetPage extends WizardPage {
     private org.eclipse.swt.widgets.Text licence;
 
     ImportTargetPage() {
-        super("target", "Target corpus", null);
-        setDescription("Choose a corpus to add to, or type the name of a new one.");
+        super("target", Messages.ImportTargetPage_title, null);
+        setDescription(Messages.ImportTargetPage_description);
         setPageComplete(false);
     }
 
@@ -29,7 +31,7 @@ public final class ImportTargetPage extends WizardPage {
         Composite body = new Composite(parent, SWT.NONE);
         body.setLayout(new GridLayout(2, false));
         Label label = new Label(body, SWT.NONE);
-        label.setText("&Corpus:");
+        label.setText(Messages.ImportTargetPage_corpus);
         corpus = new Combo(body, SWT.DROP_DOWN);
         for (CorpusSummary c : WorkbenchDatabase.store().statistics().corpora()) {
             corpus.add(c.name());
@@ -37,9 +39,9 @@ public final class ImportTargetPage extends WizardPage {
         corpus.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         corpus.addListener(SWT.Modify, e -> changed());
         Label licenceLabel = new Label(body, SWT.NONE);
-        licenceLabel.setText("&Licence:");
+        licenceLabel.setText(Messages.ImportTargetPage_licence);
         licence = new org.eclipse.swt.widgets.Text(body, SWT.BORDER);
-        licence.setMessage("the terms of use, e.g. CC BY-NC-SA 4.0 (kept with the corpus, written into round manifests)");
+        licence.setMessage(Messages.ImportTargetPage_licenceHint);
         licence.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         note = new Label(body, SWT.WRAP);
         note.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
@@ -76,13 +78,12 @@ public final class ImportTargetPage extends WizardPage {
             return;
         }
         if (name.chars().anyMatch(Character::isISOControl)) {
-            setErrorMessage("A corpus name cannot hold control characters");
+            setErrorMessage(Messages.ImportTargetPage_controlCharacters);
             setPageComplete(false);
             return;
         }
         setErrorMessage(null);
-        note.setText(exists ? "The documents are added to the existing corpus '" + name + "'; documents it already holds are refused file by file."
-                : "A new corpus '" + name + "' is created.");
+        note.setText(NLS.bind(exists ? Messages.ImportTargetPage_existingCorpus : Messages.ImportTargetPage_newCorpus, name));
         note.getParent().layout(true);
         setPageComplete(true);
     }

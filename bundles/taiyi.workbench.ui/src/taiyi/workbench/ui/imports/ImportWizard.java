@@ -4,6 +4,7 @@ import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.wizard.Wizard;
 import org.eclipse.ui.IImportWizard;
 import org.eclipse.ui.IWorkbench;
+import taiyi.workbench.ui.l10n.Messages;
 
 /** File &gt; Import…: files and format, then the corpus; Finish starts an {@link ImportJob}. */
 public final class ImportWizard extends Wizard implements IImportWizard {
@@ -13,7 +14,7 @@ public final class ImportWizard extends Wizard implements IImportWizard {
     private ImportJob job;
 
     public ImportWizard() {
-        setWindowTitle("Import into a Corpus");
+        setWindowTitle(Messages.ImportWizard_title);
         setNeedsProgressMonitor(false);
     }
 

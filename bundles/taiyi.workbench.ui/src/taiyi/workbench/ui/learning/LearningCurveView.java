@@ -1,5 +1,6 @@
 package taiyi.workbench.ui.learning;
 
+import java.text.MessageFormat;
 import java.util.List;
 
 import org.eclipse.swt.SWT;
@@ -16,6 +17,8 @@ import taiyi.workbench.learning.evaluation.LearningCurve;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.store.CorpusSummary;
 import taiyi.workbench.ui.WorkbenchDatabase;
+import taiyi.workbench.ui.l10n.Messages;
+import org.eclipse.osgi.util.NLS;
 
 /**
  * The learning curve of a corpus: micro and per-type F1 of each suggestion source against curated
@@ -33,12 +36,12 @@ public final class LearningCurveView extends ViewPart {
     @Override
     public void createPartControl(Composite parent) {
         parent.setLayout(new GridLayout(4, false));
-        new Label(parent, SWT.NONE).setText("Corpus:");
+        new Label(parent, SWT.NONE).setText(Messages.LearningCurveView_corpus);
         corpora = new Combo(parent, SWT.READ_ONLY);
         corpora.setLayoutData(new GridData(200, SWT.DEFAULT));
         corpora.addListener(SWT.Selection, e -> refresh());
         Button reload = new Button(parent, SWT.PUSH);
-        reload.setText("Refresh");
+        reload.setText(Messages.LearningCurveView_refresh);
         reload.addListener(SWT.Selection, e -> {
             listCorpora();
             refresh();
@@ -69,18 +72,17 @@ public final class LearningCurveView extends ViewPart {
         String corpus = corpora.getText();
         if (corpus.isEmpty()) {
             status.setText("");
-            canvas.show(List.of(), "No corpus yet.");
+            canvas.show(List.of(), Messages.LearningCurveView_noCorpus);
             return;
         }
         CorpusStore store = WorkbenchDatabase.store();
         LearningCurve curve = LearningCurve.of(store.learningRecords().records(corpus).stream().map(Evaluation::of).toList());
         int points = curve.bySource().values().stream().mapToInt(List::size).sum();
         int sources = curve.bySource().size();
-        status.setText(curve.isEmpty() ? "" : sources + (sources == 1 ? " source, " : " sources, ") + points + (points == 1 ? " round" : " rounds")
-                + " evaluated");
+        status.setText(curve.isEmpty() ? "" : MessageFormat.format(Messages.LearningCurveView_status, sources, points));
         status.getParent().layout();
         canvas.show(curve.isEmpty() ? List.of() : curve.charts(),
-                "Nothing evaluated in corpus '" + corpus + "' yet: run taiyi evaluate --corpus " + corpus + ".");
+                NLS.bind(Messages.LearningCurveView_nothingEvaluated, corpus));
     }
 
     /** The charts shown now. */

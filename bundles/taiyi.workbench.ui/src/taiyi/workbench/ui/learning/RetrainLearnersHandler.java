@@ -15,6 +15,8 @@ import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.store.CorpusSummary;
 import taiyi.workbench.ui.WorkbenchDatabase;
 import taiyi.workbench.ui.navigator.DocumentRow;
+import taiyi.workbench.ui.l10n.Messages;
+import org.eclipse.osgi.util.NLS;
 
 /** Retrain Learners: the dictionary and the tagger of the corpus selected in the Corpora view, now. */
 public final class RetrainLearnersHandler extends AbstractHandler {
@@ -31,9 +33,8 @@ public final class RetrainLearnersHandler extends AbstractHandler {
             }
         }
         if (corpora.size() != 1) {
-            MessageDialog.openInformation(HandlerUtil.getActiveShell(event), "Retrain Learners",
-                    corpora.isEmpty() ? "Select a corpus (or documents of one) in the Corpora view first."
-                            : "Select one corpus at a time (the selection spans " + corpora + ").");
+            MessageDialog.openInformation(HandlerUtil.getActiveShell(event), Messages.RetrainLearnersHandler_title,
+                    corpora.isEmpty() ? Messages.RetrainLearnersHandler_selectFirst : NLS.bind(Messages.RetrainLearnersHandler_oneCorpus, corpora));
             return null;
         }
         CorpusStore store = WorkbenchDatabase.store();

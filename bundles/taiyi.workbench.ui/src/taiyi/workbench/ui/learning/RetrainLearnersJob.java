@@ -18,6 +18,8 @@ import taiyi.workbench.learning.learner.rounds.Retraining;
 import taiyi.workbench.learning.learner.rounds.RetrainingResult;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.ui.ExclusiveRule;
+import taiyi.workbench.ui.l10n.Messages;
+import org.eclipse.osgi.util.NLS;
 
 /**
  * Retrains a corpus's learners on its documents marked done, in the background: progress per training
@@ -36,7 +38,7 @@ public final class RetrainLearnersJob extends Job {
     private volatile List<RetrainingResult> results = List.of();
 
     public RetrainLearnersJob(CorpusStore store, String corpus, List<MentionLearner> learners) {
-        super("Retraining the learners of " + corpus);
+        super(NLS.bind(Messages.RetrainLearnersJob_name, corpus));
         this.store = store;
         this.corpus = corpus;
         this.learners = List.copyOf(learners);
@@ -71,7 +73,7 @@ public final class RetrainLearnersJob extends Job {
             // nothing marked done yet: not a failure, the learners simply have nothing to learn from
             return new Status(IStatus.INFO, RetrainLearnersJob.class, e.getMessage());
         } catch (RuntimeException e) {
-            return new Status(IStatus.ERROR, RetrainLearnersJob.class, "Retraining failed: " + e.getMessage(), e);
+            return new Status(IStatus.ERROR, RetrainLearnersJob.class, NLS.bind(Messages.RetrainLearnersJob_failed, e.getMessage()), e);
         } finally {
             monitor.done();
         }
@@ -85,8 +87,8 @@ public final class RetrainLearnersJob extends Job {
     static String describe(List<RetrainingResult> results) {
         StringBuilder s = new StringBuilder();
         for (RetrainingResult r : results) {
-            s.append(s.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT, "%s round %d: %d documents learnt in %.1f s, %d suggestions",
-                    r.learnerId(), r.round(), r.trainingDocuments(), r.trainingSeconds(), r.suggestions()));
+            s.append(s.length() == 0 ? "" : "; ").append(NLS.bind(Messages.RetrainLearnersJob_result, new Object[] {r.learnerId(), r.round(),
+                    r.trainingDocuments(), String.format(Locale.ROOT, "%.1f", r.trainingSeconds()), r.suggestions()}));
         }
         return s.toString();
     }

@@ -1,7 +1,6 @@
 package taiyi.workbench.ui.navigator;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,6 +10,7 @@ import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.TreeViewer;
@@ -23,8 +23,11 @@ import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.statushandlers.StatusManager;
 
 import taiyi.workbench.core.curation.CurationState;
+import taiyi.workbench.core.model.LabelSchema;
+import taiyi.workbench.core.model.Language;
 import taiyi.workbench.learning.queue.RankedDocument;
 import taiyi.workbench.learning.queue.StoredQueuePool;
+import taiyi.workbench.store.CorpusStats;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.store.CorpusSummary;
 import taiyi.workbench.store.DocumentSummary;
@@ -33,6 +36,8 @@ import taiyi.workbench.ui.WorkbenchDatabase;
 import taiyi.workbench.ui.editor.DocumentEditor;
 import taiyi.workbench.ui.editor.DocumentEditorInput;
 import taiyi.workbench.ui.queue.QueuePreferences;
+import taiyi.workbench.ui.l10n.Messages;
+import org.eclipse.osgi.util.NLS;
 
 /**
  * Lists corpora and, under each, its documents with their curation state, curated mentions and open
@@ -45,7 +50,7 @@ public final class CorpusNavigatorView extends ViewPart {
 
     public static final String ID = "taiyi.workbench.ui.corpusNavigator";
     /** The view menu's item that sorts documents by queue rank. */
-    public static final String SORT_BY_QUEUE = "Sort by Queue Rank";
+    public static final String SORT_BY_QUEUE = Messages.CorpusNavigatorView_sortByQueue;
 
     private TreeViewer viewer;
     private CorpusStore store;
@@ -79,12 +84,12 @@ public final class CorpusNavigatorView extends ViewPart {
             @Override
             public String getText(Object element) {
                 if (element instanceof CorpusSummary c) {
-                    return c.name() + "  (" + c.documents() + " documents, " + c.mentions() + " mentions)";
+                    return NLS.bind(Messages.CorpusNavigatorView_corpus, new Object[] {c.name(), c.documents(), c.mentions()});
                 }
                 if (element instanceof DocumentRow r) {
                     DocumentSummary d = r.summary();
-                    return queueRankLabel(d) + d.id() + "  [" + stateName(d.state()) + "]  " + d.mentions() + " mentions, "
-                            + r.openSuggestions() + " open  " + d.title();
+                    return queueRankLabel(d) + NLS.bind(Messages.CorpusNavigatorView_document,
+                            new Object[] {d.id(), stateName(d.state()), d.mentions(), r.openSuggestions(), d.title()});
                 }
                 return String.valueOf(element);
             }
@@ -93,12 +98,17 @@ public final class CorpusNavigatorView extends ViewPart {
             public String getToolTipText(Object element) {
                 if (element instanceof DocumentRow r) {
                     DocumentSummary d = r.summary();
-                    return d.mentions() + " curated mentions, " + d.relations() + " relations, " + r.openSuggestions()
-                            + " suggestions without a decision; language " + d.language().code();
+                    return NLS.bind(Messages.CorpusNavigatorView_documentTooltip,
+                            new Object[] {d.mentions(), d.relations(), r.openSuggestions(), d.language().code()});
+                }
+                if (element instanceof CorpusSummary c) {
+                    return typeCounts(c.name());
                 }
                 return null;
             }
         });
+        // the label provider's tooltips (each corpus's counts by type) show only with this
+        ColumnViewerToolTipSupport.enableFor(viewer);
         viewer.addOpenListener(e -> open((IStructuredSelection) e.getSelection()));
         viewer.setInput(store);
         getSite().setSelectionProvider(viewer);
@@ -107,7 +117,37 @@ public final class CorpusNavigatorView extends ViewPart {
     }
 
     static String stateName(CurationState state) {
-        return state == CurationState.NEW ? "unreviewed" : state.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return switch (state) {
+            case NEW -> Messages.CorpusNavigatorView_stateNew;
+            case IN_PROGRESS -> Messages.CorpusNavigatorView_stateInProgress;
+            case DONE -> Messages.CorpusNavigatorView_stateDone;
+        };
+    }
+
+    /**
+     * A corpus's curated mentions and relations counted by type, each type by its display name in
+     * the UI language with its code (what a search names) beside it; read when the tooltip shows.
+     */
+    String typeCounts(String corpus) {
+        try {
+            CorpusStats stats = store.statistics().stats(corpus);
+            LabelSchema schema = store.documents().schema(corpus);
+            Language language = Messages.language();
+            String mentions = stats.mentionsByType().entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .map(e -> NLS.bind(Messages.CorpusNavigatorView_typeCount,
+                            new Object[] {schema.entityTypeName(e.getKey(), language), e.getKey(), e.getValue()}))
+                    .collect(java.util.stream.Collectors.joining(Messages.CorpusNavigatorView_listSeparator));
+            String relations = stats.relationsByType().entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .map(e -> NLS.bind(Messages.CorpusNavigatorView_typeCount,
+                            new Object[] {schema.relationTypeName(e.getKey(), language), e.getKey(), e.getValue()}))
+                    .collect(java.util.stream.Collectors.joining(Messages.CorpusNavigatorView_listSeparator));
+            String out = NLS.bind(Messages.CorpusNavigatorView_mentionsByType, mentions.isEmpty() ? Messages.CorpusNavigatorView_noneCounted : mentions);
+            return relations.isEmpty() ? out : out + "\n" + NLS.bind(Messages.CorpusNavigatorView_relationsByType, relations);
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
     }
 
     /** The rank of every queued document of a corpus, under the queue preferences. */
@@ -170,7 +210,7 @@ public final class CorpusNavigatorView extends ViewPart {
                 try {
                     getSite().getPage().openEditor(new DocumentEditorInput(d.corpus(), d.id()), DocumentEditor.ID);
                 } catch (PartInitException e) {
-                    StatusManager.getManager().handle(Status.error("Cannot open document " + d.id() + ": " + e.getMessage(), e),
+                    StatusManager.getManager().handle(Status.error(NLS.bind(Messages.CorpusNavigatorView_cannotOpen, d.id(), e.getMessage()), e),
                             StatusManager.SHOW | StatusManager.LOG);
                 }
             } else if (element instanceof CorpusSummary) {

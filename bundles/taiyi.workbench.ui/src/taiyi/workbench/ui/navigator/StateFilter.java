@@ -3,24 +3,29 @@ package taiyi.workbench.ui.navigator;
 import java.util.Optional;
 
 import taiyi.workbench.core.curation.CurationState;
+import taiyi.workbench.ui.l10n.Messages;
 
 /** The navigator's choice of documents by curation state. */
 public enum StateFilter {
-    ALL("All documents", null),
-    NEW("Unreviewed", CurationState.NEW),
-    IN_PROGRESS("In progress", CurationState.IN_PROGRESS),
-    DONE("Done", CurationState.DONE);
+    ALL(null),
+    NEW(CurationState.NEW),
+    IN_PROGRESS(CurationState.IN_PROGRESS),
+    DONE(CurationState.DONE);
 
-    private final String label;
     private final CurationState state;
 
-    StateFilter(String label, CurationState state) {
-        this.label = label;
+    StateFilter(CurationState state) {
         this.state = state;
     }
 
+    /** The filter's menu label in the UI language. */
     public String label() {
-        return label;
+        return switch (this) {
+            case ALL -> Messages.StateFilter_all;
+            case NEW -> Messages.StateFilter_new;
+            case IN_PROGRESS -> Messages.StateFilter_inProgress;
+            case DONE -> Messages.StateFilter_done;
+        };
     }
 
     /** The state shown; empty for all. */

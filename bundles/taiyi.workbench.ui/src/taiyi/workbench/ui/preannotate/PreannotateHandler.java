@@ -32,6 +32,8 @@ import taiyi.workbench.ui.WorkbenchDatabase;
 import taiyi.workbench.ui.navigator.DocumentRow;
 import taiyi.workbench.ui.preferences.ModelPreferences;
 import taiyi.workbench.ui.preferences.TaiyiPreferencePage;
+import taiyi.workbench.ui.l10n.Messages;
+import org.eclipse.osgi.util.NLS;
 
 /**
  * Pre-annotate: the documents (or whole corpora) selected in the navigator, with the model of the
@@ -45,8 +47,8 @@ public final class PreannotateHandler extends AbstractHandler {
         ModelPreferences prefs = ModelPreferences.current();
         Optional<String> problem = modelProblem(prefs);
         if (problem.isPresent()) {
-            if (MessageDialog.open(MessageDialog.QUESTION, shell, "Pre-annotate", problem.get()
-                    + "\n\nOpen the Taiyi preferences to choose the model folder?", 0)) {
+            if (MessageDialog.open(MessageDialog.QUESTION, shell, Messages.PreannotateHandler_title,
+                    NLS.bind(Messages.PreannotateHandler_openPreferences, problem.get()), 0)) {
                 PreferencesUtil.createPreferenceDialogOn(shell, TaiyiPreferencePage.ID, null, null).open();
             }
             return null;
@@ -57,13 +59,12 @@ public final class PreannotateHandler extends AbstractHandler {
         try {
             target = Target.of(selection, store);
         } catch (IllegalArgumentException e) {
-            MessageDialog.openInformation(shell, "Pre-annotate", e.getMessage());
+            MessageDialog.openInformation(shell, Messages.PreannotateHandler_title, e.getMessage());
             return null;
         }
         Set<TaskKind> offered = tasksFor(store.documents().schema(target.corpus()));
         if (offered.isEmpty()) {
-            MessageDialog.openInformation(shell, "Pre-annotate", "Corpus '" + target.corpus() + "' has no entity types, relation "
-                    + "types or document labels in its schema: there is nothing to ask the model for.");
+            MessageDialog.openInformation(shell, Messages.PreannotateHandler_title, NLS.bind(Messages.PreannotateHandler_nothingToAsk, target.corpus()));
             return null;
         }
         @SuppressWarnings("deprecation")
@@ -72,14 +73,14 @@ public final class PreannotateHandler extends AbstractHandler {
                     @Override
                     public String getText(Object element) {
                         return switch ((TaskKind) element) {
-                            case NER -> "Entities (NER)";
-                            case RE -> "Relations (RE)";
-                            case TC -> "Document labels (TC)";
+                            case NER -> Messages.PreannotateHandler_ner;
+                            case RE -> Messages.PreannotateHandler_re;
+                            case TC -> Messages.PreannotateHandler_tc;
                         };
                     }
-                }, "Ask " + prefs.modelFolder().orElseThrow().getFileName() + " for these on " + target.documentIds().size()
-                        + " document(s) of " + target.corpus() + ":");
-        choose.setTitle("Pre-annotate");
+                }, NLS.bind(Messages.PreannotateHandler_ask, new Object[] {prefs.modelFolder().orElseThrow().getFileName(),
+                        target.documentIds().size(), target.corpus()}));
+        choose.setTitle(Messages.PreannotateHandler_title);
         choose.setInitialSelections(TaskKind.NER);
         if (choose.open() != Window.OK || choose.getResult().length == 0) {
             return null;
@@ -96,14 +97,13 @@ public final class PreannotateHandler extends AbstractHandler {
     public static Optional<String> modelProblem(ModelPreferences prefs) {
         Optional<Path> folder = prefs.modelFolder();
         if (folder.isEmpty()) {
-            return Optional.of("No model is configured: set the Taiyi model folder (config.json, qwen.tiktoken and the "
-                    + "weights) on the Taiyi preference page.");
+            return Optional.of(Messages.PreannotateHandler_noModel);
         }
         if (!Files.isDirectory(folder.get())) {
-            return Optional.of("The model folder " + folder.get() + " does not exist.");
+            return Optional.of(NLS.bind(Messages.PreannotateHandler_noModelFolder, folder.get()));
         }
         if (prefs.adapterFolder().isPresent() && !Files.isDirectory(prefs.adapterFolder().get())) {
-            return Optional.of("The adapter folder " + prefs.adapterFolder().get() + " does not exist.");
+            return Optional.of(NLS.bind(Messages.PreannotateHandler_noAdapterFolder, prefs.adapterFolder().get()));
         }
         return Optional.empty();
     }
@@ -147,10 +147,10 @@ public final class PreannotateHandler extends AbstractHandler {
                 }
             }
             if (corpora.isEmpty()) {
-                throw new IllegalArgumentException("Select documents or a corpus in the Corpora view first.");
+                throw new IllegalArgumentException(Messages.PreannotateHandler_selectFirst);
             }
             if (corpora.size() > 1) {
-                throw new IllegalArgumentException("Select documents of one corpus at a time (the selection spans " + corpora + ").");
+                throw new IllegalArgumentException(NLS.bind(Messages.PreannotateHandler_oneCorpus, corpora));
             }
             return new Target(corpora.iterator().next(), ids.stream().distinct().toList());
         }

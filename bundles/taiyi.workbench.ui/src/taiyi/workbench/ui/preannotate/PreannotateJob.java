@@ -19,6 +19,8 @@ import taiyi.workbench.inference.run.PreannotationSummary;
 import taiyi.workbench.inference.task.TaskKind;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.ui.ExclusiveRule;
+import taiyi.workbench.ui.l10n.Messages;
+import org.eclipse.osgi.util.NLS;
 
 /**
  * Pre-annotates documents of a corpus in the background: loads (or reuses) the model, then one
@@ -41,7 +43,7 @@ public final class PreannotateJob extends Job {
 
     public PreannotateJob(CorpusStore store, String corpus, List<String> documentIds, GeneratorSettings settings,
             GenerationOptions options, int round, Set<TaskKind> tasks) {
-        super("Pre-annotating " + documentIds.size() + " document" + (documentIds.size() == 1 ? "" : "s") + " of " + corpus);
+        super(NLS.bind(documentIds.size() == 1 ? Messages.PreannotateJob_nameOne : Messages.PreannotateJob_nameMany, documentIds.size(), corpus));
         this.store = store;
         this.corpus = corpus;
         this.documentIds = List.copyOf(documentIds);
@@ -57,27 +59,28 @@ public final class PreannotateJob extends Job {
     protected IStatus run(IProgressMonitor monitor) {
         SubMonitor progress = SubMonitor.convert(monitor, getName(), documentIds.size() + 1);
         try {
-            progress.subTask("Loading " + settings.modelFolder().getFileName());
+            progress.subTask(NLS.bind(Messages.PreannotateJob_loading, settings.modelFolder().getFileName()));
             TextGenerator generator = LoadedModel.get(settings);
             progress.worked(1);
             PreannotationRun run = new PreannotationRun(store, corpus, generator, options, round, tasks);
             summary = run.run(documentIds, new PreannotationRun.Progress() {
                 @Override
                 public void documentDone(taiyi.workbench.inference.run.DocumentOutcome outcome, int done, int total) {
-                    progress.subTask(outcome.documentId() + (outcome.skipped() ? ": already pre-annotated" : ": "
-                            + outcome.mentions() + " mentions") + " (" + done + "/" + total + ")");
+                    progress.subTask(outcome.skipped()
+                            ? NLS.bind(Messages.PreannotateJob_skipped, new Object[] {outcome.documentId(), done, total})
+                            : NLS.bind(Messages.PreannotateJob_done, new Object[] {outcome.documentId(), outcome.mentions(), done, total}));
                     progress.worked(1);
                 }
 
                 @Override
                 public void onWindow(String documentId, int windowIndex, int windowCount) {
-                    progress.subTask(documentId + ": window " + (windowIndex + 1) + " of " + windowCount);
+                    progress.subTask(NLS.bind(Messages.PreannotateJob_window, new Object[] {documentId, windowIndex + 1, windowCount}));
                 }
             }, monitor::isCanceled);
             return summary.cancelled() ? new Status(IStatus.CANCEL, PreannotateJob.class, summary.describe())
                     : new Status(IStatus.OK, PreannotateJob.class, summary.describe());
         } catch (IOException | RuntimeException e) {
-            return new Status(IStatus.ERROR, PreannotateJob.class, "Pre-annotation failed: " + e.getMessage(), e);
+            return new Status(IStatus.ERROR, PreannotateJob.class, NLS.bind(Messages.PreannotateJob_failed, e.getMessage()), e);
         } finally {
             monitor.done();
         }

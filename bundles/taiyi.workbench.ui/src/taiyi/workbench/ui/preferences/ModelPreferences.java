@@ -42,6 +42,12 @@ public final class ModelPreferences {
      * come from {@code TAIYI_DB_USER} and {@code TAIYI_DB_PASSWORD}, never from a preference.
      */
     public static final String DATABASE_URL = "database.url";
+    /**
+     * The language the workbench starts in ({@code en}, {@code zh_CN}; empty: the OS's). It takes
+     * effect on the next start: the page also writes it where the launch script reads it
+     * ({@link taiyi.workbench.core.runtime.LaunchLanguage}).
+     */
+    public static final String LANGUAGE = "ui.language";
 
     public static final DeviceChoice DEFAULT_DEVICE = DeviceChoice.AUTO;
     /** The CLI's default too: {@link GenerationOptions#DEFAULT_BATCH_SIZE}. */

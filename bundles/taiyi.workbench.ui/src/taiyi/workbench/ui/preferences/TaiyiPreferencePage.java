@@ -1,6 +1,8 @@
 package taiyi.workbench.ui.preferences;
 
+import java.io.IOException;
 import java.util.Arrays;
+import java.util.Optional;
 
 import org.eclipse.jface.preference.ComboFieldEditor;
 import org.eclipse.jface.preference.DirectoryFieldEditor;
@@ -16,7 +18,11 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.eclipse.ui.preferences.IWorkbenchPreferenceContainer;
 
+import taiyi.workbench.core.runtime.LaunchLanguage;
+import taiyi.workbench.core.runtime.WorkbenchDataFolder;
 import taiyi.workbench.inference.GeneratorSettings.DeviceChoice;
+import taiyi.workbench.ui.l10n.Messages;
+import org.eclipse.osgi.util.NLS;
 
 /**
  * Window &gt; Preferences &gt; Taiyi: where the model and its adapter are, where it runs, how much it
@@ -30,7 +36,7 @@ public final class TaiyiPreferencePage extends FieldEditorPreferencePage impleme
 
     public TaiyiPreferencePage() {
         super(GRID);
-        setDescription("The Taiyi model the workbench pre-annotates with, and the corpus database.");
+        setDescription(Messages.TaiyiPreferencePage_description);
     }
 
     @Override
@@ -41,36 +47,38 @@ public final class TaiyiPreferencePage extends FieldEditorPreferencePage impleme
     @Override
     protected void createFieldEditors() {
         Composite parent = getFieldEditorParent();
-        addField(new DirectoryFieldEditor(ModelPreferences.MODEL_FOLDER, "&Model folder:", parent));
-        addField(new DirectoryFieldEditor(ModelPreferences.ADAPTER_FOLDER, "&Adapter folder:", parent));
+        addField(new DirectoryFieldEditor(ModelPreferences.MODEL_FOLDER, Messages.TaiyiPreferencePage_modelFolder, parent));
+        addField(new DirectoryFieldEditor(ModelPreferences.ADAPTER_FOLDER, Messages.TaiyiPreferencePage_adapterFolder, parent));
         String[][] devices = Arrays.stream(DeviceChoice.values()).map(d -> new String[] {label(d), d.key()})
                 .toArray(String[][]::new);
-        addField(new ComboFieldEditor(ModelPreferences.DEVICE, "&Device:", devices, parent));
-        IntegerFieldEditor batch = new IntegerFieldEditor(ModelPreferences.BATCH_SIZE, "&Batch size:", parent);
+        addField(new ComboFieldEditor(ModelPreferences.DEVICE, Messages.TaiyiPreferencePage_device, devices, parent));
+        IntegerFieldEditor batch = new IntegerFieldEditor(ModelPreferences.BATCH_SIZE, Messages.TaiyiPreferencePage_batchSize, parent);
         batch.setValidRange(1, ModelPreferences.MAX_BATCH_SIZE);
         addField(batch);
-        IntegerFieldEditor tokens = new IntegerFieldEditor(ModelPreferences.MAX_NEW_TOKENS, "Max &new tokens:", parent);
+        IntegerFieldEditor tokens = new IntegerFieldEditor(ModelPreferences.MAX_NEW_TOKENS, Messages.TaiyiPreferencePage_maxNewTokens, parent);
         tokens.setValidRange(1, ModelPreferences.MAX_MAX_NEW_TOKENS);
         addField(tokens);
-        IntegerFieldEditor round = new IntegerFieldEditor(ModelPreferences.ROUND, "Curation &round of the model:", parent);
+        IntegerFieldEditor round = new IntegerFieldEditor(ModelPreferences.ROUND, Messages.TaiyiPreferencePage_round, parent);
         round.setValidRange(1, ModelPreferences.MAX_ROUND);
         addField(round);
         IntegerFieldEditor retrain = new IntegerFieldEditor(ModelPreferences.RETRAIN_EVERY,
-                "Retrain &learners every N decisions (0: on demand only):", parent);
+                Messages.TaiyiPreferencePage_retrainEvery, parent);
         retrain.setValidRange(0, ModelPreferences.MAX_RETRAIN_EVERY);
         addField(retrain);
         String[][] templates = taiyi.workbench.inference.prompt.PromptTemplates.ids().stream()
                 .map(id -> new String[] {id, id}).toArray(String[][]::new);
-        addField(new ComboFieldEditor(ModelPreferences.TEMPLATE, "Prompt &template:", templates, parent));
-        addField(new DirectoryFieldEditor(ModelPreferences.DATABASE_FOLDER, "Data&base folder:", parent));
-        addField(new StringFieldEditor(ModelPreferences.DATABASE_URL, "&Team database URL:", parent));
+        addField(new ComboFieldEditor(ModelPreferences.TEMPLATE, Messages.TaiyiPreferencePage_template, templates, parent));
+        addField(new DirectoryFieldEditor(ModelPreferences.DATABASE_FOLDER, Messages.TaiyiPreferencePage_databaseFolder, parent));
+        addField(new StringFieldEditor(ModelPreferences.DATABASE_URL, Messages.TaiyiPreferencePage_databaseUrl, parent));
+        // each language named in itself, so that a curator who cannot read the current one finds theirs
+        addField(new ComboFieldEditor(ModelPreferences.LANGUAGE, Messages.TaiyiPreferencePage_language, new String[][] {
+                {Messages.TaiyiPreferencePage_languageSystem, ""}, {"English", "en"}, {"\u4e2d\u6587\uff08\u7b80\u4f53\uff09", "zh_CN"}},
+                parent));
         Label restart = new Label(parent, SWT.WRAP);
-        restart.setText("The database folder takes effect after a restart; empty means the workbench data folder's db/. A team "
-                + "database (jdbc:postgresql://host[:port]/db) replaces the folder; its user and password come from TAIYI_DB_USER "
-                + "and TAIYI_DB_PASSWORD in the workbench's environment, never from here.");
+        restart.setText(Messages.TaiyiPreferencePage_databaseNote);
         restart.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
         Link keys = new Link(parent, SWT.NONE);
-        keys.setText("Keyboard shortcuts are set on the <a>Keys</a> page.");
+        keys.setText(Messages.TaiyiPreferencePage_keysLink);
         keys.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
         keys.addListener(SWT.Selection, e -> {
             if (getContainer() instanceof IWorkbenchPreferenceContainer container) {
@@ -79,10 +87,27 @@ public final class TaiyiPreferencePage extends FieldEditorPreferencePage impleme
         });
     }
 
+    /** Also keeps the language where the launch script reads it, for the next start. */
+    @Override
+    public boolean performOk() {
+        if (!super.performOk()) {
+            return false;
+        }
+        String nl = getPreferenceStore().getString(ModelPreferences.LANGUAGE);
+        try {
+            LaunchLanguage.write(WorkbenchDataFolder.resolve(), nl.isBlank() ? Optional.empty() : Optional.of(nl));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            setErrorMessage(NLS.bind(Messages.TaiyiPreferencePage_languageNotKept,
+                    LaunchLanguage.file(WorkbenchDataFolder.resolve()), e.getMessage()));
+            return false;
+        }
+    }
+
     /** What the device combo shows for a choice. */
     static String label(DeviceChoice device) {
         return switch (device) {
-            case AUTO -> "Automatic (GPU when present)";
+            case AUTO -> Messages.TaiyiPreferencePage_deviceAuto;
             case CPU -> "CPU";
             case GPU -> "GPU";
         };

@@ -16,6 +16,7 @@ import org.eclipse.ui.part.ViewPart;
 
 import taiyi.workbench.ui.editor.AnnotationItem;
 import taiyi.workbench.ui.editor.DocumentEditor;
+import taiyi.workbench.ui.l10n.Messages;
 
 /**
  * Shows the mention, suggestion, relation or relation suggestion at the document editor's caret: its
@@ -34,8 +35,8 @@ public final class AnnotationPropertiesView extends ViewPart implements ISelecti
         viewer = new TableViewer(parent, SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
-        column("Property", 110, AnnotationProperty::name);
-        column("Value", 520, AnnotationProperty::value);
+        column(Messages.AnnotationPropertiesView_property, 110, AnnotationProperty::name);
+        column(Messages.AnnotationPropertiesView_value, 520, AnnotationProperty::value);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setInput(rows);
         getSite().getPage().addSelectionListener(this);
@@ -64,7 +65,8 @@ public final class AnnotationPropertiesView extends ViewPart implements ISelecti
         }
         Object first = selection instanceof IStructuredSelection s ? s.getFirstElement() : null;
         if (first instanceof AnnotationItem item) {
-            rows = AnnotationProperties.of(item, editor.model(), editor.store().log().events(item.corpus(), item.documentId()));
+            rows = AnnotationProperties.of(item, editor.model(), editor.store().log().events(item.corpus(), item.documentId()),
+                    editor.schema());
         } else {
             // nothing at the caret: what the model says of the whole document
             rows = AnnotationProperties.ofDocument(editor.model());

@@ -18,6 +18,8 @@ import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.store.CorpusSummary;
 import taiyi.workbench.ui.WorkbenchDatabase;
 import taiyi.workbench.ui.editor.DocumentEditor;
+import taiyi.workbench.ui.l10n.Messages;
+import org.eclipse.osgi.util.NLS;
 
 /**
  * N: opens the next document of the queue at its most uncertain suggestion. The corpus is the active
@@ -61,7 +63,7 @@ public final class NextInQueueHandler extends AbstractHandler {
                 () -> ranked.set(QueuePreferences.current().queue().next(StoredQueuePool.read(from, name), 2)));
         Optional<RankedDocument> next = ranked.get().stream().filter(r -> !r.documentId().equals(skip)).findFirst();
         if (next.isEmpty()) {
-            String message = "Nothing left to curate in corpus '" + name + "'";
+            String message = NLS.bind(Messages.NextInQueueHandler_nothingLeft, name);
             if (active instanceof DocumentEditor editor) {
                 editor.getEditorSite().getActionBars().getStatusLineManager().setMessage(message);
             }

@@ -11,6 +11,8 @@ import taiyi.workbench.learning.queue.UncertainSuggestion;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.ui.editor.DocumentEditor;
 import taiyi.workbench.ui.editor.DocumentEditorInput;
+import taiyi.workbench.ui.l10n.Messages;
+import org.eclipse.osgi.util.NLS;
 
 /** Opens a queued document in the editor with the caret on its most uncertain open suggestion. */
 final class QueueNavigation {
@@ -33,7 +35,7 @@ final class QueueNavigation {
             }
             return editor;
         } catch (PartInitException e) {
-            StatusManager.getManager().handle(Status.error("Cannot open document " + r.documentId() + ": " + e.getMessage(), e),
+            StatusManager.getManager().handle(Status.error(NLS.bind(Messages.QueueNavigation_cannotOpen, r.documentId(), e.getMessage()), e),
                     StatusManager.SHOW | StatusManager.LOG);
             return null;
         }

@@ -9,6 +9,7 @@ import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 
 import taiyi.workbench.learning.queue.QueueStrategies;
+import taiyi.workbench.ui.l10n.Messages;
 
 /** Window &gt; Preferences &gt; Taiyi &gt; Queue: how the queue ranks what to curate next. */
 public final class QueuePreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
@@ -17,7 +18,7 @@ public final class QueuePreferencePage extends FieldEditorPreferencePage impleme
 
     public QueuePreferencePage() {
         super(GRID);
-        setDescription("Which document the Queue view and the N key offer next.");
+        setDescription(Messages.QueuePreferencePage_description);
     }
 
     @Override
@@ -29,9 +30,9 @@ public final class QueuePreferencePage extends FieldEditorPreferencePage impleme
     protected void createFieldEditors() {
         Composite parent = getFieldEditorParent();
         String[][] strategies = QueueStrategies.NAMES.stream().map(n -> new String[] {label(n), n}).toArray(String[][]::new);
-        addField(new ComboFieldEditor(QueuePreferences.STRATEGY, "&Strategy:", strategies, parent));
-        addField(new ShareFieldEditor(QueuePreferences.EXPLORATION, "&Exploration share (0 to 1):", parent));
-        IntegerFieldEditor warmUp = new IntegerFieldEditor(QueuePreferences.WARM_UP, "Done documents ending the &cold start:", parent);
+        addField(new ComboFieldEditor(QueuePreferences.STRATEGY, Messages.QueuePreferencePage_strategy, strategies, parent));
+        addField(new ShareFieldEditor(QueuePreferences.EXPLORATION, Messages.QueuePreferencePage_exploration, parent));
+        IntegerFieldEditor warmUp = new IntegerFieldEditor(QueuePreferences.WARM_UP, Messages.QueuePreferencePage_warmUp, parent);
         warmUp.setValidRange(0, 100_000);
         addField(warmUp);
     }
@@ -39,13 +40,13 @@ public final class QueuePreferencePage extends FieldEditorPreferencePage impleme
     /** What the strategy combo shows for a strategy. */
     static String label(String strategy) {
         return switch (strategy) {
-            case "margin" -> "Margin (smallest best-minus-runner-up first)";
-            case "random" -> "Random";
-            case "least-confidence" -> "Least confidence";
-            case "mnlp" -> "MNLP (length-normalised log-probability)";
-            case "disagreement" -> "Disagreement between sources";
-            case "diversity" -> "Margin, skipping near-duplicates of curated documents";
-            case "cost" -> "Margin per expected second";
+            case "margin" -> Messages.QueuePreferencePage_margin;
+            case "random" -> Messages.QueuePreferencePage_random;
+            case "least-confidence" -> Messages.QueuePreferencePage_leastConfidence;
+            case "mnlp" -> Messages.QueuePreferencePage_mnlp;
+            case "disagreement" -> Messages.QueuePreferencePage_disagreement;
+            case "diversity" -> Messages.QueuePreferencePage_diversity;
+            case "cost" -> Messages.QueuePreferencePage_cost;
             default -> strategy;
         };
     }
@@ -55,7 +56,7 @@ public final class QueuePreferencePage extends FieldEditorPreferencePage impleme
 
         ShareFieldEditor(String name, String label, Composite parent) {
             super(name, label, parent);
-            setErrorMessage("The exploration share must be a number from 0 to 1");
+            setErrorMessage(Messages.QueuePreferencePage_explorationInvalid);
         }
 
         @Override

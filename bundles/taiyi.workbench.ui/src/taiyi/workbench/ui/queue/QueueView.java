@@ -33,6 +33,8 @@ import taiyi.workbench.store.CorpusSummary;
 import taiyi.workbench.store.StoreChangeListener;
 import taiyi.workbench.ui.WorkbenchDatabase;
 import taiyi.workbench.ui.preferences.ModelPreferences;
+import taiyi.workbench.ui.l10n.Messages;
+import org.eclipse.osgi.util.NLS;
 
 /**
  * The next documents to curate in a corpus, ranked by the strategy chosen in the preferences, each
@@ -69,7 +71,7 @@ public final class QueueView extends ViewPart {
     public void createPartControl(Composite parent) {
         store = WorkbenchDatabase.store();
         GridLayoutFactory.fillDefaults().numColumns(3).margins(4, 4).applyTo(parent);
-        new Label(parent, SWT.NONE).setText("Corpus:");
+        new Label(parent, SWT.NONE).setText(Messages.QueueView_corpus);
         corpora = new Combo(parent, SWT.READ_ONLY | SWT.DROP_DOWN);
         GridDataFactory.fillDefaults().hint(200, SWT.DEFAULT).applyTo(corpora);
         corpora.addListener(SWT.Selection, e -> setCorpus(corpora.getText()));
@@ -81,10 +83,10 @@ public final class QueueView extends ViewPart {
         GridDataFactory.fillDefaults().grab(true, true).span(3, 1).applyTo(viewer.getControl());
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         column("#", 40, r -> Integer.toString(r.rank()));
-        column("Document", 110, RankedDocument::documentId);
-        column("Strategy", 90, RankedDocument::strategy);
-        column("Score", 70, r -> String.format(Locale.ROOT, "%.3f", r.score()));
-        column("Reason", 600, RankedDocument::reason);
+        column(Messages.QueueView_document, 110, RankedDocument::documentId);
+        column(Messages.QueueView_strategy, 90, RankedDocument::strategy);
+        column(Messages.QueueView_score, 70, r -> String.format(Locale.ROOT, "%.3f", r.score()));
+        column(Messages.QueueView_reason, 600, RankedDocument::reason);
         viewer.addOpenListener(e -> {
             Object first = ((IStructuredSelection) e.getSelection()).getFirstElement();
             if (first instanceof RankedDocument r && corpus != null) {
@@ -174,18 +176,18 @@ public final class QueueView extends ViewPart {
         }
         int mine = generation.incrementAndGet();
         CurationQueue queue = QueuePreferences.current().queue();
-        status.setText("ranking…");
-        Job job = Job.create("Ranking the curation queue of " + name, (IProgressMonitor monitor) -> {
+        status.setText(Messages.QueueView_ranking);
+        Job job = Job.create(NLS.bind(Messages.QueueView_rankingJob, name), (IProgressMonitor monitor) -> {
             List<RankedDocument> next;
             String summary;
             try {
                 QueuePool pool = StoredQueuePool.read(store, name);
                 next = queue.next(pool, SHOWN);
-                summary = String.format(Locale.ROOT, "%s, %d to curate, %d done, exploration %.2f", queue.strategy().id(),
-                        pool.candidates().size(), pool.curated().size(), queue.explorationShare(pool));
+                summary = NLS.bind(Messages.QueueView_summary, new Object[] {queue.strategy().id(), pool.candidates().size(),
+                        pool.curated().size(), String.format(Locale.ROOT, "%.2f", queue.explorationShare(pool))});
             } catch (RuntimeException e) {
                 next = List.of();
-                summary = "cannot rank: " + e.getMessage();
+                summary = NLS.bind(Messages.QueueView_cannotRank, e.getMessage());
             }
             List<RankedDocument> result = next;
             String text = summary;

@@ -20,6 +20,8 @@ import taiyi.workbench.learning.export.RoundExport;
 import taiyi.workbench.learning.export.RoundRequest;
 import taiyi.workbench.learning.export.RoundSummary;
 import taiyi.workbench.ui.WorkbenchDatabase;
+import taiyi.workbench.ui.l10n.Messages;
+import org.eclipse.osgi.util.NLS;
 
 /**
  * Writes a round in the background, one progress step per document; cancelling leaves nothing
@@ -27,7 +29,7 @@ import taiyi.workbench.ui.WorkbenchDatabase;
  */
 public final class RoundExportJob extends Job {
 
-    public static final String RESULT_TITLE = "Round Exported";
+    public static final String RESULT_TITLE = Messages.RoundExportJob_resultTitle;
 
     private final RoundRequest request;
     private final Path folder;
@@ -35,7 +37,7 @@ public final class RoundExportJob extends Job {
     private volatile RoundSummary summary;
 
     public RoundExportJob(RoundRequest request, Path folder, Path tokenizer) {
-        super("Exporting round " + request.round() + " to " + folder);
+        super(NLS.bind(Messages.RoundExportJob_name, request.round(), folder));
         this.request = request;
         this.folder = folder;
         this.tokenizer = tokenizer;
@@ -46,7 +48,7 @@ public final class RoundExportJob extends Job {
     protected IStatus run(IProgressMonitor monitor) {
         SubMonitor progress = SubMonitor.convert(monitor, getName(), 1000);
         try {
-            progress.subTask("Loading the Qwen tokenizer");
+            progress.subTask(Messages.RoundExportJob_loadingTokenizer);
             ConversationLength length = new ConversationLength(QwenTokenizer.load(tokenizer));
             int[] reported = {0};
             summary = new RoundExport(WorkbenchDatabase.store(), length).write(request, folder, new ExportProgress() {
@@ -76,22 +78,22 @@ public final class RoundExportJob extends Job {
     /** What the round holds, as the dialog says it. */
     static String describe(RoundSummary s) {
         StringBuilder b = new StringBuilder();
-        b.append(s.documents()).append(" documents exported to ").append(s.folder()).append("\n\n");
-        b.append("train: ").append(s.train()).append(" conversations (").append(s.replayed()).append(" replayed)\n");
-        b.append("validation: ").append(s.validation()).append(" conversations\n");
+        b.append(NLS.bind(Messages.RoundExportJob_exported, s.documents(), s.folder())).append("\n\n");
+        b.append(NLS.bind(Messages.RoundExportJob_train, s.train(), s.replayed())).append('\n');
+        b.append(NLS.bind(Messages.RoundExportJob_validation, s.validation())).append('\n');
         s.byTaskAndLanguage().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(e -> b.append(e.getKey()).append(": ").append(e.getValue()).append('\n'));
         if (!s.drops().isEmpty()) {
-            b.append("\ndropped:\n");
+            b.append('\n').append(Messages.RoundExportJob_dropped).append('\n');
             s.drops().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                     .forEach(e -> b.append("  ").append(e.getKey()).append(": ").append(e.getValue()).append('\n'));
         }
         if (!s.inexpressible().isEmpty()) {
-            b.append("\nnot expressible:\n");
+            b.append('\n').append(Messages.RoundExportJob_inexpressible).append('\n');
             s.inexpressible().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                     .forEach(e -> b.append("  ").append(e.getKey()).append(": ").append(e.getValue()).append('\n'));
         }
-        b.append("\nThe manifest (manifest.json) names every source document, drop and file hash.");
+        b.append('\n').append(Messages.RoundExportJob_manifest);
         return b.toString();
     }
 

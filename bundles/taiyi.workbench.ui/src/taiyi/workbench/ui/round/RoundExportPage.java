@@ -33,6 +33,7 @@ import taiyi.workbench.learning.export.RoundRequest;
 import taiyi.workbench.store.CorpusSummary;
 import taiyi.workbench.ui.WorkbenchDatabase;
 import taiyi.workbench.ui.preferences.ModelPreferences;
+import taiyi.workbench.ui.l10n.Messages;
 
 /**
  * The round's settings on one page: source corpora and held-out corpora (checked in two lists),
@@ -58,8 +59,8 @@ public final class RoundExportPage extends WizardPage {
     private Text preview;
 
     RoundExportPage() {
-        super("round", "Export a training round", null);
-        setDescription("Curated documents as Taiyi instruction data, with a manifest and a QLoRA recipe.");
+        super("round", Messages.RoundExportPage_title, null);
+        setDescription(Messages.RoundExportPage_description);
         setPageComplete(false);
     }
 
@@ -68,21 +69,21 @@ public final class RoundExportPage extends WizardPage {
         Composite body = new Composite(parent, SWT.NONE);
         body.setLayout(new GridLayout(2, true));
         List<String> names = WorkbenchDatabase.store().statistics().corpora().stream().map(CorpusSummary::name).toList();
-        sources = corpusList(body, "&Corpora to export:", names);
-        excluded = corpusList(body, "&Held out (test sets, with near-duplicates):", names);
+        sources = corpusList(body, Messages.RoundExportPage_corpora, names);
+        excluded = corpusList(body, Messages.RoundExportPage_heldOut, names);
 
         Group what = new Group(body, SWT.NONE);
-        what.setText("What");
+        what.setText(Messages.RoundExportPage_what);
         what.setLayout(new GridLayout(4, false));
         what.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
         for (TaskKind k : TaskKind.values()) {
             tasks.add(check(what, k.name(), k));
         }
         allDocuments = new Button(what, SWT.CHECK);
-        allDocuments.setText("&All documents, not only those marked done");
+        allDocuments.setText(Messages.RoundExportPage_allDocuments);
         allDocuments.addListener(SWT.Selection, e -> changed());
         for (Language l : Language.values()) {
-            languages.add(check(what, l == Language.ENGLISH ? "English" : "Chinese", l));
+            languages.add(check(what, l == Language.ENGLISH ? Messages.RoundExportPage_english : Messages.RoundExportPage_chinese, l));
         }
         new Label(what, SWT.NONE);
         new Label(what, SWT.NONE);
@@ -90,20 +91,20 @@ public final class RoundExportPage extends WizardPage {
         Composite fields = new Composite(body, SWT.NONE);
         fields.setLayout(new GridLayout(3, false));
         fields.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
-        label(fields, "&Round:");
+        label(fields, Messages.RoundExportPage_round);
         round = new Spinner(fields, SWT.BORDER);
         round.setValues(ModelPreferences.current().round() + 1, 0, 1_000_000, 0, 1, 10);
         new Label(fields, SWT.NONE);
-        seed = field(fields, "&Seed:", Long.toString(RoundRequest.SEED), false);
-        validation = field(fields, "&Validation share:", Double.toString(RoundRequest.VALIDATION_FRACTION), false);
-        replay = field(fields, "Re&play file (JSONL):", "", true);
-        replayRatio = field(fields, "Replay &ratio (per new):", "0.5", false);
-        tokenizer = field(fields, "&Qwen vocabulary:", ModelPreferences.current().modelFolder().map(Path::toString).orElse(""),
+        seed = field(fields, Messages.RoundExportPage_seed, Long.toString(RoundRequest.SEED), false);
+        validation = field(fields, Messages.RoundExportPage_validation, Double.toString(RoundRequest.VALIDATION_FRACTION), false);
+        replay = field(fields, Messages.RoundExportPage_replay, "", true);
+        replayRatio = field(fields, Messages.RoundExportPage_replayRatio, "0.5", false);
+        tokenizer = field(fields, Messages.RoundExportPage_vocabulary, ModelPreferences.current().modelFolder().map(Path::toString).orElse(""),
                 true);
-        folder = field(fields, "&Output folder (new):", "", true);
+        folder = field(fields, Messages.RoundExportPage_folder, "", true);
 
         Button show = new Button(body, SWT.PUSH);
-        show.setText("Pre&view");
+        show.setText(Messages.RoundExportPage_preview);
         show.addListener(SWT.Selection, e -> showPreview());
         new Label(body, SWT.NONE);
         preview = new Text(body, SWT.MULTI | SWT.READ_ONLY | SWT.BORDER | SWT.V_SCROLL | SWT.WRAP);
@@ -151,7 +152,7 @@ public final class RoundExportPage extends WizardPage {
         t.addListener(SWT.Modify, e -> changed());
         if (browse) {
             Button b = new Button(parent, SWT.PUSH);
-            b.setText("Browse…");
+            b.setText(Messages.RoundExportPage_browse);
             b.addListener(SWT.Selection, e -> {
                 String chosen;
                 if (t == folder) {
@@ -227,26 +228,26 @@ public final class RoundExportPage extends WizardPage {
         try {
             s = Long.parseLong(seed.getText().strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("The seed must be a whole number");
+            throw new IllegalArgumentException(Messages.RoundExportPage_badSeed);
         }
         try {
             v = Double.parseDouble(validation.getText().strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("The validation share must be a number such as 0.05");
+            throw new IllegalArgumentException(Messages.RoundExportPage_badValidation);
         }
         RoundRequest r = RoundRequest.of(chosen.isEmpty() ? List.of("") : chosen, round.getSelection())
                 .withDocuments(allDocuments.getSelection() ? DocumentSelection.ALL : DocumentSelection.DONE)
                 .withTasks(taskKinds).withLanguages(langs).withExcluded(checked(excluded)).withValidationFraction(v)
                 .withSeed(s);
         if (chosen.isEmpty()) {
-            throw new IllegalArgumentException("Check at least one corpus to export");
+            throw new IllegalArgumentException(Messages.RoundExportPage_noCorpus);
         }
         if (!replay.getText().isBlank()) {
             double ratio;
             try {
                 ratio = Double.parseDouble(replayRatio.getText().strip());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("The replay ratio must be a number such as 0.5");
+                throw new IllegalArgumentException(Messages.RoundExportPage_badReplayRatio);
             }
             r = r.withReplay(Path.of(replay.getText().strip()), ratio);
         }
@@ -270,10 +271,10 @@ public final class RoundExportPage extends WizardPage {
         try {
             request();
             if (tokenizer.getText().isBlank() || !Files.exists(tokenizer())) {
-                throw new IllegalArgumentException("Choose Qwen's vocabulary (qwen.tiktoken) or the model folder that holds it");
+                throw new IllegalArgumentException(Messages.RoundExportPage_noVocabulary);
             }
             if (folder.getText().isBlank()) {
-                throw new IllegalArgumentException("Choose a new folder for the round");
+                throw new IllegalArgumentException(Messages.RoundExportPage_noFolder);
             }
             setErrorMessage(null);
             setPageComplete(true);
@@ -296,7 +297,7 @@ public final class RoundExportPage extends WizardPage {
                 b.append("human: ").append(c.turns().get(0).human()).append('\n');
                 b.append("assistant: ").append(c.turns().get(0).assistant()).append("\n\n");
             }
-            preview.setText(b.length() == 0 ? "No conversation: the selection is empty." : b.toString());
+            preview.setText(b.length() == 0 ? Messages.RoundExportPage_noConversation : b.toString());
             setErrorMessage(null);
         } catch (Exception e) {
             preview.setText("");

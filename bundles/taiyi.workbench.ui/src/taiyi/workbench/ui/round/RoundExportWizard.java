@@ -1,6 +1,7 @@
 package taiyi.workbench.ui.round;
 
 import org.eclipse.jface.wizard.Wizard;
+import taiyi.workbench.ui.l10n.Messages;
 
 /** File &gt; Export Round…: one page of settings with a preview; Finish starts a {@link RoundExportJob}. */
 public final class RoundExportWizard extends Wizard {
@@ -9,7 +10,7 @@ public final class RoundExportWizard extends Wizard {
     private RoundExportJob job;
 
     public RoundExportWizard() {
-        setWindowTitle("Export Round");
+        setWindowTitle(Messages.RoundExportWizard_title);
         setNeedsProgressMonitor(false);
     }
 

@@ -14,6 +14,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
@@ -34,6 +35,7 @@ import org.eclipse.ui.statushandlers.StatusManager;
 
 import taiyi.workbench.core.curation.CurationState;
 import taiyi.workbench.core.model.Document;
+import taiyi.workbench.core.model.LabelSchema;
 import taiyi.workbench.index.FacetCounts;
 import taiyi.workbench.index.HitPage;
 import taiyi.workbench.index.IndexException;
@@ -48,6 +50,8 @@ import taiyi.workbench.ui.WorkbenchDatabase;
 import taiyi.workbench.ui.WorkbenchIndex;
 import taiyi.workbench.ui.editor.DocumentEditor;
 import taiyi.workbench.ui.editor.DocumentEditorInput;
+import taiyi.workbench.ui.l10n.Messages;
+import org.eclipse.osgi.util.NLS;
 
 /**
  * Search: a query in the curators' syntax on one corpus. A query that cannot be read is shown under
@@ -74,6 +78,8 @@ public final class SearchView extends ViewPart {
     private Label error;
     private Label status;
     private TableViewer facets;
+    /** The schema of the corpus the facets count, for the types' display names. */
+    private LabelSchema facetSchema = LabelSchema.empty();
     private TableViewer hits;
     private String searchedCorpus;
     /** The run whose answer the view waits for; touched on the UI thread only. */
@@ -87,23 +93,22 @@ public final class SearchView extends ViewPart {
         Composite body = new Composite(parent, SWT.NONE);
         body.setLayout(new GridLayout(5, false));
 
-        new Label(body, SWT.NONE).setText("&Query:");
+        new Label(body, SWT.NONE).setText(Messages.SearchView_query);
         query = new Text(body, SWT.SINGLE | SWT.BORDER | SWT.SEARCH);
-        query.setMessage("cisplatin AND type:Chemical status:unreviewed");
-        query.setToolTipText("Words, \"phrases\", AND/OR/NOT, ( ), and the fields type: status: layer: concept: mention: "
-                + "relation: label: state: lang: disagree: id:");
+        query.setMessage(Messages.SearchView_queryHint);
+        query.setToolTipText(Messages.SearchView_queryTooltip);
         query.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         query.addListener(SWT.DefaultSelection, e -> search());
         // a curator who types again no longer wants the answer being computed
         query.addListener(SWT.Modify, e -> cancelRunning());
-        new Label(body, SWT.NONE).setText("&Corpus:");
+        new Label(body, SWT.NONE).setText(Messages.SearchView_corpus);
         corpus = new Combo(body, SWT.READ_ONLY | SWT.DROP_DOWN);
         GridData corpusData = new GridData(SWT.FILL, SWT.CENTER, false, false);
         corpusData.widthHint = 200;
         corpus.setLayoutData(corpusData);
         refreshCorpora();
         Button go = new Button(body, SWT.PUSH);
-        go.setText("&Search");
+        go.setText(Messages.SearchView_search);
         go.addListener(SWT.Selection, e -> search());
 
         error = new Label(body, SWT.WRAP);
@@ -117,9 +122,11 @@ public final class SearchView extends ViewPart {
         SashForm sash = new SashForm(body, SWT.HORIZONTAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 5, 1));
         facets = table(sash);
-        column(facets, "Facet", 50, SWT.LEFT, f -> ((FacetCount) f).field());
-        column(facets, "Value", 95, SWT.LEFT, f -> ((FacetCount) f).value());
-        column(facets, "Docs", 45, SWT.RIGHT, f -> Integer.toString(((FacetCount) f).documents()));
+        column(facets, Messages.SearchView_facet, 50, SWT.LEFT, f -> ((FacetCount) f).field(), null);
+        // types in the UI language, their codes (what a query names) in the tooltip
+        column(facets, Messages.SearchView_value, 95, SWT.LEFT, f -> facetValue((FacetCount) f), f -> ((FacetCount) f).clause());
+        column(facets, Messages.SearchView_docs, 45, SWT.RIGHT, f -> Integer.toString(((FacetCount) f).documents()), null);
+        ColumnViewerToolTipSupport.enableFor(facets);
         facets.addDoubleClickListener(e -> {
             Object f = ((IStructuredSelection) e.getSelection()).getFirstElement();
             if (f instanceof FacetCount facet) {
@@ -127,11 +134,11 @@ public final class SearchView extends ViewPart {
             }
         });
         hits = table(sash);
-        column(hits, "Document", 80, SWT.LEFT, k -> ((KwicLine) k).documentId());
-        column(hits, "Left context", 290, SWT.RIGHT, k -> ((KwicLine) k).left());
-        column(hits, "Hit", 120, SWT.CENTER, k -> ((KwicLine) k).hit());
-        column(hits, "Right context", 290, SWT.LEFT, k -> ((KwicLine) k).right());
-        column(hits, "State", 90, SWT.LEFT, k -> stateName(((KwicLine) k).state()));
+        column(hits, Messages.SearchView_document, 80, SWT.LEFT, k -> ((KwicLine) k).documentId(), null);
+        column(hits, Messages.SearchView_leftContext, 290, SWT.RIGHT, k -> ((KwicLine) k).left(), null);
+        column(hits, Messages.SearchView_hit, 120, SWT.CENTER, k -> ((KwicLine) k).hit(), null);
+        column(hits, Messages.SearchView_rightContext, 290, SWT.LEFT, k -> ((KwicLine) k).right(), null);
+        column(hits, Messages.SearchView_state, 90, SWT.LEFT, k -> stateName(((KwicLine) k).state()), null);
         hits.addDoubleClickListener(e -> {
             Object k = ((IStructuredSelection) e.getSelection()).getFirstElement();
             if (k instanceof KwicLine line) {
@@ -154,7 +161,8 @@ public final class SearchView extends ViewPart {
         return viewer;
     }
 
-    private static void column(TableViewer viewer, String title, int width, int align, Function<Object, String> text) {
+    private static void column(TableViewer viewer, String title, int width, int align, Function<Object, String> text,
+            Function<Object, String> toolTip) {
         TableViewerColumn c = new TableViewerColumn(viewer, align);
         c.getColumn().setText(title);
         c.getColumn().setWidth(width);
@@ -163,11 +171,20 @@ public final class SearchView extends ViewPart {
             public String getText(Object element) {
                 return text.apply(element);
             }
+
+            @Override
+            public String getToolTipText(Object element) {
+                return toolTip == null ? null : toolTip.apply(element);
+            }
         });
     }
 
     private static String stateName(CurationState state) {
-        return state == CurationState.NEW ? "unreviewed" : state.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return switch (state) {
+            case NEW -> Messages.SearchView_stateNew;
+            case IN_PROGRESS -> Messages.SearchView_stateInProgress;
+            case DONE -> Messages.SearchView_stateDone;
+        };
     }
 
     private void queueCorporaRefresh() {
@@ -204,7 +221,7 @@ public final class SearchView extends ViewPart {
         refreshCorpora();
         int i = corpus.indexOf(name);
         if (i < 0) {
-            throw new IllegalArgumentException("no corpus named '" + name + "'; the database holds " + List.of(corpus.getItems()));
+            throw new IllegalArgumentException(NLS.bind(Messages.SearchView_noSuchCorpus, name, List.of(corpus.getItems())));
         }
         corpus.select(i);
     }
@@ -275,7 +292,7 @@ public final class SearchView extends ViewPart {
         showError(null);
         SearchRun run = new SearchRun(text);
         if (name.isEmpty()) {
-            status.setText("No corpus to search: import one with File > Import…");
+            status.setText(Messages.SearchView_noCorpus);
             IndexException none = new IndexException("no corpus to search");
             run.hits.completeExceptionally(none);
             run.facets.completeExceptionally(none);
@@ -283,10 +300,10 @@ public final class SearchView extends ViewPart {
         }
         running = run;
         facets.setInput(List.of());
-        status.setText("Searching…");
+        status.setText(Messages.SearchView_searching);
         Display display = query.getDisplay();
         BooleanSupplier stop = run::isCancelled;
-        run.job = Job.create("Search: " + text, (IProgressMonitor monitor) -> {
+        run.job = Job.create(NLS.bind(Messages.SearchView_job, text), (IProgressMonitor monitor) -> {
             BooleanSupplier cancelled = () -> stop.getAsBoolean() || monitor.isCanceled();
             try {
                 // the index follows decisions in the background: see everything committed before the search
@@ -296,7 +313,8 @@ public final class SearchView extends ViewPart {
                 List<KwicLine> lines = lines(name, text, page, cancelled);
                 onUi(display, run, () -> showHits(run, name, page, lines));
                 FacetCounts counts = WorkbenchIndex.index().facets(name, text, cancelled);
-                onUi(display, run, () -> showFacets(run, name, page, counts));
+                LabelSchema schema = store.documents().schema(name);
+                onUi(display, run, () -> showFacets(run, name, page, counts, schema));
             } catch (QuerySyntaxException e) {
                 onUi(display, run, () -> {
                     showError(e);
@@ -309,7 +327,7 @@ public final class SearchView extends ViewPart {
             } catch (RuntimeException e) {
                 // the index or the store failed (IndexException, StoreException): say so rather than wait forever
                 onUi(display, run, () -> {
-                    status.setText("The search index failed: " + e.getMessage());
+                    status.setText(NLS.bind(Messages.SearchView_indexFailed, e.getMessage()));
                     fail(run, e);
                 });
                 StatusManager.getManager().handle(Status.error(e.getMessage(), e), StatusManager.LOG);
@@ -357,12 +375,13 @@ public final class SearchView extends ViewPart {
     private void showHits(SearchRun run, String name, HitPage page, List<KwicLine> lines) {
         searchedCorpus = name;
         hits.setInput(lines);
-        status.setText(matches(name, page) + "; counting facets…");
+        status.setText(NLS.bind(Messages.SearchView_countingFacets, matches(name, page)));
         status.getParent().layout(true);
         run.hits.complete(page);
     }
 
-    private void showFacets(SearchRun run, String name, HitPage page, FacetCounts counts) {
+    private void showFacets(SearchRun run, String name, HitPage page, FacetCounts counts, LabelSchema schema) {
+        facetSchema = schema;
         facets.setInput(FacetCount.of(counts));
         status.setText(matches(name, page));
         if (running == run) {
@@ -372,8 +391,14 @@ public final class SearchView extends ViewPart {
     }
 
     private static String matches(String name, HitPage page) {
-        return page.totalHits() + (page.totalHits() == 1 ? " document matches" : " documents match") + " in corpus '" + name + "'"
-                + (page.totalHits() > page.hits().size() ? " (" + page.hits().size() + " shown)" : "");
+        String matching = NLS.bind(page.totalHits() == 1 ? Messages.SearchView_matchesOne : Messages.SearchView_matchesMany,
+                page.totalHits(), name);
+        return page.totalHits() > page.hits().size() ? NLS.bind(Messages.SearchView_matchesShown, matching, page.hits().size()) : matching;
+    }
+
+    /** A facet's value as the curator reads it: entity types by their display names in the UI language. */
+    private String facetValue(FacetCount facet) {
+        return facet.field().equals("type") ? facetSchema.entityTypeName(facet.value(), Messages.language()) : facet.value();
     }
 
     /** The hits as KWIC lines: each hit's text and curation state read from the store, off the UI thread. */
@@ -398,7 +423,7 @@ public final class SearchView extends ViewPart {
             error.setText("");
         } else {
             // the query and a caret under the column, in the fixed-width font so they line up
-            error.setText("Column " + e.column() + ": " + e.reason() + "\n" + e.query() + "\n"
+            error.setText(NLS.bind(Messages.SearchView_syntaxError, e.column(), e.reason()) + "\n" + e.query() + "\n"
                     + " ".repeat(Math.max(0, e.column() - 1)) + "^");
             int at = Math.max(0, Math.min(e.column() - 1, query.getCharCount()));
             query.setSelection(at, at);
@@ -425,7 +450,7 @@ public final class SearchView extends ViewPart {
                 return editor;
             }
         } catch (PartInitException e) {
-            StatusManager.getManager().handle(Status.error("Cannot open document " + line.documentId() + ": " + e.getMessage(), e),
+            StatusManager.getManager().handle(Status.error(NLS.bind(Messages.SearchView_cannotOpen, line.documentId(), e.getMessage()), e),
                     StatusManager.SHOW | StatusManager.LOG);
         }
         return null;
