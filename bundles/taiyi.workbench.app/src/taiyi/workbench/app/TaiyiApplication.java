@@ -5,12 +5,12 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.PlatformUI;
 
 import taiyi.workbench.ui.WorkbenchDatabase;
-import org.eclipse.osgi.util.NLS;
 
 /** The Taiyi Workbench desktop application. */
 public final class TaiyiApplication implements IApplication {

@@ -3,6 +3,7 @@ package taiyi.workbench.app;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Shell;
@@ -16,7 +17,6 @@ import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 import taiyi.workbench.ui.CjkFontNotice;
 import taiyi.workbench.ui.CurationPerspective;
 import taiyi.workbench.ui.WorkbenchIndex;
-import org.eclipse.osgi.util.NLS;
 
 /**
  * Opens every window in the curation perspective with the Taiyi menus and remembers the layout

@@ -46,6 +46,7 @@ import taiyi.workbench.ui.imports.ImportWizard;
 import taiyi.workbench.ui.l10n.Messages;
 import taiyi.workbench.ui.navigator.CorpusNavigatorView;
 import taiyi.workbench.ui.preferences.TaiyiPreferencePage;
+import taiyi.workbench.ui.properties.AnnotationPropertiesView;
 import taiyi.workbench.ui.search.SearchView;
 
 /**
@@ -62,6 +63,7 @@ import taiyi.workbench.ui.search.SearchView;
 class ChineseWorkbenchTest {
 
     private static final String CORPUS = "cmeee-zh";
+    private static final String EDITED = "cmeee-zh-edited";
 
     @BeforeEach
     void onlyInTheChineseRun() {
@@ -169,20 +171,22 @@ class ChineseWorkbenchTest {
         }
     }
 
-    private static List<Document> cmeee() throws Exception {
+    /** The CMeEE subset as corpus {@code name} of the workbench's database, imported and indexed once. */
+    private static List<Document> cmeee(String name) throws Exception {
         List<Document> docs = new CmeeeReader().read(testdata("cmeee/CMeEE_dev_subset.json"));
-        if (WorkbenchDatabase.store().statistics().corpora().stream().noneMatch(c -> c.name().equals(CORPUS))) {
-            WorkbenchDatabase.store().documents().importDocuments(CORPUS, docs, "CMeEE_dev_subset.json");
-            WorkbenchDriver.waitUntil("the index to hold the corpus", 180, () -> WorkbenchIndex.index().documentCount(CORPUS) == docs.size());
+        if (WorkbenchDatabase.store().statistics().corpora().stream().noneMatch(c -> c.name().equals(name))) {
+            WorkbenchDatabase.store().documents().importDocuments(name, docs, "CMeEE_dev_subset.json");
+            WorkbenchDriver.waitUntil("the index to hold the corpus", 180, () -> WorkbenchIndex.index().documentCount(name) == docs.size());
         }
         return docs;
     }
 
     @Test
     void aCmeeeDocumentsLegendAndChooserNameTheTypesInChineseAndComposedTextFiltersTheChooser() throws Exception {
-        Document sentence = cmeee().get(0);
+        // a corpus of its own: the mention this test adds would change the counts the other tests read
+        Document sentence = cmeee(EDITED).get(0);
         DocumentEditor editor = assertInstanceOf(DocumentEditor.class,
-                page().openEditor(new DocumentEditorInput(CORPUS, sentence.id()), DocumentEditor.ID));
+                page().openEditor(new DocumentEditorInput(EDITED, sentence.id()), DocumentEditor.ID));
         drain();
         // the sentence holds one bod (SARST细胞) and one dis (成人SARS): the legend's first two chips
         List<String> chips = editor.legend().getChildren().stream().map(c -> ((Label) c).getText()).toList();
@@ -216,11 +220,28 @@ class ChineseWorkbenchTest {
         drain();
         assertEquals("dis", editor.model().mentionsAt(drop).get(0).type());
         assertEquals("细胞下降", editor.model().mentionsAt(drop).get(0).coveredText(sentence.text()));
+
+        // the caret is on the new mention: the Annotation view names its type the same way, the code beside it
+        AnnotationPropertiesView view = assertInstanceOf(AnnotationPropertiesView.class, page().showView(AnnotationPropertiesView.ID));
+        WorkbenchDriver.waitUntil("the Annotation view to show the mention", 10,
+                () -> view.rows().stream().anyMatch(r -> r.name().equals("类型")));
+        assertEquals("疾病（dis）", view.rows().stream().filter(r -> r.name().equals("类型")).findFirst().orElseThrow().value());
+        assertEquals("已审校", view.rows().stream().filter(r -> r.name().equals("层")).findFirst().orElseThrow().value());
+    }
+
+    @Test
+    void theNavigatorCountsACorpussMentionsByTypeInChinese() throws Exception {
+        cmeee(CORPUS);
+        CorpusNavigatorView navigator = assertInstanceOf(CorpusNavigatorView.class, page().showView(CorpusNavigatorView.ID));
+        String counts = navigator.typeCounts(CORPUS);
+        // testdata/SOURCES.md: the subset's 2,192 entities, 648 bod and 529 dis the most
+        assertTrue(counts.startsWith("按类型统计的已审校提及：身体（bod）648，疾病（dis）529，临床表现（sym）484"), counts);
+        assertTrue(counts.contains("科室（dep）10"), counts);
     }
 
     @Test
     void composedChineseInTheSearchBoxFindsTheDocumentsAndTheFacetsNameTheTypes() throws Exception {
-        List<Document> docs = cmeee();
+        List<Document> docs = cmeee(CORPUS);
         long containing = docs.stream().filter(d -> d.text().contains("糖尿病")).count();
         assertTrue(containing > 0);
         SearchView view = assertInstanceOf(SearchView.class, page().showView(SearchView.ID));

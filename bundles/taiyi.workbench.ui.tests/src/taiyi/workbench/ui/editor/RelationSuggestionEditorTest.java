@@ -280,7 +280,7 @@ class RelationSuggestionEditorTest {
         EditorDriver.awaitPublished(editor);
         Map<String, String> rows = asMap(view.rows());
         assertEquals("suggested relation (open)", rows.get("Layer"));
-        assertEquals("CID", rows.get("Type"));
+        assertEquals("Chemical-induced disease (CID)", rows.get("Type"), "the known name of BC5CDR's CID, the code beside it");
         assertEquals("P1 \"Lithium carbonate\" (Chemical, suggested)", rows.get("Head"));
         assertEquals("P4 \"neurologic depression\" (Disease, suggested)", rows.get("Tail"));
         assertEquals(MODEL, rows.get("Model"));

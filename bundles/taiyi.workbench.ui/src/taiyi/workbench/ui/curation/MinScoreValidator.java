@@ -1,7 +1,8 @@
 package taiyi.workbench.ui.curation;
 
-import taiyi.workbench.ui.l10n.Messages;
 import org.eclipse.osgi.util.NLS;
+
+import taiyi.workbench.ui.l10n.Messages;
 
 /** Checks a typed score threshold: a finite number (scores are mean log-probabilities, so often negative). */
 final class MinScoreValidator {

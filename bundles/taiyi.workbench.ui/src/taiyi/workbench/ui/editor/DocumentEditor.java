@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.draw2d.FigureCanvas;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.graphics.Point;
@@ -38,7 +39,6 @@ import taiyi.workbench.store.StaleDecisionException;
 import taiyi.workbench.store.SuggestionStore;
 import taiyi.workbench.store.StoreChangeListener;
 import taiyi.workbench.ui.l10n.Messages;
-import org.eclipse.osgi.util.NLS;
 
 /**
  * The annotator's editor of one document: its text with the curated mentions coloured and

@@ -3,11 +3,12 @@ package taiyi.workbench.ui.editor;
 import java.util.Locale;
 import java.util.function.Function;
 
+import org.eclipse.osgi.util.NLS;
+
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.ui.l10n.Messages;
-import org.eclipse.osgi.util.NLS;
 
 /** The one-line tooltip text of a curated mention or a suggestion. */
 final class MentionDescription {

@@ -8,11 +8,11 @@ import org.eclipse.draw2d.IFigure;
 import org.eclipse.draw2d.Label;
 import org.eclipse.draw2d.geometry.Dimension;
 import org.eclipse.draw2d.geometry.Rectangle;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.graphics.Color;
 
 import taiyi.workbench.curation.graph.GraphNode;
 import taiyi.workbench.ui.l10n.Messages;
-import org.eclipse.osgi.util.NLS;
 
 /**
  * A concept: a disc in its entity type's colour, sized by how many mentions name it, with its name

@@ -1,10 +1,11 @@
 package taiyi.workbench.ui.graph;
 
+import org.eclipse.osgi.util.NLS;
+
 import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.curation.DocumentCuration;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.ui.l10n.Messages;
-import org.eclipse.osgi.util.NLS;
 
 /**
  * Accepts a suggested relation (bringing its argument suggestions along, one ACCEPT each) or rejects

@@ -1,9 +1,10 @@
 package taiyi.workbench.ui.graph;
 
+import org.eclipse.osgi.util.NLS;
+
 import taiyi.workbench.curation.DocumentCuration;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.ui.l10n.Messages;
-import org.eclipse.osgi.util.NLS;
 
 /** Deletes a curated relation of a document (a DELETE). */
 final class DeleteRelationCommand extends CurationCommand {

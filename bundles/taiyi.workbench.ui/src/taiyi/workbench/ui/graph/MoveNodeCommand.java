@@ -2,10 +2,10 @@ package taiyi.workbench.ui.graph;
 
 import org.eclipse.draw2d.geometry.Point;
 import org.eclipse.gef.commands.Command;
+import org.eclipse.osgi.util.NLS;
 
 import taiyi.workbench.curation.graph.GraphNode;
 import taiyi.workbench.ui.l10n.Messages;
-import org.eclipse.osgi.util.NLS;
 
 /** Puts a node where the curator dragged it; the view's own arrangement, not a curation decision. */
 final class MoveNodeCommand extends Command {

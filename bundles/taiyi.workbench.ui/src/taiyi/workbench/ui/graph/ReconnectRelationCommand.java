@@ -1,10 +1,11 @@
 package taiyi.workbench.ui.graph;
 
+import org.eclipse.osgi.util.NLS;
+
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.curation.DocumentCuration;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.ui.l10n.Messages;
-import org.eclipse.osgi.util.NLS;
 
 /**
  * Moves one end of a curated relation to another mention: the relation is deleted and one of the

@@ -1,10 +1,11 @@
 package taiyi.workbench.ui.graph;
 
+import org.eclipse.osgi.util.NLS;
+
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.curation.DocumentCuration;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.ui.l10n.Messages;
-import org.eclipse.osgi.util.NLS;
 
 /** Relates two curated mentions of a document (a CREATE of a relation): what a drag from node to node makes. */
 final class RelateCommand extends CurationCommand {

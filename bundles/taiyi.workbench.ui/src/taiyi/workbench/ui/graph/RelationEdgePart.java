@@ -14,11 +14,11 @@ import org.eclipse.gef.Request;
 import org.eclipse.gef.RequestConstants;
 import org.eclipse.gef.editparts.AbstractConnectionEditPart;
 import org.eclipse.gef.editpolicies.ConnectionEndpointEditPolicy;
+import org.eclipse.osgi.util.NLS;
 
 import taiyi.workbench.curation.graph.EdgeStatus;
 import taiyi.workbench.curation.graph.GraphEdge;
 import taiyi.workbench.ui.l10n.Messages;
-import org.eclipse.osgi.util.NLS;
 
 /**
  * A relation edge: solid when curated, dashed with the model's score when suggested, an arrow at the

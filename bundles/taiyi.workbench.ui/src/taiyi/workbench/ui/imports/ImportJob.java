@@ -1,6 +1,5 @@
 package taiyi.workbench.ui.imports;
 
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +9,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
@@ -27,7 +27,6 @@ import taiyi.workbench.ui.WorkbenchDatabase;
 import taiyi.workbench.ui.WorkbenchIndex;
 import taiyi.workbench.ui.ExclusiveRule;
 import taiyi.workbench.ui.l10n.Messages;
-import org.eclipse.osgi.util.NLS;
 
 /**
  * Imports a plan into a corpus in the background, one file per transaction, one progress step per
@@ -53,7 +52,7 @@ public final class ImportJob extends Job {
 
     /** An import that also records the corpus's licence (blank: leave it as it is). */
     public ImportJob(String corpus, ImportPlan plan, String licence) {
-        super(MessageFormat.format(Messages.ImportJob_name, plan.items().size(), corpus));
+        super(NLS.bind(plan.items().size() == 1 ? Messages.ImportJob_nameOne : Messages.ImportJob_nameMany, plan.items().size(), corpus));
         this.corpus = corpus;
         this.plan = plan;
         this.licence = licence;
@@ -75,8 +74,8 @@ public final class ImportJob extends Job {
                 .run(plan.items(), new ImportProgress() {
                     @Override
                     public void starting(ImportItem item, int index, int total) {
-                        progress.subTask(MessageFormat.format(Messages.ImportJob_fileOfTotal, index + 1, total, item.file().getFileName().toString(),
-                                item.format().cliName()));
+                        progress.subTask(NLS.bind(Messages.ImportJob_fileOfTotal, new Object[] {index + 1, total, item.file().getFileName(),
+                                item.format().cliName()}));
                     }
 
                     @Override

@@ -1,6 +1,5 @@
 package taiyi.workbench.ui.imports;
 
-import java.text.MessageFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.wizard.WizardPage;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -32,7 +32,6 @@ import taiyi.workbench.formats.imports.ImportFiles;
 import taiyi.workbench.formats.imports.ImportItem;
 import taiyi.workbench.formats.imports.ImportPlan;
 import taiyi.workbench.ui.l10n.Messages;
-import org.eclipse.osgi.util.NLS;
 
 /**
  * First page: the files and folders to import and their format, automatic (each file's extension)
@@ -194,8 +193,9 @@ public final class ImportSourcesPage extends WizardPage {
         table.refresh();
         ImportPlan plan = plan();
         int files = plan.items().size();
-        summary.setText(sources.isEmpty() ? "" : plan.problems().isEmpty() ? MessageFormat.format(Messages.ImportSourcesPage_summary, files)
-                : MessageFormat.format(Messages.ImportSourcesPage_summaryWithProblems, files, plan.problems().size()));
+        String toImport = NLS.bind(files == 1 ? Messages.ImportSourcesPage_summaryOne : Messages.ImportSourcesPage_summaryMany, files);
+        summary.setText(sources.isEmpty() ? "" : plan.problems().isEmpty() ? toImport
+                : NLS.bind(Messages.ImportSourcesPage_summaryWithProblems, toImport, plan.problems().size()));
         summary.getParent().layout(true);
         if (sources.isEmpty()) {
             setErrorMessage(null);

@@ -1,6 +1,7 @@
 package taiyi.workbench.ui.imports;
 
 import org.eclipse.jface.wizard.WizardPage;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -11,7 +12,6 @@ import org.eclipse.swt.widgets.Label;
 import taiyi.workbench.store.CorpusSummary;
 import taiyi.workbench.ui.WorkbenchDatabase;
 import taiyi.workbench.ui.l10n.Messages;
-import org.eclipse.osgi.util.NLS;
 
 /** Second page: the corpus to import into, one of the database's or a new name. */
 public final class ImportTargetPage extends WizardPage {

@@ -9,7 +9,7 @@ import taiyi.workbench.core.model.Language;
  * Every user-visible string of the UI bundle's Java code, in the platform's language: a field per
  * message, named {@code <Class>_<what>} after the class that shows it, loaded by {@link NLS} from
  * {@code messages.properties} and {@code messages_zh.properties} beside this class. Messages with
- * numbers or names are {@link java.text.MessageFormat} patterns: use {@link NLS#bind}.
+ * numbers or names are {@code {0}} patterns filled by {@link NLS#bind}.
  */
 public final class Messages extends NLS {
 
@@ -103,7 +103,8 @@ public final class Messages extends NLS {
     public static String ImportJob_cannotOpenIndex;
     public static String ImportJob_fileOfTotal;
     public static String ImportJob_indexing;
-    public static String ImportJob_name;
+    public static String ImportJob_nameMany;
+    public static String ImportJob_nameOne;
     public static String ImportProblemsView_clear;
     public static String ImportProblemsView_clearTooltip;
     public static String ImportProblemsView_column;
@@ -127,7 +128,8 @@ public final class Messages extends NLS {
     public static String ImportSourcesPage_nothingToImport;
     public static String ImportSourcesPage_readAsColumn;
     public static String ImportSourcesPage_remove;
-    public static String ImportSourcesPage_summary;
+    public static String ImportSourcesPage_summaryMany;
+    public static String ImportSourcesPage_summaryOne;
     public static String ImportSourcesPage_summaryWithProblems;
     public static String ImportSourcesPage_title;
     public static String ImportSourcesPage_unknownFormat;
@@ -147,6 +149,10 @@ public final class Messages extends NLS {
     public static String LearningCurveView_noCorpus;
     public static String LearningCurveView_nothingEvaluated;
     public static String LearningCurveView_refresh;
+    public static String LearningCurveView_roundsMany;
+    public static String LearningCurveView_roundsOne;
+    public static String LearningCurveView_sourcesMany;
+    public static String LearningCurveView_sourcesOne;
     public static String LearningCurveView_status;
     public static String MentionDescription_discontinuous;
     public static String MentionDescription_mention;

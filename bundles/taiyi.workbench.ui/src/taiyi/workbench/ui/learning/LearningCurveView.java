@@ -1,8 +1,8 @@
 package taiyi.workbench.ui.learning;
 
-import java.text.MessageFormat;
 import java.util.List;
 
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -18,7 +18,6 @@ import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.store.CorpusSummary;
 import taiyi.workbench.ui.WorkbenchDatabase;
 import taiyi.workbench.ui.l10n.Messages;
-import org.eclipse.osgi.util.NLS;
 
 /**
  * The learning curve of a corpus: micro and per-type F1 of each suggestion source against curated
@@ -79,7 +78,9 @@ public final class LearningCurveView extends ViewPart {
         LearningCurve curve = LearningCurve.of(store.learningRecords().records(corpus).stream().map(Evaluation::of).toList());
         int points = curve.bySource().values().stream().mapToInt(List::size).sum();
         int sources = curve.bySource().size();
-        status.setText(curve.isEmpty() ? "" : MessageFormat.format(Messages.LearningCurveView_status, sources, points));
+        status.setText(curve.isEmpty() ? "" : NLS.bind(Messages.LearningCurveView_status,
+                NLS.bind(sources == 1 ? Messages.LearningCurveView_sourcesOne : Messages.LearningCurveView_sourcesMany, sources),
+                NLS.bind(points == 1 ? Messages.LearningCurveView_roundsOne : Messages.LearningCurveView_roundsMany, points)));
         status.getParent().layout();
         canvas.show(curve.isEmpty() ? List.of() : curve.charts(),
                 NLS.bind(Messages.LearningCurveView_nothingEvaluated, corpus));

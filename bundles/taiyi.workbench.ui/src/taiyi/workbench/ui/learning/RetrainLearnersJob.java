@@ -10,6 +10,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.osgi.util.NLS;
 
 import taiyi.workbench.learning.DocumentSelection;
 import taiyi.workbench.learning.learner.MentionLearner;
@@ -19,7 +20,6 @@ import taiyi.workbench.learning.learner.rounds.RetrainingResult;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.ui.ExclusiveRule;
 import taiyi.workbench.ui.l10n.Messages;
-import org.eclipse.osgi.util.NLS;
 
 /**
  * Retrains a corpus's learners on its documents marked done, in the background: progress per training

@@ -15,6 +15,7 @@ import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.jface.viewers.Viewer;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
@@ -37,7 +38,6 @@ import taiyi.workbench.ui.editor.DocumentEditor;
 import taiyi.workbench.ui.editor.DocumentEditorInput;
 import taiyi.workbench.ui.queue.QueuePreferences;
 import taiyi.workbench.ui.l10n.Messages;
-import org.eclipse.osgi.util.NLS;
 
 /**
  * Lists corpora and, under each, its documents with their curation state, curated mentions and open
@@ -128,7 +128,7 @@ public final class CorpusNavigatorView extends ViewPart {
      * A corpus's curated mentions and relations counted by type, each type by its display name in
      * the UI language with its code (what a search names) beside it; read when the tooltip shows.
      */
-    String typeCounts(String corpus) {
+    public String typeCounts(String corpus) {
         try {
             CorpusStats stats = store.statistics().stats(corpus);
             LabelSchema schema = store.documents().schema(corpus);

@@ -16,6 +16,7 @@ import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.dialogs.ListSelectionDialog;
 import org.eclipse.ui.dialogs.PreferencesUtil;
@@ -33,7 +34,6 @@ import taiyi.workbench.ui.navigator.DocumentRow;
 import taiyi.workbench.ui.preferences.ModelPreferences;
 import taiyi.workbench.ui.preferences.TaiyiPreferencePage;
 import taiyi.workbench.ui.l10n.Messages;
-import org.eclipse.osgi.util.NLS;
 
 /**
  * Pre-annotate: the documents (or whole corpora) selected in the navigator, with the model of the

@@ -10,6 +10,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.osgi.util.NLS;
 
 import taiyi.workbench.inference.GenerationOptions;
 import taiyi.workbench.inference.GeneratorSettings;
@@ -20,7 +21,6 @@ import taiyi.workbench.inference.task.TaskKind;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.ui.ExclusiveRule;
 import taiyi.workbench.ui.l10n.Messages;
-import org.eclipse.osgi.util.NLS;
 
 /**
  * Pre-annotates documents of a corpus in the background: loads (or reuses) the model, then one

@@ -9,6 +9,7 @@ import org.eclipse.jface.preference.DirectoryFieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
 import org.eclipse.jface.preference.IntegerFieldEditor;
 import org.eclipse.jface.preference.StringFieldEditor;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Composite;
@@ -22,7 +23,6 @@ import taiyi.workbench.core.runtime.LaunchLanguage;
 import taiyi.workbench.core.runtime.WorkbenchDataFolder;
 import taiyi.workbench.inference.GeneratorSettings.DeviceChoice;
 import taiyi.workbench.ui.l10n.Messages;
-import org.eclipse.osgi.util.NLS;
 
 /**
  * Window &gt; Preferences &gt; Taiyi: where the model and its adapter are, where it runs, how much it

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.eclipse.osgi.util.NLS;
+
 import taiyi.workbench.core.curation.CorrectionEvent;
 import taiyi.workbench.core.curation.LabelSuggestion;
 import taiyi.workbench.core.curation.RelationSuggestion;
@@ -21,7 +23,6 @@ import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.curation.AnnotationModel;
 import taiyi.workbench.ui.editor.AnnotationItem;
 import taiyi.workbench.ui.l10n.Messages;
-import org.eclipse.osgi.util.NLS;
 
 /**
  * The rows the Annotation view shows for an item: its facts, then its history — every event of the

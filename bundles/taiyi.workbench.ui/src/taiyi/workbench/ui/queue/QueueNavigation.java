@@ -1,6 +1,7 @@
 package taiyi.workbench.ui.queue;
 
 import org.eclipse.core.runtime.Status;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
@@ -12,7 +13,6 @@ import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.ui.editor.DocumentEditor;
 import taiyi.workbench.ui.editor.DocumentEditorInput;
 import taiyi.workbench.ui.l10n.Messages;
-import org.eclipse.osgi.util.NLS;
 
 /** Opens a queued document in the editor with the caret on its most uncertain open suggestion. */
 final class QueueNavigation {

@@ -17,6 +17,7 @@ import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -34,7 +35,6 @@ import taiyi.workbench.store.StoreChangeListener;
 import taiyi.workbench.ui.WorkbenchDatabase;
 import taiyi.workbench.ui.preferences.ModelPreferences;
 import taiyi.workbench.ui.l10n.Messages;
-import org.eclipse.osgi.util.NLS;
 
 /**
  * The next documents to curate in a corpus, ranked by the strategy chosen in the preferences, each
