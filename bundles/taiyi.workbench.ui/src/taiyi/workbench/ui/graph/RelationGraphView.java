@@ -342,8 +342,10 @@ public final class RelationGraphView extends ViewPart {
             inconsistencies.show(found);
         }
         scopeLabel.setText(scope.isDocument()
-                ? NLS.bind(Messages.RelationGraphView_documentScope, new Object[] {scope, graph.nodes().size(), graph.edges().size()})
-                : NLS.bind(Messages.RelationGraphView_corpusScope, new Object[] {scope, graph.nodes().size(), graph.edges().size(), found.size()}));
+                ? NLS.bind(Messages.RelationGraphView_documentScope,
+                        new Object[] {scope.documentId(), scope.corpus(), graph.nodes().size(), graph.edges().size()})
+                : NLS.bind(Messages.RelationGraphView_corpusScope,
+                        new Object[] {scope.corpus(), graph.nodes().size(), graph.edges().size(), found.size()}));
         scopeLabel.getParent().layout();
     }
 
