@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.draw2d.Label;
 import org.eclipse.jface.preference.PreferenceDialog;
+import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.wizard.WizardDialog;
 import org.eclipse.swt.SWT;
@@ -39,6 +40,7 @@ import taiyi.workbench.core.model.Language;
 import taiyi.workbench.formats.Format;
 import taiyi.workbench.formats.cblue.CmeeeReader;
 import taiyi.workbench.index.SearchResult;
+import taiyi.workbench.ui.editor.AnnotationItem;
 import taiyi.workbench.ui.editor.DocumentEditor;
 import taiyi.workbench.ui.editor.DocumentEditorInput;
 import taiyi.workbench.ui.editor.TypeChooser;
@@ -221,10 +223,13 @@ class ChineseWorkbenchTest {
         assertEquals("dis", editor.model().mentionsAt(drop).get(0).type());
         assertEquals("细胞下降", editor.model().mentionsAt(drop).get(0).coveredText(sentence.text()));
 
-        // the caret is on the new mention: the Annotation view names its type the same way, the code beside it
+        // the caret is on the new mention: once the editor has published it, the Annotation view (which
+        // follows the active part, here told directly) names its type the same way, the code beside it
+        WorkbenchDriver.waitUntil("the editor to publish the new mention", 10,
+                () -> editor.getSite().getSelectionProvider().getSelection() instanceof IStructuredSelection s
+                        && s.getFirstElement() instanceof AnnotationItem.CuratedMention m && m.mention().type().equals("dis"));
         AnnotationPropertiesView view = assertInstanceOf(AnnotationPropertiesView.class, page().showView(AnnotationPropertiesView.ID));
-        WorkbenchDriver.waitUntil("the Annotation view to show the mention", 10,
-                () -> view.rows().stream().anyMatch(r -> r.name().equals("类型")));
+        view.selectionChanged(editor, editor.getSite().getSelectionProvider().getSelection());
         assertEquals("疾病（dis）", view.rows().stream().filter(r -> r.name().equals("类型")).findFirst().orElseThrow().value());
         assertEquals("已审校", view.rows().stream().filter(r -> r.name().equals("层")).findFirst().orElseThrow().value());
     }
