@@ -26,6 +26,7 @@ public final class ContinuousDecoder implements AutoCloseable {
     private final int maxRows;
     private final BlockingQueue<DecodeRequest> waiting = new LinkedBlockingQueue<>();
     private final AtomicInteger activeRows = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong generatedTokens = new java.util.concurrent.atomic.AtomicLong();
     private final Thread thread;
     private volatile boolean closed;
 
@@ -67,6 +68,11 @@ public final class ContinuousDecoder implements AutoCloseable {
     /** Rows in the running batch now. */
     public int activeRows() {
         return activeRows.get();
+    }
+
+    /** Tokens generated for all requests since the start (those of cancelled rows included). */
+    public long generatedTokens() {
+        return generatedTokens.get();
     }
 
     /** Requests waiting for a row. */
@@ -197,12 +203,13 @@ public final class ContinuousDecoder implements AutoCloseable {
      * Hands row {@code i}'s choice to its request; returns the token to feed next, or null when the
      * row ended (stop token, its limit, or cancelled during the callback).
      */
-    private static Long take(DecodeRequest request, TokenChoice choice, int i, int alreadyGenerated) {
+    private Long take(DecodeRequest request, TokenChoice choice, int i, int alreadyGenerated) {
         int token = (int) choice.chosen()[i];
         if (request.stopIds().contains(token)) {
             request.finished(StopReason.STOP_TOKEN);
             return null;
         }
+        generatedTokens.incrementAndGet();
         request.token(token, choice.chosenLogProbs()[i], (int) choice.second()[i], choice.secondLogProbs()[i]);
         if (alreadyGenerated + 1 >= request.maxNewTokens()) {
             request.finished(StopReason.MAX_TOKENS);

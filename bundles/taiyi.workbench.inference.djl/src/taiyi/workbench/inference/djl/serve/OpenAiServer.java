@@ -44,6 +44,7 @@ public final class OpenAiServer implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final long created = System.currentTimeMillis() / 1000;
     private final AtomicLong served = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
 
     private OpenAiServer(ServeSettings settings, QwenModel model, QwenTokenizer tokenizer) throws IOException {
         this.settings = settings;
@@ -91,6 +92,11 @@ public final class OpenAiServer implements AutoCloseable {
     /** Rows decoding now (a stream whose client left frees its row before the next step). */
     public int activeRows() {
         return decoder.activeRows();
+    }
+
+    /** Tokens the decoder generated so far, for all requests. */
+    public long generatedTokens() {
+        return decoder.generatedTokens();
     }
 
     /** Requests answered so far. */
@@ -300,6 +306,9 @@ public final class OpenAiServer implements AutoCloseable {
     /** Stops listening at once and ends the decoder; requests in flight fail. */
     @Override
     public void close() {
+        if (!open.compareAndSet(true, false)) {
+            return;
+        }
         http.stop(0);
         decoder.close();
         threads.shutdownNow();
