@@ -41,6 +41,9 @@ public final class TaiyiPreferencePage extends FieldEditorPreferencePage impleme
     @Override
     protected void createFieldEditors() {
         Composite parent = getFieldEditorParent();
+        addField(new ComboFieldEditor(ModelPreferences.ENGINE, "&Run the model:", new String[][] {
+                {"In this process (DJL)", ModelPreferences.ENGINE_IN_PROCESS},
+                {"On an OpenAI-compatible server", ModelPreferences.ENGINE_SERVER}}, parent));
         addField(new DirectoryFieldEditor(ModelPreferences.MODEL_FOLDER, "&Model folder:", parent));
         addField(new DirectoryFieldEditor(ModelPreferences.ADAPTER_FOLDER, "&Adapter folder:", parent));
         String[][] devices = Arrays.stream(DeviceChoice.values()).map(d -> new String[] {label(d), d.key()})
@@ -62,6 +65,15 @@ public final class TaiyiPreferencePage extends FieldEditorPreferencePage impleme
         String[][] templates = taiyi.workbench.inference.prompt.PromptTemplates.ids().stream()
                 .map(id -> new String[] {id, id}).toArray(String[][]::new);
         addField(new ComboFieldEditor(ModelPreferences.TEMPLATE, "Prompt &template:", templates, parent));
+        addField(new StringFieldEditor(ModelPreferences.ENDPOINT_URL, "Server &URL:", parent));
+        addField(new StringFieldEditor(ModelPreferences.ENDPOINT_MODEL, "Server model na&me:", parent));
+        addField(new ComboFieldEditor(ModelPreferences.ENDPOINT_API, "Server &API:", new String[][] {
+                {"Completions (Taiyi's own template)", "completions"}, {"Chat (ChatML models)", "chat"}}, parent));
+        addField(new StringFieldEditor(ModelPreferences.ENDPOINT_KEY_VARIABLE, "API &key variable:", parent));
+        Label server = new Label(parent, SWT.WRAP);
+        server.setText("A server (vLLM, or taiyi serve on a colleague's GPU box) is reached at its URL, e.g. http://gpu-box:8000/v1. "
+                + "Its API key is read from the named environment variable of the workbench's process, never stored here.");
+        server.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
         addField(new DirectoryFieldEditor(ModelPreferences.DATABASE_FOLDER, "Data&base folder:", parent));
         addField(new StringFieldEditor(ModelPreferences.DATABASE_URL, "&Team database URL:", parent));
         Label restart = new Label(parent, SWT.WRAP);

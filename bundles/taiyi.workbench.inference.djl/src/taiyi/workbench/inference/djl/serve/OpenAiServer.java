@@ -167,6 +167,7 @@ public final class OpenAiServer implements AutoCloseable {
             throw new BadRequest(400, "invalid_request", "n must be 1: the decoder is greedy");
         }
         List<PromptPiece> pieces;
+        int[] promptIds = null;
         Set<Integer> stopIds = new HashSet<>();
         stopIds.add(tokenizer.specialId(QwenSpecialTokens.END_OF_TEXT));
         if (chat) {
@@ -181,13 +182,25 @@ public final class OpenAiServer implements AutoCloseable {
             stopIds.add(tokenizer.specialId(QwenSpecialTokens.IM_END));
         } else {
             JsonNode prompt = request.path("prompt");
-            if (prompt.isArray() && prompt.size() == 1) {
+            if (prompt.isArray() && prompt.size() == 1 && !prompt.get(0).isNumber()) {
                 prompt = prompt.get(0);
             }
-            if (!prompt.isTextual() || prompt.asText().isEmpty()) {
-                throw new BadRequest(400, "invalid_request", "prompt must be one non-empty string");
+            if (prompt.isArray() && prompt.size() > 0 && prompt.get(0).isNumber()) {
+                // token ids, as vLLM takes them
+                promptIds = new int[prompt.size()];
+                for (int i = 0; i < promptIds.length; i++) {
+                    promptIds[i] = prompt.get(i).asInt(-1);
+                    if (promptIds[i] < 0 || promptIds[i] >= tokenizer.vocabularySize()) {
+                        throw new BadRequest(400, "invalid_request", "prompt token " + i + " (" + prompt.get(i)
+                                + ") is outside the vocabulary of " + tokenizer.vocabularySize());
+                    }
+                }
+                pieces = List.of();
+            } else if (!prompt.isTextual() || prompt.asText().isEmpty()) {
+                throw new BadRequest(400, "invalid_request", "prompt must be one non-empty string, or token ids");
+            } else {
+                pieces = PromptEncoding.raw(prompt.asText());
             }
-            pieces = PromptEncoding.raw(prompt.asText());
         }
         List<String> stopStrings = new ArrayList<>();
         JsonNode stop = request.path("stop");
@@ -217,7 +230,7 @@ public final class OpenAiServer implements AutoCloseable {
             topLogprobs = request.path("logprobs").isNumber() ? request.path("logprobs").asInt() : -1;
         }
         boolean stream = request.path("stream").asBoolean(false);
-        int[] ids = PromptEncoding.ids(tokenizer, pieces);
+        int[] ids = promptIds != null ? promptIds : PromptEncoding.ids(tokenizer, pieces);
         ServedCompletion completion = new ServedCompletion(tokenizer, ids, maxTokens, stopIds, stopStrings);
         try {
             decoder.submit(completion);
