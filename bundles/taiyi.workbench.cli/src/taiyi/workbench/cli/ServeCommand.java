@@ -65,14 +65,16 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        String name = modelName != null ? modelName : model.toAbsolutePath().normalize().getFileName().toString();
+        ServeSettings serve;
+        try {
+            serve = new ServeSettings(host, port, name, key, maxBatch);
+            // a refused address is refused before the model is loaded
+            serve.checkAddress();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         try (QwenTextGenerator generator = QwenTextGenerator.open(settings)) {
-            String name = modelName != null ? modelName : generator.description().modelId();
-            ServeSettings serve;
-            try {
-                serve = new ServeSettings(host, port, name, key, maxBatch);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
             CountDownLatch stopped = new CountDownLatch(1);
             try (OpenAiServer server = OpenAiServer.start(serve, generator.model(), generator.tokenizer())) {
                 Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));

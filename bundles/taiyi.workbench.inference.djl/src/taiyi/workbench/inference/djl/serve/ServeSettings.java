@@ -38,6 +38,15 @@ public record ServeSettings(String host, int port, String modelName, ApiKey apiK
     }
 
     /**
+     * Checks the address before anything is loaded.
+     *
+     * @throws IllegalArgumentException for an unknown host, or a non-loopback one without an API key
+     */
+    public void checkAddress() {
+        bindAddress();
+    }
+
+    /**
      * The address to bind.
      *
      * @throws IllegalArgumentException for an unknown host, or a non-loopback one without an API key
