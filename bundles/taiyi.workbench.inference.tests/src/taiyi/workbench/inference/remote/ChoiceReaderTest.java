@@ -28,7 +28,7 @@ class ChoiceReaderTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static JsonNode json(String text) throws Exception {
-        return JSON.readTree(text.replace('\\'', '"'));
+        return JSON.readTree(text.replace('\'', '"'));
     }
 
     @Test
