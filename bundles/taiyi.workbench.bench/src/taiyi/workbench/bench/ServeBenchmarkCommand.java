@@ -84,8 +84,11 @@ final class ServeBenchmarkCommand implements Callable<Integer> {
         try {
             Path folder = work.resolve(size);
             RandomQwenCheckpoint.writeModel(folder, config, 20261204L, TensorType.F32, 1);
-            String name = vocabulary.getFileName().toString().endsWith(".gz") ? "qwen.tiktoken.gz" : "qwen.tiktoken";
-            try (InputStream in = Files.newInputStream(vocabulary); OutputStream o = Files.newOutputStream(folder.resolve(name))) {
+            // a model folder holds the plain file
+            boolean gz = vocabulary.getFileName().toString().endsWith(".gz");
+            try (InputStream raw = Files.newInputStream(vocabulary);
+                    InputStream in = gz ? new java.util.zip.GZIPInputStream(raw) : raw;
+                    OutputStream o = Files.newOutputStream(folder.resolve("qwen.tiktoken"))) {
                 in.transferTo(o);
             }
             try (QwenTextGenerator generator = QwenTextGenerator.open(new GeneratorSettings(folder, null,
