@@ -18,6 +18,9 @@ import taiyi.workbench.inference.EngineFactory;
 import taiyi.workbench.inference.GenerationOptions;
 import taiyi.workbench.inference.GeneratorSettings;
 import taiyi.workbench.inference.TextGenerator;
+import taiyi.workbench.inference.remote.ApiKey;
+import taiyi.workbench.inference.remote.OpenAiEndpoint;
+import taiyi.workbench.inference.remote.OpenAiTextGenerator;
 import taiyi.workbench.inference.run.DocumentOutcome;
 import taiyi.workbench.inference.run.PreannotationRun;
 import taiyi.workbench.inference.run.PreannotationSummary;
@@ -26,7 +29,8 @@ import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.store.DocumentSummary;
 
 /**
- * {@code taiyi preannotate}: asks a Qwen v1 model (Taiyi 1 by default) in this process for NER, RE
+ * {@code taiyi preannotate}: asks a Qwen v1 model (Taiyi 1 by default) in this process, or an
+ * OpenAI-compatible server ({@code --endpoint}), for NER, RE
  * or TC suggestions on documents of a corpus, and writes them to the suggestion layer — the same
  * run the workbench's Pre-annotate job makes. Each document is committed as soon as its answers
  * are in; documents already pre-annotated by this model for the round are skipped.
@@ -46,9 +50,26 @@ final class PreannotateCommand implements Callable<Integer> {
     @Option(names = "--corpus", required = true, paramLabel = "NAME", description = "Corpus whose documents to pre-annotate.")
     String corpus;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR",
+    @Option(names = "--model", paramLabel = "DIR",
             description = "The model folder as downloaded: config.json, qwen.tiktoken and safetensors or pytorch_model*.bin weights.")
     Path model;
+
+    @Option(names = "--endpoint", paramLabel = "URL",
+            description = "Instead of --model: an OpenAI-compatible server (vLLM, taiyi serve), e.g. http://gpu-box:8000/v1.")
+    String endpoint;
+
+    @Option(names = "--model-name", paramLabel = "NAME", description = "With --endpoint: the model the server serves.")
+    String modelName;
+
+    @Option(names = "--api-key-env", paramLabel = "VAR", description = "With --endpoint: the environment variable holding the API key.")
+    String apiKeyEnv;
+
+    @Option(names = "--api", paramLabel = "API", defaultValue = "completions",
+            description = "With --endpoint: completions (raw prompts in the model's template; Taiyi) or chat (ChatML turns).")
+    String api;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "With --endpoint: requests in flight at once (default ${DEFAULT-VALUE}).")
+    int concurrency = OpenAiEndpoint.DEFAULT_CONCURRENCY;
 
     @Option(names = "--adapter", paramLabel = "DIR", description = "A LoRA adapter folder (peft) merged into the model at load.")
     Path adapter;
@@ -88,7 +109,14 @@ final class PreannotateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Set<TaskKind> taskKinds = EnumSet.noneOf(TaskKind.class);
         tasks.forEach(t -> taskKinds.add(TaskKind.parse(t.trim())));
-        GeneratorSettings settings = new GeneratorSettings(model, adapter, choice(GeneratorSettings.DeviceChoice::parse, device,
+        if ((model == null) == (endpoint == null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "name either --model DIR (in process) or "
+                    + "--endpoint URL with --model-name NAME (a server)");
+        }
+        if (endpoint != null && modelName == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--endpoint needs --model-name NAME");
+        }
+        GeneratorSettings settings = model == null ? null : new GeneratorSettings(model, adapter, choice(GeneratorSettings.DeviceChoice::parse, device,
                 "--device"), choice(GeneratorSettings.Precision::parse, precision, "--precision"), template);
         GenerationOptions options = new GenerationOptions(maxNewTokens, batch);
         try (CorpusStore store = db.open(); FollowingIndex following = FollowingIndex.open(store, index.folder(db), err)) {
@@ -97,7 +125,7 @@ final class PreannotateCommand implements Callable<Integer> {
                 ids = ids.subList(0, Math.max(0, limit));
             }
             long t0 = System.nanoTime();
-            try (TextGenerator generator = EngineFactory.installed().open(settings)) {
+            try (TextGenerator generator = endpoint != null ? remote(err) : EngineFactory.installed().open(settings)) {
                 out.printf("model %s%s on %s, template %s, loaded in %.1f s%n", generator.description().modelId(),
                         generator.description().adapterId().isEmpty() ? "" : " + adapter " + generator.description().adapterId(),
                         generator.description().device(), generator.template().id(), (System.nanoTime() - t0) / 1e9);
@@ -107,6 +135,23 @@ final class PreannotateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private TextGenerator remote(PrintWriter err) {
+        OpenAiEndpoint.Api which = choice(OpenAiEndpoint.Api::parse, api, "--api");
+        ApiKey key;
+        try {
+            key = ApiKey.optionalFromEnvironment(apiKeyEnv).orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--api-key-env': "
+                    + e.getMessage());
+        }
+        OpenAiEndpoint at = choice(url -> OpenAiEndpoint.of(url, modelName, which, key), endpoint, "--endpoint");
+        at = at.withLimits(at.requestTimeout(), concurrency, at.maxAttempts(), at.firstBackoff());
+        return OpenAiTextGenerator.connect(at, template, warning -> {
+            err.println("warning: " + warning);
+            err.flush();
+        });
     }
 
     private static void report(PrintWriter out, PrintWriter err, DocumentOutcome o, int done, int total) {

@@ -12,7 +12,7 @@ import taiyi.workbench.bench.BenchCommand;
         subcommands = {VersionCommand.class, ImportCommand.class, ExportCommand.class, StatsCommand.class, SearchCommand.class,
                 IndexCommand.class, PreannotateCommand.class, CurateCommand.class, RoundCommand.class, QueueCommand.class, DbCommand.class,
                 RelationsCommand.class, LearnCommand.class, BenchCommand.class,
-                EvaluateCommand.class, AgreementCommand.class, SimulateCommand.class,
+                EvaluateCommand.class, AgreementCommand.class, SimulateCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TaiyiCommand implements Runnable {
 

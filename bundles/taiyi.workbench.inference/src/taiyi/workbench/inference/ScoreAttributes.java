@@ -15,6 +15,12 @@ public final class ScoreAttributes {
     public static final String MARGIN = "score.margin";
     /** The runner-up's probability at that token, in [0, 1]. */
     public static final String RUNNER_UP = "score.runnerUp";
+    /**
+     * Present ({@code true}) when the source reported no log-probabilities (an endpoint that does not
+     * return them): the suggestion's score is then a stand-in 0, not the model's confidence, and the
+     * queue must not rank it as sure.
+     */
+    public static final String UNKNOWN = "score.unknown";
     /** What the source would have said instead (another type, or {@code O} for no mention), when it knows. */
     public static final String RUNNER_UP_LABEL = "runnerUp";
 

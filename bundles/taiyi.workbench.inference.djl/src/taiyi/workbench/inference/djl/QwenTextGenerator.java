@@ -126,6 +126,11 @@ public final class QwenTextGenerator implements TextGenerator {
         return tokenizer;
     }
 
+    /** The loaded model, e.g. for {@code taiyi serve}'s continuous batching. */
+    public QwenModel model() {
+        return model;
+    }
+
     @Override
     public List<Generation> generate(List<Prompt> prompts, GenerationOptions options, GenerationListener listener,
             BooleanSupplier cancelled) {

@@ -51,6 +51,21 @@ class PreannotatorTest {
     }
 
     @Test
+    void anAnswerWithoutLogProbabilitiesIsStoredWithItsScoreMarkedUnknown() {
+        Document d = Document.ofText("pmid-1", "Patients with asthma and lung cancer.");
+        // what an endpoint that returns no log-probabilities yields: the text, no tokens
+        ScriptedGenerator engine = new ScriptedGenerator(List.of(new Generation("Disease: asthma; lung cancer", List.of(),
+                Generation.StopReason.STOP_TOKEN)));
+        DocumentPreannotation p = new Preannotator(engine, SCHEMA, OPTIONS, 1)
+                .annotate(List.of(d), EnumSet.of(TaskKind.NER), PreannotationListener.NONE, () -> false).get(0);
+        assertEquals(List.of("s-1-1 Disease asthma@14", "s-1-2 Disease lung cancer@25"), placed(d, p));
+        for (Suggestion s : p.mentions()) {
+            assertEquals("true", s.mention().attributes().get(taiyi.workbench.inference.ScoreAttributes.UNKNOWN));
+            assertEquals(null, s.mention().attributes().get(taiyi.workbench.inference.ScoreAttributes.MIN));
+        }
+    }
+
+    @Test
     void eachMentionIsScoredByTheTokensThatWroteItAndCarriesItsProvenance() {
         Document d = Document.ofText("pmid-1", "Patients with asthma and lung cancer. Asthma again: asthma.");
         String answer = "Disease: asthma; lung cancer";

@@ -114,6 +114,9 @@ final class DocumentAssembly {
     private Suggestion addMention(String type, Span span, TokenScore score, MatchKind match, String written,
             Map<String, String> extra, Provenance asked) {
         Map<String, String> attributes = new LinkedHashMap<>();
+        if (!score.known()) {
+            attributes.put(ScoreAttributes.UNKNOWN, "true");
+        }
         if (!Double.isNaN(score.min())) {
             attributes.put(ScoreAttributes.MIN, Double.toString(score.min()));
         }

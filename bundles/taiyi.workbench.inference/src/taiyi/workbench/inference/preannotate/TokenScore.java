@@ -19,8 +19,9 @@ import taiyi.workbench.inference.Generation;
  * @param min lowest token log-probability, or NaN when unknown
  * @param margin smallest best-minus-runner-up probability among the stretch's tokens, or NaN when unknown
  * @param runnerUp the runner-up's probability at that token, or NaN when unknown
+ * @param known false when the engine reported no log-probability at all, so {@code mean} is a stand-in
  */
-record TokenScore(double mean, double min, double margin, double runnerUp) {
+record TokenScore(double mean, double min, double margin, double runnerUp, boolean known) {
 
     static TokenScore of(Generation g, int start, int end) {
         OptionalDouble mean = g.meanLogProbability(start, end);
@@ -32,9 +33,10 @@ record TokenScore(double mean, double min, double margin, double runnerUp) {
                 margin = hesitant.get().margin().getAsDouble();
                 runnerUp = Math.exp(hesitant.get().runnerUpLogProbability());
             }
-            return new TokenScore(mean.getAsDouble(), g.minLogProbability(start, end).getAsDouble(), margin, runnerUp);
+            return new TokenScore(mean.getAsDouble(), g.minLogProbability(start, end).getAsDouble(), margin, runnerUp, true);
         }
         OptionalDouble all = g.tokens().stream().mapToDouble(t -> t.logProbability()).average();
-        return new TokenScore(all.orElse(0.0), Double.NaN, Double.NaN, Double.NaN);
+        // no token at all (an endpoint without log-probabilities) gives no score: 0 stands in, marked unknown
+        return new TokenScore(all.orElse(0.0), Double.NaN, Double.NaN, Double.NaN, all.isPresent() || g.text().isEmpty());
     }
 }

@@ -160,6 +160,7 @@ public final class Messages extends NLS {
     public static String MentionDescription_typeWithCode;
     public static String MinScoreValidator_notANumber;
     public static String MinScoreValidator_notFinite;
+    public static String ModelPreferences_noServer;
     public static String NextInQueueHandler_nothingLeft;
     public static String PreannotateHandler_ask;
     public static String PreannotateHandler_ner;
@@ -173,6 +174,7 @@ public final class Messages extends NLS {
     public static String PreannotateHandler_selectFirst;
     public static String PreannotateHandler_tc;
     public static String PreannotateHandler_title;
+    public static String PreannotateJob_connecting;
     public static String PreannotateJob_done;
     public static String PreannotateJob_failed;
     public static String PreannotateJob_loading;
@@ -333,6 +335,9 @@ public final class Messages extends NLS {
     public static String TaiyiPreferencePage_description;
     public static String TaiyiPreferencePage_device;
     public static String TaiyiPreferencePage_deviceAuto;
+    public static String TaiyiPreferencePage_engine;
+    public static String TaiyiPreferencePage_engineInProcess;
+    public static String TaiyiPreferencePage_engineServer;
     public static String TaiyiPreferencePage_keysLink;
     public static String TaiyiPreferencePage_language;
     public static String TaiyiPreferencePage_languageNotKept;
@@ -341,6 +346,13 @@ public final class Messages extends NLS {
     public static String TaiyiPreferencePage_modelFolder;
     public static String TaiyiPreferencePage_retrainEvery;
     public static String TaiyiPreferencePage_round;
+    public static String TaiyiPreferencePage_serverApi;
+    public static String TaiyiPreferencePage_serverApiChat;
+    public static String TaiyiPreferencePage_serverApiCompletions;
+    public static String TaiyiPreferencePage_serverKeyVariable;
+    public static String TaiyiPreferencePage_serverModel;
+    public static String TaiyiPreferencePage_serverNote;
+    public static String TaiyiPreferencePage_serverUrl;
     public static String TaiyiPreferencePage_template;
     public static String TypeChooser_filter;
 

@@ -5,6 +5,8 @@ import java.io.IOException;
 import taiyi.workbench.inference.EngineFactory;
 import taiyi.workbench.inference.GeneratorSettings;
 import taiyi.workbench.inference.TextGenerator;
+import taiyi.workbench.inference.remote.OpenAiEndpoint;
+import taiyi.workbench.inference.remote.OpenAiTextGenerator;
 
 /**
  * The model the workbench has loaded, kept while the settings stay the same: a second
@@ -26,6 +28,19 @@ public final class LoadedModel {
         release();
         generator = EngineFactory.installed().open(wanted);
         settings = wanted;
+        return generator;
+    }
+
+    /**
+     * A generator on an OpenAI-compatible server, checked anew each time (reachable, key accepted,
+     * model served): it holds no model, so nothing is worth keeping, and the server may have changed.
+     * Server warnings (no log-probabilities) go to the platform log.
+     */
+    static synchronized TextGenerator get(OpenAiEndpoint endpoint, String template) {
+        release();
+        generator = OpenAiTextGenerator.connect(endpoint, template, warning -> org.eclipse.core.runtime.ILog.of(LoadedModel.class)
+                .warn(warning));
+        settings = null;
         return generator;
     }
 

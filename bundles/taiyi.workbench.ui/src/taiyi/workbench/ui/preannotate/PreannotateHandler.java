@@ -95,6 +95,14 @@ public final class PreannotateHandler extends AbstractHandler {
 
     /** Why the configured model cannot be used, or empty when it looks usable. */
     public static Optional<String> modelProblem(ModelPreferences prefs) {
+        if (prefs.usesServer()) {
+            try {
+                prefs.endpoint();
+                return Optional.empty();
+            } catch (IllegalArgumentException e) {
+                return Optional.of(e.getMessage());
+            }
+        }
         Optional<Path> folder = prefs.modelFolder();
         if (folder.isEmpty()) {
             return Optional.of(Messages.PreannotateHandler_noModel);
@@ -111,6 +119,10 @@ public final class PreannotateHandler extends AbstractHandler {
     /** A job for the documents with the model, device and generation settings of the preferences. */
     public static PreannotateJob newJob(ModelPreferences prefs, CorpusStore store, String corpus, List<String> documentIds,
             Set<TaskKind> tasks) {
+        if (prefs.usesServer()) {
+            return new PreannotateJob(store, corpus, documentIds, prefs.endpoint(), prefs.template(),
+                    new GenerationOptions(prefs.maxNewTokens(), prefs.batchSize()), prefs.round(), tasks);
+        }
         GeneratorSettings settings = new GeneratorSettings(prefs.modelFolder().orElseThrow(), prefs.adapterFolder().orElse(null),
                 prefs.device(), GeneratorSettings.Precision.AUTO, prefs.template());
         return new PreannotateJob(store, corpus, documentIds, settings, new GenerationOptions(prefs.maxNewTokens(),

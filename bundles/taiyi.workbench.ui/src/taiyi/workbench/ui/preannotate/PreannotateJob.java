@@ -14,6 +14,7 @@ import org.eclipse.osgi.util.NLS;
 
 import taiyi.workbench.inference.GenerationOptions;
 import taiyi.workbench.inference.GeneratorSettings;
+import taiyi.workbench.inference.remote.OpenAiEndpoint;
 import taiyi.workbench.inference.TextGenerator;
 import taiyi.workbench.inference.run.PreannotationRun;
 import taiyi.workbench.inference.run.PreannotationSummary;
@@ -35,7 +36,10 @@ public final class PreannotateJob extends Job {
     private final CorpusStore store;
     private final String corpus;
     private final List<String> documentIds;
+    /** the model to load in process, or null when {@link #endpoint} answers */
     private final GeneratorSettings settings;
+    private final OpenAiEndpoint endpoint;
+    private final String template;
     private final GenerationOptions options;
     private final int round;
     private final Set<TaskKind> tasks;
@@ -48,6 +52,25 @@ public final class PreannotateJob extends Job {
         this.corpus = corpus;
         this.documentIds = List.copyOf(documentIds);
         this.settings = settings;
+        this.endpoint = null;
+        this.template = settings.templateId();
+        this.options = options;
+        this.round = round;
+        this.tasks = Set.copyOf(tasks);
+        setRule(ONE_MODEL);
+        setUser(true);
+    }
+
+    /** A job that asks an OpenAI-compatible server, with prompts in {@code template} (completions) or ChatML (chat). */
+    public PreannotateJob(CorpusStore store, String corpus, List<String> documentIds, OpenAiEndpoint endpoint, String template,
+            GenerationOptions options, int round, Set<TaskKind> tasks) {
+        super(NLS.bind(documentIds.size() == 1 ? Messages.PreannotateJob_nameOne : Messages.PreannotateJob_nameMany, documentIds.size(), corpus));
+        this.store = store;
+        this.corpus = corpus;
+        this.documentIds = List.copyOf(documentIds);
+        this.settings = null;
+        this.endpoint = endpoint;
+        this.template = template;
         this.options = options;
         this.round = round;
         this.tasks = Set.copyOf(tasks);
@@ -59,8 +82,9 @@ public final class PreannotateJob extends Job {
     protected IStatus run(IProgressMonitor monitor) {
         SubMonitor progress = SubMonitor.convert(monitor, getName(), documentIds.size() + 1);
         try {
-            progress.subTask(NLS.bind(Messages.PreannotateJob_loading, settings.modelFolder().getFileName()));
-            TextGenerator generator = LoadedModel.get(settings);
+            progress.subTask(endpoint != null ? NLS.bind(Messages.PreannotateJob_connecting, endpoint.baseUri())
+                    : NLS.bind(Messages.PreannotateJob_loading, settings.modelFolder().getFileName()));
+            TextGenerator generator = endpoint != null ? LoadedModel.get(endpoint, template) : LoadedModel.get(settings);
             progress.worked(1);
             PreannotationRun run = new PreannotationRun(store, corpus, generator, options, round, tasks);
             summary = run.run(documentIds, new PreannotationRun.Progress() {

@@ -12,6 +12,8 @@ import org.eclipse.ui.preferences.ScopedPreferenceStore;
 import taiyi.workbench.inference.GenerationOptions;
 import taiyi.workbench.inference.GeneratorSettings;
 import taiyi.workbench.inference.GeneratorSettings.DeviceChoice;
+import taiyi.workbench.inference.remote.ApiKey;
+import taiyi.workbench.inference.remote.OpenAiEndpoint;
 
 /**
  * The keys of the workbench's model and database preferences, their defaults, and typed getters
@@ -48,6 +50,21 @@ public final class ModelPreferences {
      * ({@link taiyi.workbench.core.runtime.LaunchLanguage}).
      */
     public static final String LANGUAGE = "ui.language";
+
+    /** Where the model runs: {@value #ENGINE_IN_PROCESS} (DJL in this process) or {@value #ENGINE_SERVER}. */
+    public static final String ENGINE = "model.engine";
+    public static final String ENGINE_IN_PROCESS = "djl";
+    /** An OpenAI-compatible server (vLLM, {@code taiyi serve}) at {@link #ENDPOINT_URL}. */
+    public static final String ENGINE_SERVER = "openai";
+    public static final String ENDPOINT_URL = "model.endpoint.url";
+    public static final String ENDPOINT_MODEL = "model.endpoint.modelName";
+    /** completions (Taiyi) or chat */
+    public static final String ENDPOINT_API = "model.endpoint.api";
+    /**
+     * The name of the environment variable that holds the server's API key: the key itself is never
+     * a preference (preference files are plain text).
+     */
+    public static final String ENDPOINT_KEY_VARIABLE = "model.endpoint.apiKeyVariable";
 
     public static final DeviceChoice DEFAULT_DEVICE = DeviceChoice.AUTO;
     /** The CLI's default too: {@link GenerationOptions#DEFAULT_BATCH_SIZE}. */
@@ -89,6 +106,11 @@ public final class ModelPreferences {
     public static void initializeDefaults() {
         IEclipsePreferences d = DefaultScope.INSTANCE.getNode(QUALIFIER);
         d.put(MODEL_FOLDER, "");
+        d.put(ENGINE, ENGINE_IN_PROCESS);
+        d.put(ENDPOINT_URL, "");
+        d.put(ENDPOINT_MODEL, "");
+        d.put(ENDPOINT_API, OpenAiEndpoint.Api.COMPLETIONS.key());
+        d.put(ENDPOINT_KEY_VARIABLE, "");
         d.put(ADAPTER_FOLDER, "");
         d.put(DEVICE, DEFAULT_DEVICE.key());
         d.putInt(BATCH_SIZE, DEFAULT_BATCH_SIZE);
@@ -116,6 +138,32 @@ public final class ModelPreferences {
         } catch (NumberFormatException e) {
             return fallback;
         }
+    }
+
+    /** Whether pre-annotation asks an OpenAI-compatible server rather than a model in this process. */
+    public boolean usesServer() {
+        return ENGINE_SERVER.equals(get(ENGINE).strip());
+    }
+
+    /**
+     * The server the preferences name.
+     *
+     * @throws IllegalArgumentException naming what is missing or wrong (the URL, the model name, an unset key variable)
+     */
+    public OpenAiEndpoint endpoint() {
+        String url = get(ENDPOINT_URL).strip();
+        String model = get(ENDPOINT_MODEL).strip();
+        if (url.isEmpty() || model.isEmpty()) {
+            throw new IllegalArgumentException(taiyi.workbench.ui.l10n.Messages.ModelPreferences_noServer);
+        }
+        OpenAiEndpoint.Api api;
+        try {
+            api = OpenAiEndpoint.Api.parse(get(ENDPOINT_API));
+        } catch (IllegalArgumentException e) {
+            api = OpenAiEndpoint.Api.COMPLETIONS;
+        }
+        ApiKey key = ApiKey.optionalFromEnvironment(get(ENDPOINT_KEY_VARIABLE)).orElse(null);
+        return OpenAiEndpoint.of(url, model, api, key);
     }
 
     /** The folder of the Taiyi model weights (config.json, safetensors, tokenizer). */

@@ -47,6 +47,9 @@ public final class TaiyiPreferencePage extends FieldEditorPreferencePage impleme
     @Override
     protected void createFieldEditors() {
         Composite parent = getFieldEditorParent();
+        addField(new ComboFieldEditor(ModelPreferences.ENGINE, Messages.TaiyiPreferencePage_engine, new String[][] {
+                {Messages.TaiyiPreferencePage_engineInProcess, ModelPreferences.ENGINE_IN_PROCESS},
+                {Messages.TaiyiPreferencePage_engineServer, ModelPreferences.ENGINE_SERVER}}, parent));
         addField(new DirectoryFieldEditor(ModelPreferences.MODEL_FOLDER, Messages.TaiyiPreferencePage_modelFolder, parent));
         addField(new DirectoryFieldEditor(ModelPreferences.ADAPTER_FOLDER, Messages.TaiyiPreferencePage_adapterFolder, parent));
         String[][] devices = Arrays.stream(DeviceChoice.values()).map(d -> new String[] {label(d), d.key()})
@@ -68,6 +71,15 @@ public final class TaiyiPreferencePage extends FieldEditorPreferencePage impleme
         String[][] templates = taiyi.workbench.inference.prompt.PromptTemplates.ids().stream()
                 .map(id -> new String[] {id, id}).toArray(String[][]::new);
         addField(new ComboFieldEditor(ModelPreferences.TEMPLATE, Messages.TaiyiPreferencePage_template, templates, parent));
+        addField(new StringFieldEditor(ModelPreferences.ENDPOINT_URL, Messages.TaiyiPreferencePage_serverUrl, parent));
+        addField(new StringFieldEditor(ModelPreferences.ENDPOINT_MODEL, Messages.TaiyiPreferencePage_serverModel, parent));
+        addField(new ComboFieldEditor(ModelPreferences.ENDPOINT_API, Messages.TaiyiPreferencePage_serverApi, new String[][] {
+                {Messages.TaiyiPreferencePage_serverApiCompletions, "completions"}, {Messages.TaiyiPreferencePage_serverApiChat, "chat"}},
+                parent));
+        addField(new StringFieldEditor(ModelPreferences.ENDPOINT_KEY_VARIABLE, Messages.TaiyiPreferencePage_serverKeyVariable, parent));
+        Label server = new Label(parent, SWT.WRAP);
+        server.setText(Messages.TaiyiPreferencePage_serverNote);
+        server.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
         addField(new DirectoryFieldEditor(ModelPreferences.DATABASE_FOLDER, Messages.TaiyiPreferencePage_databaseFolder, parent));
         addField(new StringFieldEditor(ModelPreferences.DATABASE_URL, Messages.TaiyiPreferencePage_databaseUrl, parent));
         // each language named in itself, so that a curator who cannot read the current one finds theirs

@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import taiyi.workbench.inference.Generation.StopReason;
 
 /**
@@ -105,18 +103,11 @@ public final class GreedyDecoder {
                 long[] second;
                 float[] secondLogProbs;
                 try (NDManager step = session.newSubManager()) {
-                    NDArray logits = model.forward(step, ids, length, cache, false);
-                    NDArray logSoftmax = logits.toType(DataType.FLOAT32, false).reshape(active.length, -1).logSoftmax(1);
-                    NDArray best = logSoftmax.argMax(1);
-                    chosen = best.toLongArray();
-                    chosenLogProbs = logSoftmax.max(new int[] {1}).toFloatArray();
-                    // the chosen token pushed far below every other (PyTorch's NDArray has no one-hot with custom
-                    // values, and -inf × 0 would be NaN): the maximum of the rest is the runner-up
-                    int vocabulary = (int) logSoftmax.getShape().get(1);
-                    NDArray chosenColumn = step.arange(0, vocabulary, 1, DataType.INT64).expandDims(0).eq(best.expandDims(1));
-                    NDArray masked = logSoftmax.sub(chosenColumn.toType(DataType.FLOAT32, false).mul(1e30f));
-                    second = masked.argMax(1).toLongArray();
-                    secondLogProbs = masked.max(new int[] {1}).toFloatArray();
+                    TokenChoice choice = TokenChoice.of(step, model.forward(step, ids, length, cache, false), active.length);
+                    chosen = choice.chosen();
+                    chosenLogProbs = choice.chosenLogProbs();
+                    second = choice.second();
+                    secondLogProbs = choice.secondLogProbs();
                 }
                 List<Integer> continuing = new ArrayList<>();
                 for (int i = 0; i < active.length; i++) {

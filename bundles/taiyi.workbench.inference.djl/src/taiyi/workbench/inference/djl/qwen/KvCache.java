@@ -112,6 +112,62 @@ public final class KvCache implements AutoCloseable {
         trimPadding();
     }
 
+    /**
+     * Takes in the rows of another cache of the same model after this one's, so a request prefilled
+     * on its own joins a running batch between steps: the cache that holds fewer positions is
+     * left-padded (its rows' padding grows by the difference, and the mask hides it). The other
+     * cache is closed.
+     */
+    public void join(KvCache other) {
+        if (keys[0] == null || other.keys[0] == null) {
+            throw new IllegalStateException("only caches that hold positions can join");
+        }
+        if (other.keys.length != keys.length) {
+            throw new IllegalArgumentException("a cache of " + other.keys.length + " layers cannot join one of " + keys.length);
+        }
+        int joinedLength = Math.max(length, other.length);
+        for (int l = 0; l < keys.length; l++) {
+            keys[l] = joinRows(keys[l], joinedLength - length, other.keys[l], joinedLength - other.length);
+            values[l] = joinRows(values[l], joinedLength - length, other.values[l], joinedLength - other.length);
+        }
+        int[] joinedPadding = new int[padding.length + other.padding.length];
+        for (int i = 0; i < padding.length; i++) {
+            joinedPadding[i] = padding[i] + joinedLength - length;
+        }
+        for (int i = 0; i < other.padding.length; i++) {
+            joinedPadding[padding.length + i] = other.padding[i] + joinedLength - other.length;
+        }
+        padding = joinedPadding;
+        length = joinedLength;
+        other.close();
+    }
+
+    private NDArray joinRows(NDArray mine, int myPad, NDArray theirs, int theirPad) {
+        NDArray a = padLeft(mine, myPad);
+        NDArray b = padLeft(theirs, theirPad);
+        // concat takes the manager of its first operand, which is this cache's
+        NDArray joined = a.concat(b, 0);
+        if (a != mine) {
+            a.close();
+        }
+        if (b != theirs) {
+            b.close();
+        }
+        mine.close();
+        return joined;
+    }
+
+    private NDArray padLeft(NDArray x, int positions) {
+        if (positions == 0) {
+            return x;
+        }
+        ai.djl.ndarray.types.Shape shape = x.getShape();
+        try (NDArray zeros = manager.zeros(new ai.djl.ndarray.types.Shape(shape.get(0), shape.get(1), positions, shape.get(3)),
+                x.getDataType(), x.getDevice())) {
+            return zeros.concat(x, 2);
+        }
+    }
+
     /** Drops leading positions that are padding in every row, which a batch may have after its longest row left. */
     private void trimPadding() {
         int common = Integer.MAX_VALUE;

@@ -2,7 +2,11 @@
  * The Qwen v1 decoder (Qwen-7B, Taiyi 1) written on DJL NDArray ops: {@link QwenConfig} from the
  * Hugging Face {@code config.json}, {@link QwenModel} loaded from any
  * {@link taiyi.workbench.inference.djl.weights.WeightSource} (optionally merging a LoRA adapter),
- * {@link GreedyDecoder} for batched greedy generation with per-token log-probabilities,. The benchmark against the
+ * {@link GreedyDecoder} for batched greedy generation with per-token log-probabilities, and
+ * {@link ContinuousDecoder}, which {@code taiyi serve} runs: requests that arrive at any time are
+ * prefilled alone and join a running left-padded batch between steps ({@link KvCache#join}), and
+ * leave it when they end or their client goes. Both take each step's choice and runner-up from one
+ * {@code TokenChoice}, so a served answer is the in-process one. The benchmark against the
  * plain-torch reference ({@code taiyi bench decoder}) and the seeded random checkpoints that tests
  * build instead of committing models live in {@code taiyi.workbench.bench.qwen}.
  *

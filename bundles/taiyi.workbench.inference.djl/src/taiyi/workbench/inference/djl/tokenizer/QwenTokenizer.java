@@ -140,6 +140,11 @@ public final class QwenTokenizer {
         return new TokenTextDecoder(this);
     }
 
+    /** The bytes a token stands for (for a control token, its literal form in UTF-8), a copy. */
+    public byte[] bytesOf(int id) {
+        return tokenBytes(id).clone();
+    }
+
     /** The bytes a token stands for (for a control token, its literal form in UTF-8). */
     byte[] tokenBytes(int id) {
         if (id >= 0 && id < ranks.size()) {
