@@ -96,6 +96,22 @@ class StoredQueuePoolTest {
         assertEquals(0.8, p.margin(), 1e-9);
     }
 
+    @Test
+    void aScoreMarkedUnknownIsNoConfidenceAtAllNotCertainty() throws Exception {
+        Document a = TestCorpora.bc5cdrDevel().get(0);
+        Suggestion s = TaiyiSuggestions.mention(a, "s-1-1", "Chemical", "lithium", 0);
+        Map<String, String> attributes = new LinkedHashMap<>(s.mention().attributes());
+        attributes.put(ScoreAttributes.UNKNOWN, "true");
+        EntityMention m = s.mention();
+        Suggestion unknown = new Suggestion(new EntityMention(m.id(), m.type(), m.spans(), m.normalizations(), attributes),
+                s.provenance(), 0);
+        // a stored 0 reads as log-probability 0, i.e. certain, unless it is marked unknown
+        assertEquals(1.0, StoredQueuePool.predicted(s).confidence(), 1e-9);
+        PredictedMention p = StoredQueuePool.predicted(unknown);
+        assertEquals(0.0, p.confidence(), 1e-9);
+        assertEquals(StoredQueuePool.UNKNOWN_RUNNER_UP, p.runnerUp());
+    }
+
     private static Suggestion withScores(Suggestion s, double margin, double runnerUp) {
         Map<String, String> attributes = new LinkedHashMap<>(s.mention().attributes());
         attributes.put(ScoreAttributes.MARGIN, Double.toString(margin));

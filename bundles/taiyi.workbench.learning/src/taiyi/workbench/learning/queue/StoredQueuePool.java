@@ -27,7 +27,9 @@ import taiyi.workbench.store.DocumentSummary;
  * {@link ScoreAttributes#RUNNER_UP} where the source stored them: the mention's confidence is then
  * the best token's probability where the model hesitated most, and the runner-up, unless the source
  * named it ({@link ScoreAttributes#RUNNER_UP_LABEL}), {@value #ANOTHER_TOKEN}. Without them the runner-up is
- * unknown ({@value #UNKNOWN_RUNNER_UP}, probability 0) and the margin is the confidence itself.
+ * unknown ({@value #UNKNOWN_RUNNER_UP}, probability 0) and the margin is the confidence itself. A suggestion
+ * whose score is marked unknown ({@link ScoreAttributes#UNKNOWN}: a server answered without
+ * log-probabilities) has confidence 0, so that its document comes first rather than looking certain.
  */
 public final class StoredQueuePool {
 
@@ -88,6 +90,10 @@ public final class StoredQueuePool {
     /** A stored suggestion as the queue sees it: confidence and runner-up (see the class comment). */
     public static PredictedMention predicted(Suggestion s) {
         Map<String, String> attributes = s.mention().attributes();
+        if (Boolean.parseBoolean(attributes.get(ScoreAttributes.UNKNOWN))) {
+            // a server that gave no log-probabilities: nothing is known, so the curator should look first
+            return new PredictedMention(s.mention().start(), s.mention().end(), s.mention().type(), 0, UNKNOWN_RUNNER_UP, 0);
+        }
         double confidence = s.score() > 0 ? Math.min(1, s.score()) : Math.exp(s.score());
         double runnerUp = 0;
         Double margin = number(attributes.get(ScoreAttributes.MARGIN));
