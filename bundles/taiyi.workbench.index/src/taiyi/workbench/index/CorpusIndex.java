@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -55,6 +58,7 @@ import taiyi.workbench.core.runtime.WorkbenchDataFolder;
 public final class CorpusIndex implements AutoCloseable {
 
     private static final int SNIPPET_MAX_LENGTH = 20_000;
+    private static final Set<String> STORED_FOR_HITS = Set.of(IndexFields.ID, IndexFields.LANGUAGE, IndexFields.TEXT_EN);
     /** Where a commit says which {@link #LAYOUT} of fields it holds. */
     private static final String LAYOUT_KEY = "taiyi.index.layout";
     /**
@@ -310,18 +314,24 @@ public final class CorpusIndex implements AutoCloseable {
             stopIfCancelled(searcher, cancelled, query);
             ScoreDoc[] page = limit <= 0 ? new ScoreDoc[0] : top.scoreDocs;
             TopDocs shown = new TopDocs(new TotalHits(total, TotalHits.Relation.EQUAL_TO), page);
-            String[] snippets = page.length == 0 ? new String[0] : UnifiedHighlighter.builder(searcher, analyzer)
+            // one read of each hit's stored fields, for its id, its language and its snippet's text
+            var stored = searcher.storedFields();
+            Document[] docs = new Document[page.length];
+            Map<Integer, String> texts = new HashMap<>();
+            for (int i = 0; i < page.length; i++) {
+                docs[i] = stored.document(page[i].doc, STORED_FOR_HITS);
+                texts.put(page[i].doc, docs[i].get(IndexFields.TEXT_EN));
+            }
+            UnifiedHighlighter.Builder snippet = UnifiedHighlighter.builder(searcher, analyzer)
                     .withFormatter(new DefaultPassageFormatter("<b>", "</b>", " … ", false)).withScorer(new FewTermsPassageScorer())
                     // phrases highlighted word by word: strict phrase highlighting re-indexes each hit in a
                     // MemoryIndex, which made phrase queries three times slower than the search itself
-                    .withHighlightPhrasesStrictly(false)
-                    .withMaxLength(SNIPPET_MAX_LENGTH).build().highlight(IndexFields.TEXT_EN, filtered, shown, 1);
+                    .withHighlightPhrasesStrictly(false);
+            String[] snippets = page.length == 0 ? new String[0]
+                    : new PreloadedTextHighlighter(snippet, SNIPPET_MAX_LENGTH, texts).highlight(IndexFields.TEXT_EN, filtered, shown, 1);
             List<SearchHit> hits = new ArrayList<>(page.length);
-            var stored = searcher.storedFields();
             for (int i = 0; i < page.length; i++) {
-                ScoreDoc sd = page[i];
-                var doc = stored.document(sd.doc, java.util.Set.of(IndexFields.ID, IndexFields.LANGUAGE));
-                hits.add(new SearchHit(doc.get(IndexFields.ID), doc.get(IndexFields.LANGUAGE), sd.score,
+                hits.add(new SearchHit(docs[i].get(IndexFields.ID), docs[i].get(IndexFields.LANGUAGE), page[i].score,
                         snippets[i] == null ? "" : snippets[i].strip()));
             }
             stopIfCancelled(searcher, cancelled, query);
