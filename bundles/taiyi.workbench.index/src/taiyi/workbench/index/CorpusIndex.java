@@ -105,10 +105,14 @@ public final class CorpusIndex implements AutoCloseable {
             PrivateFolder.ensure(folder);
             directory = FSDirectory.open(folder);
             Analyzer analyzer = CorpusAnalyzers.create();
-            IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(hasLayout(directory)
-                    ? IndexWriterConfig.OpenMode.CREATE_OR_APPEND : IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(ramBufferMb);
+            boolean current = hasLayout(directory);
+            IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(current
+                    ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(ramBufferMb);
             IndexWriter writer = new IndexWriter(directory, config);
-            writer.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT).entrySet());
+            if (!current) {
+                // every later commit keeps it; set on an index of this layout, it would make one commit more per open
+                writer.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT).entrySet());
+            }
             ExecutorService threads = searchThreads();
             return new CorpusIndex(folder, analyzer, directory, writer, new SearcherManager(writer, new SearcherFactory() {
                 @Override
