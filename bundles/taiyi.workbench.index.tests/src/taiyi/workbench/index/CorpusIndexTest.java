@@ -13,10 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -322,6 +327,70 @@ class CorpusIndexTest {
         assertEquals(chemical.size(), index.facets(CDR, "type:Chemical", () -> false).types().get("Chemical"));
     }
 
+    /**
+     * The facet counts, read from one combination value per document, against counts made here
+     * from the store's view of every matching document: per type, the documents with a curated
+     * mention or a suggestion of it; per status, those with a suggestion in it; per language.
+     */
+    @Test
+    void facetCountsEqualCountsMadeFromTheDocumentsThemselves() {
+        Map<String, Predicate<View>> queries = new LinkedHashMap<>();
+        queries.put("lang:en", v -> true);
+        queries.put("disagree:true", v -> !v.suggestions().isEmpty() && !spansAndTypes(v.suggestions().stream().map(Suggestion::mention)
+                .toList()).equals(spansAndTypes(v.curated().mentions())));
+        queries.put("type:Disease status:unreviewed", v -> hasSuggestion(v, "Disease", "unreviewed"));
+        queries.put("type:Disease status:rejected", v -> hasSuggestion(v, "Disease", "rejected"));
+        queries.put("status:accepted", v -> v.suggestions().stream().anyMatch(s -> v.status(s).equals("accepted")));
+        queries.put("state:done", v -> v.fold().state() == CurationState.DONE);
+        for (Map.Entry<String, Predicate<View>> q : queries.entrySet()) {
+            Map<String, Integer> types = new TreeMap<>();
+            Map<String, Integer> statuses = new TreeMap<>();
+            Map<String, Integer> languages = new TreeMap<>();
+            int documents = 0;
+            for (View v : views.values()) {
+                if (!q.getValue().test(v)) {
+                    continue;
+                }
+                documents++;
+                Set<String> docTypes = new HashSet<>();
+                v.curated().mentions().forEach(m -> docTypes.add(m.type()));
+                v.suggestions().forEach(s -> docTypes.add(s.mention().type()));
+                Set<String> docStatuses = new HashSet<>();
+                v.suggestions().forEach(s -> docStatuses.add(v.status(s)));
+                docTypes.forEach(t -> types.merge(t, 1, Integer::sum));
+                docStatuses.forEach(s -> statuses.merge(s, 1, Integer::sum));
+                languages.merge(v.curated().language().code(), 1, Integer::sum);
+            }
+            assertTrue(documents > 0, q.getKey());
+            FacetCounts counts = index.facets(CDR, q.getKey(), () -> false);
+            assertEquals(documents, counts.documents(), q.getKey());
+            assertEquals(types, new TreeMap<>(counts.types()), q.getKey());
+            assertEquals(statuses, new TreeMap<>(counts.statuses()), q.getKey());
+            assertEquals(languages, new TreeMap<>(counts.languages()), q.getKey());
+            SearchResult whole = index.search(CDR, q.getKey(), 3);
+            assertEquals(documents, whole.totalHits(), q.getKey());
+            assertEquals(List.of(counts.types(), counts.statuses(), counts.languages()),
+                    List.of(whole.types(), whole.statuses(), whole.languages()), q.getKey());
+        }
+        // the nine CMeEE types, no suggestions, one language
+        Map<String, Integer> cmeeeTypes = new TreeMap<>();
+        List<Document> cmeee = store.documents().allDocuments(CMEEE);
+        for (Document d : cmeee) {
+            d.mentions().stream().map(EntityMention::type).distinct().forEach(t -> cmeeeTypes.merge(t, 1, Integer::sum));
+        }
+        FacetCounts chinese = index.facets(CMEEE, "lang:zh", () -> false);
+        assertEquals(9, cmeeeTypes.size(), cmeeeTypes.toString());
+        assertEquals(cmeeeTypes, new TreeMap<>(chinese.types()));
+        assertEquals(Map.of(), chinese.statuses());
+        assertEquals(Map.of("zh", cmeee.size()), chinese.languages());
+    }
+
+    private static Set<String> spansAndTypes(List<EntityMention> mentions) {
+        Set<String> out = new HashSet<>();
+        mentions.forEach(m -> out.add(m.spans() + m.type()));
+        return out;
+    }
+
     @Test
     void aCancelledSearchStopsWithoutAnAnswer() {
         assertThrows(SearchCancelledException.class, () -> index.hits(CDR, "type:Chemical", 10, () -> true));
@@ -345,6 +414,29 @@ class CorpusIndexTest {
             // the corpus filter comes back as soon as the index holds documents of another corpus
             assertEquals(0, single.search(CDR, "lang:zh", 10).totalHits());
             assertEquals(0, single.facets(CDR, "lang:zh", () -> false).documents());
+        }
+    }
+
+    @Test
+    void anIndexOfAnEarlierLayoutOpensEmptySoTheStaleCheckRebuildsIt(@TempDir Path own) throws Exception {
+        Path folder = own.resolve("index");
+        try (CorpusIndex current = CorpusIndex.open(folder)) {
+            assertEquals(500, new IndexUpdater(store, current).rebuild(CMEEE));
+        }
+        try (CorpusIndex reopened = CorpusIndex.open(folder)) {
+            assertEquals(500, reopened.documentCount(CMEEE), "an index of this layout keeps its documents");
+        }
+        // what the first layout left: the same documents under a commit that names no layout
+        try (Directory directory = FSDirectory.open(folder);
+                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+            writer.setLiveCommitData(Map.<String, String>of().entrySet());
+            writer.commit();
+        }
+        try (CorpusIndex earlier = CorpusIndex.open(folder)) {
+            assertEquals(0, earlier.documentCount(CMEEE));
+            assertTrue(new StaleCorpora(store, earlier).names().contains(CMEEE));
+            assertEquals(500, new IndexUpdater(store, earlier).rebuild(CMEEE));
+            assertEquals(Map.of("zh", 500), earlier.facets(CMEEE, "lang:zh", () -> false).languages());
         }
     }
 

@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,11 +17,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.QueryTimeout;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -52,6 +58,15 @@ import taiyi.workbench.core.runtime.WorkbenchDataFolder;
 public final class CorpusIndex implements AutoCloseable {
 
     private static final int SNIPPET_MAX_LENGTH = 20_000;
+    private static final Set<String> STORED_FOR_HITS = Set.of(IndexFields.ID, IndexFields.LANGUAGE, IndexFields.TEXT_EN);
+    /** Where a commit says which {@link #LAYOUT} of fields it holds. */
+    private static final String LAYOUT_KEY = "taiyi.index.layout";
+    /**
+     * The layout of fields this code writes and reads; an index of another (or of none: the first,
+     * whose facet field was multi-valued and whose keywords had no frequencies) is emptied on open,
+     * and the stale check rebuilds its corpora from the database, which holds everything it did.
+     */
+    private static final String LAYOUT = "2";
     /** For the searches nobody cancels. */
     private static final BooleanSupplier NOT_CANCELLED = () -> false;
 
@@ -90,9 +105,14 @@ public final class CorpusIndex implements AutoCloseable {
             PrivateFolder.ensure(folder);
             directory = FSDirectory.open(folder);
             Analyzer analyzer = CorpusAnalyzers.create();
-            IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setRAMBufferSizeMB(ramBufferMb);
+            boolean current = hasLayout(directory);
+            IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(current
+                    ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(ramBufferMb);
             IndexWriter writer = new IndexWriter(directory, config);
+            if (!current) {
+                // every later commit keeps it; set on an index of this layout, it would make one commit more per open
+                writer.setLiveCommitData(Map.of(LAYOUT_KEY, LAYOUT).entrySet());
+            }
             ExecutorService threads = searchThreads();
             return new CorpusIndex(folder, analyzer, directory, writer, new SearcherManager(writer, new SearcherFactory() {
                 @Override
@@ -132,6 +152,14 @@ public final class CorpusIndex implements AutoCloseable {
             int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
             return slices(leaves, Math.max(20_000, docs / threads + 1), 20);
         }
+    }
+
+    /** Whether the directory holds an index of this code's layout; false for none at all. */
+    private static boolean hasLayout(Directory directory) throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return false;
+        }
+        return LAYOUT.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(LAYOUT_KEY));
     }
 
     /** The index folder for a database folder: {@code index} beside a folder named {@code db}, else {@code NAME-index}. */
@@ -236,8 +264,7 @@ public final class CorpusIndex implements AutoCloseable {
      * @throws QuerySyntaxException when the query cannot be read
      */
     public SearchResult search(String corpus, String query, int limit) {
-        Query parsed = parser.parse(query);
-        return SearchResult.of(hits(corpus, parsed, limit, NOT_CANCELLED), facets(corpus, parsed, NOT_CANCELLED));
+        return search(corpus, parser.parse(query), limit);
     }
 
     /**
@@ -250,7 +277,7 @@ public final class CorpusIndex implements AutoCloseable {
      * @throws SearchCancelledException when {@code cancelled} said so before the answer was complete
      */
     public HitPage hits(String corpus, String query, int limit, BooleanSupplier cancelled) {
-        return hits(corpus, parser.parse(query), limit, cancelled);
+        return hits(corpus, parser.parse(query), limit, true, cancelled);
     }
 
     /**
@@ -270,32 +297,45 @@ public final class CorpusIndex implements AutoCloseable {
     }
 
     SearchResult search(String corpus, Query query, int limit) {
-        return SearchResult.of(hits(corpus, query, limit, NOT_CANCELLED), facets(corpus, query, NOT_CANCELLED));
+        // the facet pass counts every match, so the page need not: its count would be a third pass
+        // over a phrase's or a conjunction's matches (a term's count is free, its document frequency)
+        return SearchResult.of(hits(corpus, query, limit, false, NOT_CANCELLED), facets(corpus, query, NOT_CANCELLED));
     }
 
-    private HitPage hits(String corpus, Query query, int limit, BooleanSupplier cancelled) {
+    /**
+     * The page; with {@code countAll} its total is exact, otherwise it may be a lower bound (for a
+     * caller who takes the total from the facet counts).
+     */
+    private HitPage hits(String corpus, Query query, int limit, boolean countAll, BooleanSupplier cancelled) {
         return withSearcher(cancelled, searcher -> {
             Query filtered = inCorpus(searcher, corpus, query);
             // a threshold of one page lets Lucene skip the matches that cannot outscore the page
             // (block-max WAND; for a query of facts alone, whose scores tie, everything past the page)
             TopDocs top = searcher.search(filtered, new TopScoreDocCollectorManager(Math.max(1, limit), Math.max(1, limit)));
             stopIfCancelled(searcher, cancelled, query);
-            long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value : searcher.count(filtered);
+            long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO || !countAll ? top.totalHits.value
+                    : searcher.count(filtered);
             stopIfCancelled(searcher, cancelled, query);
             ScoreDoc[] page = limit <= 0 ? new ScoreDoc[0] : top.scoreDocs;
             TopDocs shown = new TopDocs(new TotalHits(total, TotalHits.Relation.EQUAL_TO), page);
-            String[] snippets = page.length == 0 ? new String[0] : UnifiedHighlighter.builder(searcher, analyzer)
-                    .withFormatter(new DefaultPassageFormatter("<b>", "</b>", " … ", false))
+            // one read of each hit's stored fields, for its id, its language and its snippet's text
+            var stored = searcher.storedFields();
+            Document[] docs = new Document[page.length];
+            Map<Integer, String> texts = new HashMap<>();
+            for (int i = 0; i < page.length; i++) {
+                docs[i] = stored.document(page[i].doc, STORED_FOR_HITS);
+                texts.put(page[i].doc, docs[i].get(IndexFields.TEXT_EN));
+            }
+            UnifiedHighlighter.Builder snippet = UnifiedHighlighter.builder(searcher, analyzer)
+                    .withFormatter(new DefaultPassageFormatter("<b>", "</b>", " … ", false)).withScorer(new FewTermsPassageScorer())
                     // phrases highlighted word by word: strict phrase highlighting re-indexes each hit in a
                     // MemoryIndex, which made phrase queries three times slower than the search itself
-                    .withHighlightPhrasesStrictly(false)
-                    .withMaxLength(SNIPPET_MAX_LENGTH).build().highlight(IndexFields.TEXT_EN, filtered, shown, 1);
+                    .withHighlightPhrasesStrictly(false);
+            String[] snippets = page.length == 0 ? new String[0]
+                    : new PreloadedTextHighlighter(snippet, SNIPPET_MAX_LENGTH, texts).highlight(IndexFields.TEXT_EN, filtered, shown, 1);
             List<SearchHit> hits = new ArrayList<>(page.length);
-            var stored = searcher.storedFields();
             for (int i = 0; i < page.length; i++) {
-                ScoreDoc sd = page[i];
-                var doc = stored.document(sd.doc, java.util.Set.of(IndexFields.ID, IndexFields.LANGUAGE));
-                hits.add(new SearchHit(doc.get(IndexFields.ID), doc.get(IndexFields.LANGUAGE), sd.score,
+                hits.add(new SearchHit(docs[i].get(IndexFields.ID), docs[i].get(IndexFields.LANGUAGE), page[i].score,
                         snippets[i] == null ? "" : snippets[i].strip()));
             }
             stopIfCancelled(searcher, cancelled, query);

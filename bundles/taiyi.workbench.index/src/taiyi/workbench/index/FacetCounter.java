@@ -3,41 +3,45 @@ package taiyi.workbench.index;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Counts every hit, and the hits per entity type, suggestion status and language, read from
- * the one {@link IndexFields#FACETS} doc-values field. Ordinals are counted per segment and turned
- * into strings once at the end, so a hit costs one doc-values lookup and an array increment per
- * value; lucene-facet's taxonomy would need a second index kept in step for three small facets.
+ * the one {@link IndexFields#FACETS} doc-values field. A hit costs one lookup of its document's
+ * combination ordinal and one array increment; each combination met is split into its facet values
+ * once per query, at the end, and its count added to each. lucene-facet's taxonomy would need a
+ * second index kept in step for three small facets, and its {@code SortedSetDocValuesFacetCounts}
+ * a lookup per value per hit.
  */
 final class FacetCounter extends SimpleCollector {
 
-    /** The facet prefixes, in the order {@link #counts()} returns them. */
+    /** The facet prefixes, in the order of {@link FacetCounts}' maps. */
     static final List<String> PREFIXES = List.of(IndexFields.FACET_TYPE, IndexFields.FACET_STATUS, IndexFields.FACET_LANGUAGE);
 
-    /** One segment's values and counts. */
-    private record LeafCounts(SortedSetDocValues values, long[] counts) {
+    /** One segment's combinations and how many hits had each. */
+    private record LeafCounts(SortedDocValues combinations, int[] counts) {
     }
 
     private final List<LeafCounts> leaves = new ArrayList<>();
-    private SortedSetDocValues current;
-    private long[] currentCounts;
+    private SortedDocValues current;
+    private int[] currentCounts;
     private long documents;
 
     @Override
     protected void doSetNextReader(LeafReaderContext context) throws IOException {
-        current = DocValues.getSortedSet(context.reader(), IndexFields.FACETS);
-        currentCounts = new long[(int) current.getValueCount()];
+        current = DocValues.getSorted(context.reader(), IndexFields.FACETS);
+        currentCounts = new int[current.getValueCount()];
         leaves.add(new LeafCounts(current, currentCounts));
     }
 
@@ -45,9 +49,7 @@ final class FacetCounter extends SimpleCollector {
     public void collect(int doc) throws IOException {
         documents++;
         if (current.advanceExact(doc)) {
-            for (int k = current.docValueCount(); k > 0; k--) {
-                currentCounts[(int) current.nextOrd()]++;
-            }
+            currentCounts[current.ordValue()]++;
         }
     }
 
@@ -56,22 +58,27 @@ final class FacetCounter extends SimpleCollector {
         return ScoreMode.COMPLETE_NO_SCORES;
     }
 
-    /** Per facet (types, statuses, languages), value → count, merged over segments. */
-    List<Map<String, Integer>> counts() throws IOException {
-        List<Map<String, Integer>> out = new ArrayList<>();
-        PREFIXES.forEach(p -> out.add(new TreeMap<>()));
+    /**
+     * Adds this slice's counts to {@code into}, per combination: the segments of an index share
+     * most of their combinations, so each is split into facet values once per query, not once per
+     * segment.
+     */
+    void addTo(Map<BytesRef, int[]> into) throws IOException {
         for (LeafCounts leaf : leaves) {
             for (int ord = 0; ord < leaf.counts().length; ord++) {
-                if (leaf.counts()[ord] > 0) {
-                    String value = leaf.values().lookupOrd(ord).utf8ToString();
-                    int facet = PREFIXES.indexOf(value.substring(0, 2));
-                    if (facet >= 0) {
-                        out.get(facet).merge(value.substring(2), (int) leaf.counts()[ord], Integer::sum);
+                int count = leaf.counts()[ord];
+                if (count > 0) {
+                    BytesRef combination = leaf.combinations().lookupOrd(ord);
+                    int[] total = into.get(combination);
+                    if (total == null) {
+                        // lookupOrd reuses its bytes: the key must be a copy
+                        into.put(BytesRef.deepCopyOf(combination), new int[] {count});
+                    } else {
+                        total[0] += count;
                     }
                 }
             }
         }
-        return out;
     }
 
     /** For {@code IndexSearcher.search}: one counter per slice, summed. */
@@ -83,15 +90,20 @@ final class FacetCounter extends SimpleCollector {
 
         @Override
         public FacetCounts reduce(Collection<FacetCounter> collectors) throws IOException {
-            List<Map<String, Integer>> total = new ArrayList<>();
-            PREFIXES.forEach(p -> total.add(new TreeMap<>()));
+            Map<BytesRef, int[]> combinations = new HashMap<>();
             long documents = 0;
             for (FacetCounter c : collectors) {
                 documents += c.documents;
-                List<Map<String, Integer>> counts = c.counts();
-                for (int i = 0; i < counts.size(); i++) {
-                    Map<String, Integer> into = total.get(i);
-                    counts.get(i).forEach((k, v) -> into.merge(k, v, Integer::sum));
+                c.addTo(combinations);
+            }
+            List<Map<String, Integer>> total = new ArrayList<>();
+            PREFIXES.forEach(p -> total.add(new TreeMap<>()));
+            for (Map.Entry<BytesRef, int[]> e : combinations.entrySet()) {
+                for (String value : IndexFields.facetValues(e.getKey().utf8ToString())) {
+                    int facet = PREFIXES.indexOf(value.substring(0, 2));
+                    if (facet >= 0) {
+                        total.get(facet).merge(value.substring(2), e.getValue()[0], Integer::sum);
+                    }
                 }
             }
             return new FacetCounts(documents, total.get(0), total.get(1), total.get(2));

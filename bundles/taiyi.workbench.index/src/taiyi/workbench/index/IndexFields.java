@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.util.BytesRef;
 
@@ -59,14 +62,31 @@ final class IndexFields {
     static final String STATE = "state";
     static final String DISAGREE = "disagree";
     /**
-     * The doc values the facet counts read, one field for all three facets ({@code t:Disease},
-     * {@code s:unreviewed}, {@code l:en}): counting visits every hit, and one doc-values lookup per
-     * hit costs a third of three.
+     * The doc values the facet counts read: one value per document naming its whole combination of
+     * facet values ({@link #facetCombination}), so that counting a hit is one lookup and one array
+     * increment, and the combinations (a few hundred in a corpus) are split into types, statuses and
+     * language once per query. A multi-valued field cost a lookup per value per hit, most of what a
+     * query with hundreds of thousands of hits spent.
      */
-    static final String FACETS = "facets";
+    static final String FACETS = "facet_combination";
+    /** Between the values of a {@link #FACETS} combination. */
+    static final char FACET_SEPARATOR = '\u001e';
+    /** Before a separator or escape that is part of a value (a type name may hold any character). */
+    static final char FACET_ESCAPE = '\u001b';
     static final String FACET_TYPE = "t:";
     static final String FACET_STATUS = "s:";
     static final String FACET_LANGUAGE = "l:";
+
+    /**
+     * A keyword a query asks for and Lucene scores: indexed with its frequency (always 1: each
+     * keyword is added once per document), which {@code StringField} leaves out. The scores are
+     * the same as without, but the postings then carry impacts, so that a query of facts alone, all
+     * of whose hits score alike, stops after the first page instead of scoring hundreds of
+     * thousands of hits that cannot make it.
+     */
+    static final FieldType FACT = keyword(StringField.TYPE_NOT_STORED);
+    /** A {@link #FACT} that is also stored for the hits. */
+    static final FieldType STORED_FACT = keyword(StringField.TYPE_STORED);
 
     static final String ANY = "*";
     /** The states of the compound keywords: the curated layer and the three suggestion statuses. */
@@ -77,6 +97,13 @@ final class IndexFields {
 
 
     private IndexFields() {
+    }
+
+    private static FieldType keyword(FieldType string) {
+        FieldType type = new FieldType(string);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.freeze();
+        return type;
     }
 
     static String key(String corpus, String id) {
@@ -97,17 +124,16 @@ final class IndexFields {
         List<IndexableField> out = new ArrayList<>();
         out.add(new StringField(KEY, key(indexed.corpus(), d.id()), Field.Store.NO));
         out.add(new StringField(CORPUS, indexed.corpus(), Field.Store.NO));
-        out.add(new StringField(ID, d.id(), Field.Store.YES));
-        out.add(new StringField(LANGUAGE, d.language().code(), Field.Store.YES));
-        out.add(new SortedSetDocValuesField(FACETS, new BytesRef(FACET_LANGUAGE + d.language().code())));
+        out.add(new Field(ID, d.id(), STORED_FACT));
+        out.add(new Field(LANGUAGE, d.language().code(), STORED_FACT));
         out.add(new TextField(TEXT_EN, d.text(), Field.Store.YES));
         out.add(new TextField(TEXT_ZH, d.text(), Field.Store.NO));
-        out.add(new StringField(STATE, lower(indexed.state().name()), Field.Store.NO));
+        out.add(new Field(STATE, lower(indexed.state().name()), FACT));
 
         Set<String> mentions = new LinkedHashSet<>();
         Set<String> annotations = new LinkedHashSet<>();
-        Set<String> types = new LinkedHashSet<>();
-        Set<String> statuses = new LinkedHashSet<>();
+        Set<String> types = new TreeSet<>();
+        Set<String> statuses = new TreeSet<>();
         Set<String> concepts = new LinkedHashSet<>();
         // an abstract names the same few concepts and types many times: each distinct one is
         // spelled out once per document, and its keys made once per distinct (layer or status,
@@ -135,18 +161,63 @@ final class IndexFields {
                         conceptIds.computeIfAbsent(m.normalizations(), ConceptIds::of));
             }
         }
-        concepts.forEach(v -> out.add(new StringField(CONCEPT, v, Field.Store.NO)));
-        mentions.forEach(v -> out.add(new StringField(MENTION, v, Field.Store.NO)));
-        annotations.forEach(v -> out.add(new StringField(ANNOTATION, v, Field.Store.NO)));
-        types.forEach(v -> out.add(new SortedSetDocValuesField(FACETS, new BytesRef(FACET_TYPE + v))));
-        statuses.forEach(v -> out.add(new SortedSetDocValuesField(FACETS, new BytesRef(FACET_STATUS + v))));
+        concepts.forEach(v -> out.add(new Field(CONCEPT, v, FACT)));
+        mentions.forEach(v -> out.add(new Field(MENTION, v, FACT)));
+        annotations.forEach(v -> out.add(new Field(ANNOTATION, v, FACT)));
+        out.add(new SortedDocValuesField(FACETS, new BytesRef(facetCombination(d.language().code(), types, statuses))));
         d.relations().stream().map(Relation::type).map(IndexFields::lower).distinct()
-                .forEach(v -> out.add(new StringField(RELATION, v, Field.Store.NO)));
-        d.labels().stream().map(IndexFields::lower).distinct().forEach(v -> out.add(new StringField(LABEL, v, Field.Store.NO)));
+                .forEach(v -> out.add(new Field(RELATION, v, FACT)));
+        d.labels().stream().map(IndexFields::lower).distinct().forEach(v -> out.add(new Field(LABEL, v, FACT)));
         if (!indexed.suggestions().isEmpty()) {
-            out.add(new StringField(DISAGREE, Boolean.toString(disagree(indexed)), Field.Store.NO));
+            out.add(new Field(DISAGREE, Boolean.toString(disagree(indexed)), FACT));
         }
         return out;
+    }
+
+    /**
+     * The one {@link #FACETS} value of a document: its language, types and statuses, each with its
+     * facet's prefix, in one order whatever the order of the mentions, so that equal combinations
+     * are one ordinal.
+     */
+    static String facetCombination(String language, Set<String> sortedTypes, Set<String> sortedStatuses) {
+        StringBuilder b = new StringBuilder(FACET_LANGUAGE);
+        appendEscaped(b, language);
+        for (String t : sortedTypes) {
+            appendEscaped(b.append(FACET_SEPARATOR).append(FACET_TYPE), t);
+        }
+        for (String s : sortedStatuses) {
+            appendEscaped(b.append(FACET_SEPARATOR).append(FACET_STATUS), s);
+        }
+        return b.toString();
+    }
+
+    private static void appendEscaped(StringBuilder b, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == FACET_SEPARATOR || c == FACET_ESCAPE) {
+                b.append(FACET_ESCAPE);
+            }
+            b.append(c);
+        }
+    }
+
+    /** The values of a {@link #facetCombination}, each with its prefix, in their order. */
+    static List<String> facetValues(String combination) {
+        List<String> values = new ArrayList<>();
+        StringBuilder value = new StringBuilder();
+        for (int i = 0; i < combination.length(); i++) {
+            char c = combination.charAt(i);
+            if (c == FACET_ESCAPE && i + 1 < combination.length()) {
+                value.append(combination.charAt(++i));
+            } else if (c == FACET_SEPARATOR) {
+                values.add(value.toString());
+                value.setLength(0);
+            } else {
+                value.append(c);
+            }
+        }
+        values.add(value.toString());
+        return values;
     }
 
     /** The query word of a suggestion's {@link SuggestionStatus}: an open one is {@code unreviewed}. */
