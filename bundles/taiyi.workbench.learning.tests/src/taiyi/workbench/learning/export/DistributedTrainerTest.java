@@ -24,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import taiyi.workbench.inference.Prompt;
+import taiyi.workbench.inference.PromptPiece;
+import taiyi.workbench.inference.prompt.Taiyi1Template;
 import taiyi.workbench.learning.DocumentSelection;
 import taiyi.workbench.store.CorpusStore;
 
@@ -150,6 +153,63 @@ class DistributedTrainerTest {
         Assumptions.assumeTrue(canRun("bash", "--version"), "bash is not installed");
         Process syntax = run(List.of("bash", "-n", round.resolve(DistributedTrainer.LAUNCHER).toString()));
         assertEquals(0, syntax.exitValue(), output(syntax));
+    }
+
+    @Test
+    void theScriptTrainsOnTheAssistantsTokensAfterThePreannotatorsOwnPrompt() throws Exception {
+        Assumptions.assumeTrue(canRun("python3", "--version"), "python3 is not installed: the script is not run");
+        Path round = exportRound();
+        // the script's own encode(), run by Python on the round's first conversation, with a tokenizer that
+        // spells each character as 1000 + its code point and <|endoftext|> as 7
+        String runner = String.join("\n", "import importlib.util, json, sys",
+                "spec = importlib.util.spec_from_file_location('train_qlora', sys.argv[1])",
+                "m = importlib.util.module_from_spec(spec)",
+                "spec.loader.exec_module(m)",
+                "class Characters:",
+                "    def encode(self, text, add_special_tokens=False):",
+                "        return [1000 + ord(c) for c in text]",
+                "number, turns = m.read_conversations(sys.argv[2])[0]",
+                "print(json.dumps(m.encode(Characters(), 7, turns, 1 << 20, 'first')))");
+        Process p = run(List.of("python3", "-c", runner, round.resolve(DistributedTrainer.SCRIPT).toString(),
+                round.resolve(RoundExport.TRAIN).toString()));
+        String printed = output(p);
+        assertEquals(0, p.exitValue(), printed);
+        JsonNode encoded = JSON.readTree(printed);
+
+        JsonNode first = JSON.readTree(Files.readAllLines(round.resolve(RoundExport.TRAIN), StandardCharsets.UTF_8).get(0));
+        JsonNode turns = first.get("conversation");
+        assertEquals(1, turns.size());
+        // what the pre-annotator sends for this instruction, then the answer and <|endoftext|>
+        Prompt prompt = new Taiyi1Template().render(List.of(turns.get(0).get("human").asText()));
+        List<Integer> promptIds = ids(prompt.pieces());
+        List<Integer> answerIds = ids(List.of(PromptPiece.text(turns.get(0).get("assistant").asText()),
+                PromptPiece.special(Taiyi1Template.EOD)));
+        List<Integer> expectedIds = new ArrayList<>(promptIds);
+        expectedIds.addAll(answerIds);
+        List<Integer> expectedLabels = new ArrayList<>();
+        promptIds.forEach(x -> expectedLabels.add(-100));
+        expectedLabels.addAll(answerIds);
+        assertEquals(expectedIds, ints(encoded.get("input_ids")));
+        assertEquals(expectedLabels, ints(encoded.get("labels")));
+    }
+
+    private static List<Integer> ids(List<PromptPiece> pieces) {
+        List<Integer> out = new ArrayList<>();
+        for (PromptPiece piece : pieces) {
+            if (piece instanceof PromptPiece.Special s) {
+                assertEquals(Taiyi1Template.EOD, s.token());
+                out.add(7);
+            } else {
+                ((PromptPiece.Text) piece).text().codePoints().forEach(c -> out.add(1000 + c));
+            }
+        }
+        return out;
+    }
+
+    private static List<Integer> ints(JsonNode array) {
+        List<Integer> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asInt()));
+        return out;
     }
 
     @Test
