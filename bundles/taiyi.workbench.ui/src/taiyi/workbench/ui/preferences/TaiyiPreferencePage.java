@@ -2,6 +2,7 @@ package taiyi.workbench.ui.preferences;
 
 import java.util.Arrays;
 
+import org.eclipse.jface.preference.BooleanFieldEditor;
 import org.eclipse.jface.preference.ComboFieldEditor;
 import org.eclipse.jface.preference.DirectoryFieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
@@ -43,6 +44,8 @@ public final class TaiyiPreferencePage extends FieldEditorPreferencePage impleme
         Composite parent = getFieldEditorParent();
         addField(new DirectoryFieldEditor(ModelPreferences.MODEL_FOLDER, "&Model folder:", parent));
         addField(new DirectoryFieldEditor(ModelPreferences.ADAPTER_FOLDER, "&Adapter folder:", parent));
+        addField(new BooleanFieldEditor(ModelPreferences.REGISTERED_ADAPTER,
+                "Without an adapter folder, load the latest registered round's adapter for the model", parent));
         String[][] devices = Arrays.stream(DeviceChoice.values()).map(d -> new String[] {label(d), d.key()})
                 .toArray(String[][]::new);
         addField(new ComboFieldEditor(ModelPreferences.DEVICE, "&Device:", devices, parent));
