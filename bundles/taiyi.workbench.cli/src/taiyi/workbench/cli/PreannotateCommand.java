@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -25,6 +27,9 @@ import taiyi.workbench.inference.run.DocumentOutcome;
 import taiyi.workbench.inference.run.PreannotationRun;
 import taiyi.workbench.inference.run.PreannotationSummary;
 import taiyi.workbench.inference.task.TaskKind;
+import taiyi.workbench.learning.adapters.AdapterChoice;
+import taiyi.workbench.learning.adapters.AdapterSelection;
+import taiyi.workbench.learning.adapters.ChosenAdapter;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.store.DocumentSummary;
 
@@ -33,7 +38,8 @@ import taiyi.workbench.store.DocumentSummary;
  * OpenAI-compatible server ({@code --endpoint}), for NER, RE
  * or TC suggestions on documents of a corpus, and writes them to the suggestion layer — the same
  * run the workbench's Pre-annotate job makes. Each document is committed as soon as its answers
- * are in; documents already pre-annotated by this model for the round are skipped.
+ * are in; documents already pre-annotated by this model for the round are skipped. Unless told
+ * otherwise it loads the latest round's registered adapter trained on the model's weights.
  */
 @Command(name = "preannotate", description = "Pre-annotate documents with Taiyi (or another Qwen v1 model) into the suggestion layer.")
 final class PreannotateCommand implements Callable<Integer> {
@@ -71,15 +77,23 @@ final class PreannotateCommand implements Callable<Integer> {
     @Option(names = "--concurrency", paramLabel = "N", description = "With --endpoint: requests in flight at once (default ${DEFAULT-VALUE}).")
     int concurrency = OpenAiEndpoint.DEFAULT_CONCURRENCY;
 
-    @Option(names = "--adapter", paramLabel = "DIR", description = "A LoRA adapter folder (peft) merged into the model at load.")
+    @Option(names = "--adapter", paramLabel = "DIR", description = {"A LoRA adapter folder (peft) merged into the model at load.",
+        "Default: the latest round's adapter registered for the corpus and trained on this model's weights, if any."})
     Path adapter;
+
+    @Option(names = "--adapter-round", paramLabel = "N", description = "The adapter registered for this round (and this model's weights).")
+    Integer adapterRound;
+
+    @Option(names = "--no-adapter", description = "The base model alone, even when an adapter is registered.")
+    boolean noAdapter;
 
     @Option(names = "--task", paramLabel = "TASK", split = ",", defaultValue = "ner",
             description = "ner, re or tc; repeat or separate with commas (default ner).")
     List<String> tasks;
 
-    @Option(names = "--round", defaultValue = "1", description = "The curation round the model was trained for (default 1).")
-    int round;
+    @Option(names = "--round", paramLabel = "N",
+            description = "The curation round the model was trained for (default: the registered adapter's round, else 1).")
+    Integer round;
 
     @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default auto: the GPU when DJL sees one).")
     String device;
@@ -116,10 +130,24 @@ final class PreannotateCommand implements Callable<Integer> {
         if (endpoint != null && modelName == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--endpoint needs --model-name NAME");
         }
-        GeneratorSettings settings = model == null ? null : new GeneratorSettings(model, adapter, choice(GeneratorSettings.DeviceChoice::parse, device,
-                "--device"), choice(GeneratorSettings.Precision::parse, precision, "--precision"), template);
+        AdapterChoice adapterChoice;
+        try {
+            adapterChoice = AdapterChoice.of(Optional.ofNullable(adapter), adapterRound == null ? OptionalInt.empty()
+                    : OptionalInt.of(adapterRound), noAdapter);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         GenerationOptions options = new GenerationOptions(maxNewTokens, batch);
+        GeneratorSettings.DeviceChoice deviceChoice = choice(GeneratorSettings.DeviceChoice::parse, device, "--device");
+        GeneratorSettings.Precision precisionChoice = choice(GeneratorSettings.Precision::parse, precision, "--precision");
         try (CorpusStore store = db.open(); FollowingIndex following = FollowingIndex.open(store, index.folder(db), err)) {
+            // a server serves its own weights: adapters registered here are for the in-process model
+            ChosenAdapter chosen = endpoint != null ? new ChosenAdapter(Optional.empty(), Optional.empty(), "model served at " + endpoint)
+                    : new AdapterSelection(store).choose(corpus, model, adapterChoice);
+            out.println(chosen.reason());
+            int suggestionRound = round != null ? round : chosen.round().orElse(1);
+            GeneratorSettings settings = model == null ? null
+                    : new GeneratorSettings(model, chosen.folder().orElse(null), deviceChoice, precisionChoice, template);
             List<String> ids = documents.isEmpty() ? store.documents().summaries(corpus).stream().map(DocumentSummary::id).toList() : documents;
             if (limit != null && limit < ids.size()) {
                 ids = ids.subList(0, Math.max(0, limit));
@@ -129,7 +157,7 @@ final class PreannotateCommand implements Callable<Integer> {
                 out.printf("model %s%s on %s, template %s, loaded in %.1f s%n", generator.description().modelId(),
                         generator.description().adapterId().isEmpty() ? "" : " + adapter " + generator.description().adapterId(),
                         generator.description().device(), generator.template().id(), (System.nanoTime() - t0) / 1e9);
-                PreannotationSummary summary = new PreannotationRun(store, corpus, generator, options, round, taskKinds)
+                PreannotationSummary summary = new PreannotationRun(store, corpus, generator, options, suggestionRound, taskKinds)
                         .run(ids, (outcome, done, total) -> report(out, err, outcome, done, total), () -> false);
                 out.println("taiyi preannotate: " + summary.describe() + " into corpus '" + corpus + "'");
             }

@@ -19,6 +19,7 @@ import taiyi.workbench.inference.djl.tokenizer.QwenTokenizer;
 import taiyi.workbench.inference.task.TaskKind;
 import taiyi.workbench.learning.DocumentSelection;
 import taiyi.workbench.learning.export.ConversationLength;
+import taiyi.workbench.learning.export.DistributedTrainer;
 import taiyi.workbench.learning.export.ExportProgress;
 import taiyi.workbench.learning.export.RoundExport;
 import taiyi.workbench.learning.export.RoundExportException;
@@ -132,6 +133,8 @@ final class RoundCommand implements Runnable {
             if (!s.inexpressible().isEmpty()) {
                 stdout.println("not expressible: " + s.inexpressible());
             }
+            stdout.println("distributed trainer (torchrun + DeepSpeed ZeRO-3): " + out.resolve(DistributedTrainer.LAUNCHER)
+                    + " MODEL_DIR OUTPUT_DIR, then taiyi adapter import --round " + round + " OUTPUT_DIR");
             stdout.printf("taiyi round export: round %d, %d documents, %d train (%d replayed) and %d validation conversations in %s%n",
                     round, s.documents(), s.train(), s.replayed(), s.validation(), out);
             return 0;

@@ -71,6 +71,7 @@ public final class CorpusStore implements AutoCloseable {
     private final CorrectionStore log = new CorrectionStore(this);
     private final StatisticsStore statistics = new StatisticsStore(this);
     private final LearningRecordStore learningRecords = new LearningRecordStore(this);
+    private final AdapterStore adapters = new AdapterStore(this);
 
     private CorpusStore(StoreLocation location, DataSource dataSource, Dialect dialect, int schemaVersion, String curator,
             AutoCloseable keepOpen, List<String> privacyWarnings) {
@@ -247,6 +248,11 @@ public final class CorpusStore implements AutoCloseable {
     /** Evaluations of the suggestion sources by round: the learning curve's data. */
     public LearningRecordStore learningRecords() {
         return learningRecords;
+    }
+
+    /** The adapter registry: LoRA adapters by corpus and round. */
+    public AdapterStore adapters() {
+        return adapters;
     }
 
     /** The parsed logs of recently used documents. */

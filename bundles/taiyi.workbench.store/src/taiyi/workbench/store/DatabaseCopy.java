@@ -22,8 +22,9 @@ import java.util.TreeSet;
 /**
  * Copies corpora from one store to another, H2 or PostgreSQL either way ({@code taiyi db copy}):
  * every row of every table a corpus owns (documents, both layers with their provenance, the
- * correction log, curation states, label schema), with new row ids on the target and every
- * reference between rows (an UNDO's event, a mention's spans) following them.
+ * correction log, curation states, label schema, learning record, adapter registry), with new row
+ * ids on the target and every reference between rows (an UNDO's event, a mention's spans)
+ * following them.
  *
  * <p>Each corpus is one transaction on the target. Afterwards the copy is verified: the row count
  * of every table, and a SHA-256 of every document's log (its events in order, with what an UNDO or
@@ -68,7 +69,8 @@ public final class DatabaseCopy {
             new Table("curation_state", null, DOCS, Map.of("document_id", "document")),
             new Table("learning_evaluation", "id", "corpus_id = ?", Map.of("corpus_id", "corpus")),
             new Table("learning_tally", null, "evaluation_id IN (SELECT id FROM learning_evaluation WHERE corpus_id = ?)",
-                    Map.of("evaluation_id", "learning_evaluation")));
+                    Map.of("evaluation_id", "learning_evaluation")),
+            new Table("adapter", "id", "corpus_id = ?", Map.of("corpus_id", "corpus")));
 
     private DatabaseCopy() {
     }

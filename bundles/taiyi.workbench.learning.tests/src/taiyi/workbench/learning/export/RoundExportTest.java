@@ -169,9 +169,12 @@ class RoundExportTest {
             RoundExport export = new RoundExport(store, ExportFixtures.length());
             export.write(request, dir.resolve("a"), ExportProgress.NONE);
             export.write(request, dir.resolve("b"), ExportProgress.NONE);
-            List<String> names = List.of(RoundExport.TRAIN, RoundExport.VALIDATION, RoundExport.RECIPE, RoundExport.MANIFEST);
-            try (Stream<Path> files = Files.list(dir.resolve("a"))) {
-                assertEquals(new HashSet<>(names), files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+            List<String> names = List.of(RoundExport.TRAIN, RoundExport.VALIDATION, RoundExport.RECIPE, RoundExport.MANIFEST,
+                    DistributedTrainer.CONFIG, DistributedTrainer.SCRIPT, DistributedTrainer.DEEPSPEED, DistributedTrainer.LAUNCHER,
+                    DistributedTrainer.REQUIREMENTS);
+            try (Stream<Path> files = Files.walk(dir.resolve("a"))) {
+                assertEquals(new HashSet<>(names), files.filter(Files::isRegularFile).map(p -> dir.resolve("a").relativize(p).toString())
+                        .collect(java.util.stream.Collectors.toSet()));
             }
             for (String f : names) {
                 assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(f)), Files.readAllBytes(dir.resolve("b").resolve(f)), f);

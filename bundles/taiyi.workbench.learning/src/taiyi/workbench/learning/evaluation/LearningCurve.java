@@ -16,13 +16,19 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The learning curve of a corpus: one point per source and round (its latest evaluation), micro and
- * per-type mention F1 against curated documents and curation hours. The CLI writes it as CSV and PNG,
- * the workbench's view plots it.
+ * per-type mention F1 against curated documents and curation hours, and against the round for the
+ * evaluated adapters of a model. The CLI writes it as CSV and PNG, the workbench's view plots it.
  */
 public final class LearningCurve {
 
     /** The F1 figures' name for all types pooled. */
     public static final String MICRO = "micro";
+
+    /**
+     * How the evaluations of a model's registered adapters are named in the learning record: the
+     * model id and this, one round per adapter round ({@code taiyi adapter evaluate}).
+     */
+    public static final String ADAPTER_SOURCE_SUFFIX = " + adapter";
 
     private final Map<String, List<Evaluation>> bySource;
 
@@ -83,15 +89,31 @@ public final class LearningCurve {
         }
     }
 
-    /** Two charts: F1 against curated documents and against curation hours; per source a solid micro line, dashed type lines. */
+    /**
+     * Two charts, F1 against curated documents and against curation hours, and a third against the
+     * round when adapters were evaluated; per source a solid micro line, dashed type lines.
+     */
     public List<LineChart> charts() {
-        return List.of(chart("F1 by curated documents", "curated documents", e -> e.curatedDocuments()),
-                chart("F1 by curation hours", "curation hours", Evaluation::curationHours));
+        List<LineChart> charts = new ArrayList<>(List.of(chart("F1 by curated documents", "curated documents", e -> e.curatedDocuments(),
+                s -> true), chart("F1 by curation hours", "curation hours", Evaluation::curationHours, s -> true)));
+        if (bySource.keySet().stream().anyMatch(LearningCurve::isAdapterSource)) {
+            // a third, when adapters were evaluated: one point per adapter round
+            charts.add(chart("F1 by adapter round", "round", e -> e.source().round(), LearningCurve::isAdapterSource));
+        }
+        return charts;
     }
 
-    private LineChart chart(String title, String xLabel, ToDoubleFunction<Evaluation> x) {
+    /** Whether a source names the adapters of a model, one point per round. */
+    public static boolean isAdapterSource(String source) {
+        return source.endsWith(ADAPTER_SOURCE_SUFFIX);
+    }
+
+    private LineChart chart(String title, String xLabel, ToDoubleFunction<Evaluation> x, java.util.function.Predicate<String> sources) {
         List<LineChart.Series> series = new ArrayList<>();
         for (Map.Entry<String, List<Evaluation>> source : bySource.entrySet()) {
+            if (!sources.test(source.getKey())) {
+                continue;
+            }
             List<Evaluation> points = new ArrayList<>(source.getValue());
             points.sort((a, b) -> Double.compare(x.applyAsDouble(a), x.applyAsDouble(b)));
             series.add(series(source.getKey() + " micro", false, points, x, MICRO));

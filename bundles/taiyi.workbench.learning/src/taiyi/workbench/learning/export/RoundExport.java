@@ -32,10 +32,10 @@ import taiyi.workbench.store.DocumentHistory;
  * Exports a round: reads the curated layer of the source corpora, drops excluded corpora's
  * documents and their near-duplicates, renders every document (in parallel, collected in order),
  * drops exact-duplicate conversations, splits train/validation by document, mixes in a seeded
- * replay sample, and writes {@code train.jsonl}, {@code validation.jsonl}, {@code qlora-recipe.json}
- * and {@code manifest.json} into a new folder atomically. Bad input is refused before anything is
- * written; a document whose curated layer breaks a task's constraint is named in the manifest and
- * the rest exported.
+ * replay sample, and writes {@code train.jsonl}, {@code validation.jsonl}, {@code qlora-recipe.json},
+ * {@code manifest.json} and the distributed trainer's {@code train/} folder into a new folder
+ * atomically. Bad input is refused before anything is written; a document whose curated layer
+ * breaks a task's constraint is named in the manifest and the rest exported.
  */
 public final class RoundExport {
 
@@ -208,7 +208,8 @@ public final class RoundExport {
             out.write(VALIDATION, o -> ConversationLines.write(validationOut, o));
             out.write(RECIPE, o -> JSON.writeValue(new NonClosing(o), TrainingRecipe.paper(request.maxTokens()).asArguments()));
             Map<String, String> hashes = out.hashes();
-            out.write(MANIFEST, o -> JSON.writeValue(new NonClosing(o), manifest.toJson(hashes)));
+            String manifestSha256 = out.write(MANIFEST, o -> JSON.writeValue(new NonClosing(o), manifest.toJson(hashes)));
+            new DistributedTrainer(TrainingRecipe.paper(request.maxTokens()), request, manifestSha256).write(out);
             out.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(folder + ": cannot write the round: " + e.getMessage() + "; nothing was written", e);
@@ -271,7 +272,7 @@ public final class RoundExport {
     }
 
     /** Jackson closes the stream it writes to; the round folder closes its own. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
+    static final class NonClosing extends java.io.FilterOutputStream {
         NonClosing(java.io.OutputStream out) {
             super(out);
         }

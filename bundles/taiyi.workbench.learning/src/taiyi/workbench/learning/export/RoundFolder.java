@@ -33,6 +33,9 @@ final class RoundFolder implements AutoCloseable {
         void write(OutputStream out) throws IOException;
     }
 
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_EXECUTABLE = PosixFilePermissions
+            .fromString("rwx------");
+
     private final Path target;
     private final Path temporary;
     private final Map<String, String> sha256 = new LinkedHashMap<>();
@@ -53,9 +56,25 @@ final class RoundFolder implements AutoCloseable {
 
     /** Writes a file of the round and remembers its SHA-256. */
     String write(String name, Content content) throws IOException {
+        return write(name, false, content);
+    }
+
+    /**
+     * Writes a file of the round, in a subfolder when the name has one ({@code train/launch.sh}),
+     * executable by the owner when asked, and remembers its SHA-256.
+     */
+    String write(String name, boolean executable, Content content) throws IOException {
         Path file = temporary.resolve(name);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PrivateFolder.FILE));
-        PrivateFolder.privateFile(file);
+        if (!file.getParent().equals(temporary) && !Files.isDirectory(file.getParent())) {
+            Files.createDirectories(file.getParent(), PosixFilePermissions.asFileAttribute(PrivateFolder.FOLDER));
+            PrivateFolder.ensure(file.getParent());
+        }
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(executable ? OWNER_EXECUTABLE : PrivateFolder.FILE));
+        if (executable) {
+            Files.setPosixFilePermissions(file, OWNER_EXECUTABLE);
+        } else {
+            PrivateFolder.privateFile(file);
+        }
         MessageDigest digest = sha256();
         try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16),
                 digest)) {
@@ -90,12 +109,12 @@ final class RoundFolder implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (!committed && Files.exists(temporary)) {
-            try (Stream<Path> files = Files.list(temporary)) {
-                for (Path p : (Iterable<Path>) files::iterator) {
+            try (Stream<Path> files = Files.walk(temporary)) {
+                // deepest first, so each folder is empty when its turn comes
+                for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
                     Files.deleteIfExists(p);
                 }
             }
-            Files.deleteIfExists(temporary);
         }
     }
 

@@ -7,7 +7,8 @@
  * documents are cut into the pre-annotator's windows, every conversation is measured with the Qwen
  * tokenizer against the maximum length, excluded (test) corpora and their near-duplicates are
  * dropped, a seeded sample of earlier data is replayed, and the round is written atomically, owner
- * only, with a manifest (sources, counts, drops, licences, hashes, the QLoRA recipe). The same
- * inputs and seed give a byte-identical round.
+ * only, with a manifest (sources, counts, drops, licences, hashes, the QLoRA recipe) and a ready
+ * configuration and launcher for the distributed trainer (peft under torchrun with DeepSpeed
+ * ZeRO-3). The same inputs and seed give a byte-identical round.
  */
 package taiyi.workbench.learning.export;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.formats.pubtator.PubTatorReader;
 import taiyi.workbench.learning.evaluation.Evaluation;
+import taiyi.workbench.learning.evaluation.LearningCurve;
 import taiyi.workbench.learning.evaluation.LineChart;
 import taiyi.workbench.learning.evaluation.ScoreTable;
 import taiyi.workbench.learning.evaluation.SuggestionSource;
@@ -56,6 +57,35 @@ class LearningCurveViewTest {
         assertArrayEquals(new double[] {30.0 / 40, 40.0 / 45}, byDocuments.series().get(0).y(), 1e-12);
         assertArrayEquals(new double[] {0.5, 1.5}, charts.get(1).series().get(0).x(), 1e-12);
         screenshot(view.getSite().getShell(), "learning-curve");
+    }
+
+    @Test
+    void evaluatedAdaptersGetAChartWithOnePointPerRound() throws Exception {
+        String corpus = "cdr-devel-adapter-curve";
+        String source = "Taiyi-LLM" + LearningCurve.ADAPTER_SOURCE_SUFFIX;
+        CorpusStore store = WorkbenchDatabase.store();
+        if (store.statistics().corpora().stream().noneMatch(c -> c.name().equals(corpus))) {
+            List<Document> docs = new PubTatorReader().read(testdata("bc5cdr/CDR_DevelopmentSet.PubTator.txt")).subList(0, 5);
+            store.documents().importDocuments(corpus, docs, "adapter curve test");
+            // the adapters of rounds 1 and 3, scored on the same 5 curated documents
+            for (int round : new int[] {1, 3}) {
+                store.learningRecords().add(corpus, new Evaluation(new SuggestionSource(source, round), corpus, 5, 3_600_000,
+                        new ScoreTable(Map.of("Chemical", new Tally(round * 3, 4, 4))), ScoreTable.empty())
+                        .toRecord(Instant.parse("2026-12-04T1" + round + ":00:00Z")));
+            }
+        }
+        LearningCurveView view = assertInstanceOf(LearningCurveView.class, page().showView(LearningCurveView.ID));
+        drain();
+        view.setCorpus(corpus);
+        drain();
+        List<LineChart> charts = view.charts();
+        assertEquals(3, charts.size());
+        LineChart byRound = charts.get(2);
+        assertEquals("F1 by adapter round", byRound.title());
+        assertEquals(source + " micro", byRound.series().get(0).name());
+        assertArrayEquals(new double[] {1, 3}, byRound.series().get(0).x());
+        // round 1: tp 3, fp 4, fn 4 -> 6/14; round 3: tp 9, fp 4, fn 4 -> 18/26
+        assertArrayEquals(new double[] {6.0 / 14, 18.0 / 26}, byRound.series().get(0).y(), 1e-12);
     }
 
     private static Evaluation evaluation(int round, int documents, long millis, Tally chemical, Tally disease) {

@@ -178,6 +178,7 @@ public final class Messages extends NLS {
     public static String PreannotateJob_done;
     public static String PreannotateJob_failed;
     public static String PreannotateJob_loading;
+    public static String PreannotateJob_lookingForAdapter;
     public static String PreannotateJob_nameMany;
     public static String PreannotateJob_nameOne;
     public static String PreannotateJob_skipped;
@@ -344,6 +345,7 @@ public final class Messages extends NLS {
     public static String TaiyiPreferencePage_languageSystem;
     public static String TaiyiPreferencePage_maxNewTokens;
     public static String TaiyiPreferencePage_modelFolder;
+    public static String TaiyiPreferencePage_registeredAdapter;
     public static String TaiyiPreferencePage_retrainEvery;
     public static String TaiyiPreferencePage_round;
     public static String TaiyiPreferencePage_serverApi;

@@ -125,8 +125,8 @@ public final class PreannotateHandler extends AbstractHandler {
         }
         GeneratorSettings settings = new GeneratorSettings(prefs.modelFolder().orElseThrow(), prefs.adapterFolder().orElse(null),
                 prefs.device(), GeneratorSettings.Precision.AUTO, prefs.template());
-        return new PreannotateJob(store, corpus, documentIds, settings, new GenerationOptions(prefs.maxNewTokens(),
-                prefs.batchSize()), prefs.round(), tasks);
+        return new PreannotateJob(store, corpus, documentIds, settings, prefs.registeredAdapter(), new GenerationOptions(
+                prefs.maxNewTokens(), prefs.batchSize()), prefs.round(), tasks);
     }
 
     private static Set<TaskKind> tasksFor(LabelSchema schema) {

@@ -19,6 +19,9 @@ import taiyi.workbench.inference.TextGenerator;
 import taiyi.workbench.inference.run.PreannotationRun;
 import taiyi.workbench.inference.run.PreannotationSummary;
 import taiyi.workbench.inference.task.TaskKind;
+import taiyi.workbench.learning.adapters.AdapterChoice;
+import taiyi.workbench.learning.adapters.AdapterSelection;
+import taiyi.workbench.learning.adapters.ChosenAdapter;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.ui.ExclusiveRule;
 import taiyi.workbench.ui.l10n.Messages;
@@ -36,26 +39,38 @@ public final class PreannotateJob extends Job {
     private final CorpusStore store;
     private final String corpus;
     private final List<String> documentIds;
-    /** the model to load in process, or null when {@link #endpoint} answers */
-    private final GeneratorSettings settings;
+    /** the model to load in process (its adapter, if any, chosen in the job), or null when {@link #endpoint} answers */
+    private final GeneratorSettings configured;
+    private final boolean fromRegistry;
     private final OpenAiEndpoint endpoint;
     private final String template;
     private final GenerationOptions options;
-    private final int round;
+    private final int configuredRound;
     private final Set<TaskKind> tasks;
     private volatile PreannotationSummary summary;
 
     public PreannotateJob(CorpusStore store, String corpus, List<String> documentIds, GeneratorSettings settings,
             GenerationOptions options, int round, Set<TaskKind> tasks) {
+        this(store, corpus, documentIds, settings, false, options, round, tasks);
+    }
+
+    /**
+     * A job that, when {@code fromRegistry} and the settings name no adapter, loads the latest
+     * registered round's adapter of the corpus trained on the model's weights (chosen in the job:
+     * hashing the model takes a while) and stores the suggestions with that adapter's round.
+     */
+    public PreannotateJob(CorpusStore store, String corpus, List<String> documentIds, GeneratorSettings settings,
+            boolean fromRegistry, GenerationOptions options, int round, Set<TaskKind> tasks) {
         super(NLS.bind(documentIds.size() == 1 ? Messages.PreannotateJob_nameOne : Messages.PreannotateJob_nameMany, documentIds.size(), corpus));
         this.store = store;
         this.corpus = corpus;
         this.documentIds = List.copyOf(documentIds);
-        this.settings = settings;
+        this.configured = settings;
+        this.fromRegistry = fromRegistry;
         this.endpoint = null;
         this.template = settings.templateId();
         this.options = options;
-        this.round = round;
+        this.configuredRound = round;
         this.tasks = Set.copyOf(tasks);
         setRule(ONE_MODEL);
         setUser(true);
@@ -68,11 +83,12 @@ public final class PreannotateJob extends Job {
         this.store = store;
         this.corpus = corpus;
         this.documentIds = List.copyOf(documentIds);
-        this.settings = null;
+        this.configured = null;
+        this.fromRegistry = false;
         this.endpoint = endpoint;
         this.template = template;
         this.options = options;
-        this.round = round;
+        this.configuredRound = round;
         this.tasks = Set.copyOf(tasks);
         setRule(ONE_MODEL);
         setUser(true);
@@ -82,6 +98,17 @@ public final class PreannotateJob extends Job {
     protected IStatus run(IProgressMonitor monitor) {
         SubMonitor progress = SubMonitor.convert(monitor, getName(), documentIds.size() + 1);
         try {
+            GeneratorSettings settings = configured;
+            int round = configuredRound;
+            if (endpoint == null && fromRegistry && configured.adapter().isEmpty()) {
+                progress.subTask(NLS.bind(Messages.PreannotateJob_lookingForAdapter, configured.modelFolder().getFileName()));
+                ChosenAdapter chosen = new AdapterSelection(store).choose(corpus, configured.modelFolder(), AdapterChoice.latest());
+                if (chosen.folder().isPresent()) {
+                    settings = new GeneratorSettings(configured.modelFolder(), chosen.folder().get(), configured.device(),
+                            configured.precision(), configured.templateId());
+                    round = chosen.round().orElse(configuredRound);
+                }
+            }
             progress.subTask(endpoint != null ? NLS.bind(Messages.PreannotateJob_connecting, endpoint.baseUri())
                     : NLS.bind(Messages.PreannotateJob_loading, settings.modelFolder().getFileName()));
             TextGenerator generator = endpoint != null ? LoadedModel.get(endpoint, template) : LoadedModel.get(settings);

@@ -27,6 +27,8 @@ public final class ModelPreferences {
 
     public static final String MODEL_FOLDER = "model.folder";
     public static final String ADAPTER_FOLDER = "model.adapterFolder";
+    /** Without an adapter folder: load the latest registered round's adapter for the model (the CLI's default too). */
+    public static final String REGISTERED_ADAPTER = "model.registeredAdapter";
     public static final String DEVICE = "model.device";
     public static final String BATCH_SIZE = "model.batchSize";
     public static final String MAX_NEW_TOKENS = "model.maxNewTokens";
@@ -112,6 +114,7 @@ public final class ModelPreferences {
         d.put(ENDPOINT_API, OpenAiEndpoint.Api.COMPLETIONS.key());
         d.put(ENDPOINT_KEY_VARIABLE, "");
         d.put(ADAPTER_FOLDER, "");
+        d.putBoolean(REGISTERED_ADAPTER, true);
         d.put(DEVICE, DEFAULT_DEVICE.key());
         d.putInt(BATCH_SIZE, DEFAULT_BATCH_SIZE);
         d.putInt(MAX_NEW_TOKENS, DEFAULT_MAX_NEW_TOKENS);
@@ -174,6 +177,11 @@ public final class ModelPreferences {
     /** The folder of the LoRA adapter to load over the model; empty for the base model. */
     public Optional<Path> adapterFolder() {
         return path(ADAPTER_FOLDER);
+    }
+
+    /** Whether, without an adapter folder, the latest registered round's adapter for the model is loaded. */
+    public boolean registeredAdapter() {
+        return Boolean.parseBoolean(get(REGISTERED_ADAPTER).strip());
     }
 
     /** Where the model runs; {@link DeviceChoice#AUTO} for an unknown value, so a hand-edited file cannot break startup. */

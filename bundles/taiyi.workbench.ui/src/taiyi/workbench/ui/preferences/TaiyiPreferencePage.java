@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.eclipse.jface.preference.BooleanFieldEditor;
 import org.eclipse.jface.preference.ComboFieldEditor;
 import org.eclipse.jface.preference.DirectoryFieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
@@ -52,6 +53,7 @@ public final class TaiyiPreferencePage extends FieldEditorPreferencePage impleme
                 {Messages.TaiyiPreferencePage_engineServer, ModelPreferences.ENGINE_SERVER}}, parent));
         addField(new DirectoryFieldEditor(ModelPreferences.MODEL_FOLDER, Messages.TaiyiPreferencePage_modelFolder, parent));
         addField(new DirectoryFieldEditor(ModelPreferences.ADAPTER_FOLDER, Messages.TaiyiPreferencePage_adapterFolder, parent));
+        addField(new BooleanFieldEditor(ModelPreferences.REGISTERED_ADAPTER, Messages.TaiyiPreferencePage_registeredAdapter, parent));
         String[][] devices = Arrays.stream(DeviceChoice.values()).map(d -> new String[] {label(d), d.key()})
                 .toArray(String[][]::new);
         addField(new ComboFieldEditor(ModelPreferences.DEVICE, Messages.TaiyiPreferencePage_device, devices, parent));
