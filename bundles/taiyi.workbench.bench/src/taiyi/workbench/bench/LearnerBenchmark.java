@@ -59,7 +59,7 @@ final class LearnerBenchmark implements Callable<Integer> {
             description = "Which corpora to run: bc5cdr, ncbi, cmeee (default all three).")
     List<String> corpora;
 
-    @Option(names = "--max-iterations", description = "The tagger's L-BFGS iteration limit (default: TaggerSettings.defaults()).")
+    @Option(names = "--max-iterations", description = "The tagger's passes over the training sentences (default: TaggerSettings.defaults()).")
     Integer maxIterations;
 
     @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds on CMeEE (default 5).")

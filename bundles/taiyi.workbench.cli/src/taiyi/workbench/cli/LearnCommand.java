@@ -49,7 +49,7 @@ final class LearnCommand implements Callable<Integer> {
             description = "Curated material: done (documents marked done, the default) or all (imported gold corpora).")
     String documents;
 
-    @Option(names = "--max-iterations", description = "The tagger's L-BFGS iteration limit (default 150; fewer trains faster and less well).")
+    @Option(names = "--max-iterations", description = "The tagger's passes over the training sentences (default 10; fewer trains faster and less well).")
     Integer maxIterations;
 
     @Override

@@ -12,7 +12,7 @@ import taiyi.workbench.learning.simulation.Simulation;
 
 /**
  * The learners {@code taiyi simulate --learner} can retrain at each step, by id: the dictionary, and
- * the sequence tagger in its quick setting (fewer iterations, warm-started from the previous step's
+ * the sequence tagger in its quick setting (fewer passes, warm-started from the previous step's
  * weights), since a simulation retrains it once per batch per strategy per seed.
  */
 final class SimulationLearners implements Iterable<String> {

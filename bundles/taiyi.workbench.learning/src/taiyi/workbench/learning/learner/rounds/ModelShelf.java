@@ -34,7 +34,7 @@ import taiyi.workbench.learning.learner.MentionModel;
  * temporary file and moved into place, so a reader never sees half a model and a failed save leaves
  * the earlier rounds as they were.
  *
- * <p>Models are Java-serialised; reading one back accepts only this workbench's and MALLET's classes
+ * <p>Models are Java-serialised; reading one back accepts only this workbench's classes
  * with the JDK's, so a file planted in the folder cannot make the workbench build arbitrary objects.
  */
 public final class ModelShelf {
@@ -172,12 +172,11 @@ public final class ModelShelf {
             String name = desc.getName().replaceFirst("^\\[+", "");
             boolean primitiveArray = desc.getName().startsWith("[") && name.length() == 1;
             name = name.startsWith("L") && name.endsWith(";") ? name.substring(1, name.length() - 1) : name;
-            boolean trusted = primitiveArray || name.startsWith("taiyi.workbench.") || name.startsWith("cc.mallet.")
-                    || name.startsWith("com.carrotsearch.hppc.") || name.startsWith("java.");
+            boolean trusted = primitiveArray || name.startsWith("taiyi.workbench.") || name.startsWith("java.");
             if (!trusted) {
                 throw new InvalidClassException(desc.getName(), "not a class a saved learner model is made of");
             }
-            // the learning bundle's loader sees its own classes and MALLET's, which the caller's may not
+            // the learning bundle's loader sees its own classes, which the caller's may not
             return Class.forName(desc.getName(), false, ModelShelf.class.getClassLoader());
         }
     }

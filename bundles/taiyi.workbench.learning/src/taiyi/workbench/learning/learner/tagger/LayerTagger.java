@@ -5,51 +5,30 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.function.IntConsumer;
 import java.util.function.BooleanSupplier;
 
-import cc.mallet.fst.CRF;
-import cc.mallet.fst.CRFTrainerByThreadedLabelLikelihood;
-import cc.mallet.fst.MaxLatticeDefault;
-import cc.mallet.fst.SumLatticeDefault;
-import cc.mallet.types.Alphabet;
-import cc.mallet.types.FeatureVectorSequence;
-import cc.mallet.types.Instance;
-import cc.mallet.types.InstanceList;
-import cc.mallet.types.LabelAlphabet;
-import cc.mallet.types.LabelSequence;
-import cc.mallet.types.Sequence;
-import cc.mallet.types.SparseVector;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.learning.learner.text.TextUnits;
 
 /**
- * One BIO layer: a linear-chain CRF over the units of a text whose labels are {@code O} and
- * {@code B-}/{@code I-} of the layer's types. States are the labels, connected only as in the training
- * data (so {@code O} never goes straight to {@code I-X}); observation weights are shared by every
- * transition into a state, with a bias per transition (MALLET's "three-quarter" structure).
+ * One BIO layer: a linear-chain {@link ChainCrf} over the units of a text whose labels are {@code O}
+ * and {@code B-}/{@code I-} of the layer's types.
  */
 final class LayerTagger implements Serializable {
 
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     static final String OUTSIDE = "O";
 
     private final List<String> types;
-    private final CRF crf;
-    /** For each CRF state index, the index of its label in {@link #labels}. */
-    private final String[] stateLabels;
+    private final ChainCrf crf;
 
-    private LayerTagger(List<String> types, CRF crf) {
+    private LayerTagger(List<String> types, ChainCrf crf) {
         this.types = List.copyOf(types);
         this.crf = crf;
-        this.stateLabels = new String[crf.numStates()];
-        for (int s = 0; s < stateLabels.length; s++) {
-            stateLabels[s] = crf.getState(s).getName();
-        }
     }
 
     List<String> types() {
@@ -96,101 +75,59 @@ final class LayerTagger implements Serializable {
     }
 
     /**
-     * Trains a layer. {@code inputs} are the documents' feature sequences over the shared alphabet,
-     * {@code gold} their labels in this layer.
+     * Trains a layer. {@code inputs} are the documents' units as ids of {@code features}, {@code gold}
+     * their labels in this layer and {@code sentenceEnds} where their sentences end: training steps
+     * sentence by sentence, cutting a document wherever a sentence ends outside a mention.
      */
-    static LayerTagger train(List<String> types, Alphabet features, List<FeatureVectorSequence> inputs,
-            List<String[]> gold, TaggerSettings settings, LayerTagger previous, IntConsumer iterationDone,
-            BooleanSupplier cancelled) {
-        LabelAlphabet labelAlphabet = new LabelAlphabet();
-        labels(types).forEach(l -> labelAlphabet.lookupIndex(l, true));
-        InstanceList training = new InstanceList(features, labelAlphabet);
-        for (int i = 0; i < inputs.size(); i++) {
-            if (inputs.get(i).size() == 0) {
-                continue;
+    static LayerTagger train(List<String> types, FeatureIndex features, List<UnitSequence> inputs, List<String[]> gold,
+            List<boolean[]> sentenceEnds, TaggerSettings settings, LayerTagger previous, FeatureIndex previousFeatures,
+            IntConsumer passDone, BooleanSupplier cancelled) {
+        List<String> labels = labels(types);
+        List<UnitSequence> sentences = new ArrayList<>();
+        List<int[]> sentenceGold = new ArrayList<>();
+        for (int d = 0; d < inputs.size(); d++) {
+            UnitSequence x = inputs.get(d);
+            int[] y = new int[x.size()];
+            for (int u = 0; u < y.length; u++) {
+                y[u] = labels.indexOf(gold.get(d)[u]);
             }
-            String[] g = gold.get(i);
-            int[] ids = new int[g.length];
-            for (int k = 0; k < g.length; k++) {
-                ids[k] = labelAlphabet.lookupIndex(g[k], false);
-            }
-            training.add(new Instance(inputs.get(i), new LabelSequence(labelAlphabet, ids), "doc" + i, null));
-        }
-        CRF crf = new CRF(features, labelAlphabet);
-        crf.addStatesForThreeQuarterLabelsConnectedAsIn(training);
-        // dense weights: every feature has a weight for every state, so a dot product indexes instead of
-        // binary-searching a sparse vector (several times faster per iteration), and features never seen
-        // with a label learn to count against it
-        crf.setWeightsDimensionDensely();
-        if (settings.warmStart() && previous != null) {
-            copyWeights(previous.crf, crf);
-        }
-        CRFTrainerByThreadedLabelLikelihood trainer = new CRFTrainerByThreadedLabelLikelihood(crf, settings.threads());
-        trainer.setGaussianPriorVariance(settings.gaussianPriorVariance());
-        trainer.setAddNoFactors(true);
-        try {
-            for (int it = 0; it < settings.maxIterations(); it++) {
-                if (cancelled.getAsBoolean()) {
-                    throw new CancellationException("tagger training cancelled after " + it + " iterations");
-                }
-                boolean converged = trainer.train(training, 1);
-                iterationDone.accept(it + 1);
-                if (converged) {
-                    break;
+            int from = 0;
+            for (int u = 0; u < y.length; u++) {
+                boolean last = u == y.length - 1;
+                if (last || sentenceEnds.get(d)[u] && y[u] == 0 && !labels.get(y[u + 1]).startsWith("I-")) {
+                    sentences.add(x.slice(from, u + 1));
+                    sentenceGold.add(java.util.Arrays.copyOfRange(y, from, u + 1));
+                    from = u + 1;
                 }
             }
-        } finally {
-            trainer.shutdown();
         }
+        ChainCrf crf = new ChainCrf(labels, features.size());
+        if (settings.warmStart() && previous != null && previous.crf.labels().equals(labels)) {
+            copyWeights(previous.crf, previousFeatures, crf, features);
+        }
+        new CrfTraining(crf, sentences, sentenceGold, settings.gaussianPriorVariance()).run(settings.maxIterations(), passDone,
+                cancelled);
         return new LayerTagger(types, crf);
     }
 
     /**
-     * Starts a new CRF from an older one's weights wherever both have the same weight group and
-     * feature: the older round's knowledge, refined by a few iterations on the new data.
+     * Starts a new CRF from an older one's weights for every feature both know: the older round's
+     * knowledge, refined by a few passes over the new data.
      */
-    private static void copyWeights(CRF from, CRF to) {
-        CRF.Factors old = from.getParameters();
-        CRF.Factors now = to.getParameters();
-        Alphabet oldFeatures = from.getInputAlphabet();
-        Alphabet newFeatures = to.getInputAlphabet();
-        for (int w = 0; w < now.weights.length; w++) {
-            int ow = old.weightAlphabet.lookupIndex(now.weightAlphabet.lookupObject(w), false);
-            if (ow < 0) {
-                continue;
-            }
-            now.defaultWeights[w] = old.defaultWeights[ow];
-            SparseVector target = now.weights[w];
-            SparseVector source = old.weights[ow];
-            for (int loc = 0; loc < target.numLocations(); loc++) {
-                int of = oldFeatures.lookupIndex(newFeatures.lookupObject(target.indexAtLocation(loc)), false);
-                if (of >= 0) {
-                    target.setValueAtLocation(loc, source.value(of));
-                }
+    private static void copyWeights(ChainCrf from, FeatureIndex fromFeatures, ChainCrf to, FeatureIndex toFeatures) {
+        int l = to.labelCount();
+        for (int f = 0; f < toFeatures.size(); f++) {
+            int old = fromFeatures.id(toFeatures.name(f));
+            if (old >= 0) {
+                System.arraycopy(from.emission, old * l, to.emission, f * l, l);
             }
         }
-        to.weightsValueChanged();
+        System.arraycopy(from.transition, 0, to.transition, 0, to.transition.length);
+        System.arraycopy(from.start, 0, to.start, 0, to.start.length);
     }
 
     /** What the layer says about one text: the best labels and every unit's marginal per label. */
-    LayerLabelling label(FeatureVectorSequence input) {
-        int n = input.size();
-        List<String> labels = labels(types);
-        double[][] marginals = new double[n][labels.size()];
-        String[] best = new String[n];
-        if (n == 0) {
-            return new LayerLabelling(labels, best, marginals, 0);
-        }
-        Sequence<Object> bestOutput = new MaxLatticeDefault(crf, input).bestOutputSequence();
-        SumLatticeDefault lattice = new SumLatticeDefault(crf, input);
-        for (int i = 0; i < n; i++) {
-            best[i] = bestOutput.get(i).toString();
-            for (int s = 0; s < stateLabels.length; s++) {
-                marginals[i][labels.indexOf(stateLabels[s])] += lattice.getGammaProbability(i + 1, crf.getState(s));
-            }
-        }
-        double bestWeight = new SumLatticeDefault(crf, input, bestOutput).getTotalWeight();
-        double logProbability = Math.min(0, bestWeight - lattice.getTotalWeight());
-        return new LayerLabelling(labels, best, marginals, logProbability);
+    LayerLabelling label(UnitSequence input) {
+        return crf.label(input);
     }
 }

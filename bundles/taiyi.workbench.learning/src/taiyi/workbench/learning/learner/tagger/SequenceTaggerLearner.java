@@ -3,12 +3,9 @@ package taiyi.workbench.learning.learner.tagger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
-import cc.mallet.types.Alphabet;
-import cc.mallet.types.FeatureVectorSequence;
-import cc.mallet.util.MalletLogger;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.LabelSchema;
 import taiyi.workbench.learning.CuratedDocument;
@@ -27,7 +24,7 @@ import taiyi.workbench.learning.learner.text.TextUnits;
  *
  * <p>With {@link TaggerSettings#warmStart()}, a learner starts each training from the weights of the
  * model it trained last (or the one given by {@link #startingFrom}), which is what lets
- * {@link TaggerSettings#quick()} stop after few iterations.
+ * {@link TaggerSettings#quick()} stop after few passes.
  */
 public final class SequenceTaggerLearner implements MentionLearner {
 
@@ -38,15 +35,6 @@ public final class SequenceTaggerLearner implements MentionLearner {
 
     /** Features seen fewer times than this in the training units are left out. */
     static final int MIN_FEATURE_COUNT = 2;
-
-    /** MALLET reconfigures java.util.logging when its logger class loads and logs every iteration at INFO. */
-    private static final Logger MALLET_LOG;
-
-    static {
-        MalletLogger.getLogger(SequenceTaggerLearner.class.getName());
-        MALLET_LOG = Logger.getLogger("cc.mallet");
-        MALLET_LOG.setLevel(Level.WARNING);
-    }
 
     private final TaggerSettings settings;
     private volatile TaggerModel previous;
@@ -94,31 +82,12 @@ public final class SequenceTaggerLearner implements MentionLearner {
             foldDictionaries.add(MentionDictionary.of(others));
         }
         List<TextUnits> units = docs.stream().map(d -> TextUnits.of(d.text())).toList();
-        List<List<String[]>> unitFeatures = java.util.stream.IntStream.range(0, docs.size()).parallel()
-                .mapToObj(i -> UnitFeatures.of(docs.get(i).text(), units.get(i),
-                        foldDictionaries.isEmpty() ? null : foldDictionaries.get(i % folds)))
-                .toList();
-        // a feature seen once cannot generalise, and dropping those halves the alphabet and the work
-        // of every iteration
-        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-        for (List<String[]> f : unitFeatures) {
-            for (String[] unit : f) {
-                for (String name : unit) {
-                    counts.merge(name, 1, Integer::sum);
-                }
-            }
-        }
-        Alphabet features = new Alphabet();
-        counts.forEach((name, n) -> {
-            if (n >= MIN_FEATURE_COUNT) {
-                features.lookupIndex(name, true);
-            }
-        });
-        features.stopGrowth();
-        List<FeatureVectorSequence> inputs = new ArrayList<>(docs.size());
-        for (List<String[]> f : unitFeatures) {
-            inputs.add(TaggerModel.input(features, f, false));
-        }
+        List<List<String[]>> unitFeatures = features(docs, units, foldDictionaries);
+        // a feature seen once cannot generalise, and dropping those halves the weights and the work
+        // of every pass
+        FeatureIndex features = FeatureIndex.of(unitFeatures, MIN_FEATURE_COUNT);
+        List<UnitSequence> inputs = unitFeatures.stream().map(features::sequence).toList();
+        List<boolean[]> sentenceEnds = units.stream().map(SequenceTaggerLearner::sentenceEnds).toList();
         progress.worked(1, steps);
 
         TaggerModel warm = settings.warmStart() ? previous : null;
@@ -132,8 +101,8 @@ public final class SequenceTaggerLearner implements MentionLearner {
             LayerTagger start = warm == null ? null
                     : warm.layers().stream().filter(x -> x.types().equals(types)).findFirst().orElse(null);
             int base = 1 + l * settings.maxIterations();
-            trained.add(LayerTagger.train(types, features, inputs, gold, settings, start,
-                    it -> progress.worked(base + it, steps), progress::isCancelled));
+            trained.add(LayerTagger.train(types, features, inputs, gold, sentenceEnds, settings, start,
+                    warm == null ? null : warm.features(), pass -> progress.worked(base + pass, steps), progress::isCancelled));
         }
         progress.worked(steps, steps);
         TaggerModel model = new TaggerModel(features, trained, MentionDictionary.of(docs));
@@ -141,6 +110,35 @@ public final class SequenceTaggerLearner implements MentionLearner {
             previous = model;
         }
         return model;
+    }
+
+    /** Every document's unit features, on the settings' threads. */
+    private List<List<String[]>> features(List<Document> docs, List<TextUnits> units, List<MentionDictionary> foldDictionaries) {
+        int folds = foldDictionaries.size();
+        ForkJoinPool pool = new ForkJoinPool(settings.threads());
+        try {
+            return pool.submit(() -> IntStream.range(0, docs.size()).parallel()
+                    .mapToObj(i -> UnitFeatures.of(docs.get(i).text(), units.get(i), folds == 0 ? null : foldDictionaries.get(i % folds)))
+                    .toList()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("tagger training interrupted while computing features");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Units after which a sentence ends: full stops, question and exclamation marks, Latin or Chinese. */
+    private static boolean[] sentenceEnds(TextUnits units) {
+        boolean[] ends = new boolean[units.size()];
+        for (int u = 0; u < ends.length; u++) {
+            String t = units.text(u);
+            ends[u] = t.equals(".") || t.equals("?") || t.equals("!") || t.equals("\u3002") || t.equals("\uff1f")
+                    || t.equals("\uff01");
+        }
+        return ends;
     }
 
     private static void checkCancelled(TrainingProgress progress, int step) {

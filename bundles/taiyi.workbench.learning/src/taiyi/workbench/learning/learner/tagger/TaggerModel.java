@@ -6,9 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import cc.mallet.types.Alphabet;
-import cc.mallet.types.FeatureVector;
-import cc.mallet.types.FeatureVectorSequence;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.learning.learner.DocumentPrediction;
 import taiyi.workbench.learning.learner.MentionModel;
@@ -28,13 +25,13 @@ import taiyi.workbench.learning.learner.text.TextUnits;
 public final class TaggerModel implements MentionModel, Serializable {
 
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    private final Alphabet features;
+    private final FeatureIndex features;
     private final List<LayerTagger> layers;
     private final MentionDictionary dictionary;
 
-    TaggerModel(Alphabet features, List<LayerTagger> layers, MentionDictionary dictionary) {
+    TaggerModel(FeatureIndex features, List<LayerTagger> layers, MentionDictionary dictionary) {
         this.features = features;
         this.layers = List.copyOf(layers);
         this.dictionary = dictionary;
@@ -54,11 +51,15 @@ public final class TaggerModel implements MentionModel, Serializable {
         return layers;
     }
 
+    FeatureIndex features() {
+        return features;
+    }
+
     @Override
     public DocumentPrediction predict(Document document) {
         String text = document.text();
         TextUnits units = TextUnits.of(text);
-        FeatureVectorSequence input = input(features, UnitFeatures.of(text, units, dictionary), false);
+        UnitSequence input = features.sequence(UnitFeatures.of(text, units, dictionary));
         List<PredictedMention> mentions = new ArrayList<>();
         double logProbability = 0;
         double smallestMargin = 1;
@@ -122,27 +123,5 @@ public final class TaggerModel implements MentionModel, Serializable {
             }
         }
         return new PredictedMention(units.start(from), units.end(to - 1), type, mean[own], runnerUp, Math.max(0, runnerUpMean));
-    }
-
-    /** A text's unit features as a MALLET sequence; unknown features are dropped unless the alphabet grows. */
-    static FeatureVectorSequence input(Alphabet features, List<String[]> unitFeatures, boolean grow) {
-        FeatureVector[] vectors = new FeatureVector[unitFeatures.size()];
-        int[] buffer = new int[64];
-        for (int u = 0; u < vectors.length; u++) {
-            String[] names = unitFeatures.get(u);
-            if (buffer.length < names.length) {
-                buffer = new int[names.length];
-            }
-            int k = 0;
-            for (String name : names) {
-                int id = features.lookupIndex(name, grow);
-                if (id >= 0) {
-                    buffer[k++] = id;
-                }
-            }
-            int[] ids = java.util.Arrays.stream(buffer, 0, k).sorted().distinct().toArray();
-            vectors[u] = new FeatureVector(features, ids);
-        }
-        return new FeatureVectorSequence(vectors);
     }
 }
