@@ -16,6 +16,7 @@ import taiyi.workbench.core.curation.LabelSuggestion;
 import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.curation.SuggestionStatus;
+import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.core.model.Span;
@@ -63,6 +64,25 @@ public final class AnnotationModel {
             model.setSuggestionLayer(store.suggestions().suggestionLayer(corpus, documentId));
             return model;
         });
+    }
+
+    /**
+     * A document's curated layer as the store's curated rows hold it (the fold of its log, mirrored
+     * in the same transaction as each event), with no suggestions and no decisions: what a reader of
+     * a whole corpus needs, without reading and folding each document's log.
+     */
+    public static AnnotationModel curatedOnly(Document document) {
+        AnnotationModel model = new AnnotationModel(document.text());
+        Map<String, EntityMention> byId = new LinkedHashMap<>();
+        document.mentions().forEach(m -> byId.put(m.id(), m));
+        Map<String, Relation> rels = new LinkedHashMap<>();
+        document.relations().forEach(r -> rels.put(r.id(), r));
+        List<EntityMention> sorted = new ArrayList<>(byId.values());
+        sorted.sort(BY_POSITION);
+        model.curated = byId;
+        model.curatedByPosition = sorted;
+        model.relations = rels;
+        return model;
     }
 
     /** Replaces the three suggestion layers (mentions, relations between them, document labels) after a model run. */

@@ -154,20 +154,13 @@ public final class DocumentStore {
                 c -> new DocumentLoader(c).load(corpus, id, null));
     }
 
-    /** Every document of a corpus with its curated annotations, in import order (for export). */
+    /**
+     * Every document of a corpus with its curated annotations, in import order (for export, and for
+     * the relation graph of a corpus): one query per table for the whole corpus.
+     */
     public List<Document> allDocuments(String corpus) {
-        return store.read("cannot load corpus '" + corpus + "'", c -> {
-            CorpusStore.existingCorpusId(c, corpus);
-            DocumentLoader loader = new DocumentLoader(c);
-            List<String> ids = new ArrayList<>();
-            Jdbc.query(c, "SELECT d.external_id FROM document d JOIN corpus c ON d.corpus_id = c.id WHERE c.name = ? "
-                    + "ORDER BY d.id", ps -> ps.setString(1, corpus), rs -> ids.add(rs.getString(1)));
-            List<Document> out = new ArrayList<>(ids.size());
-            for (String id : ids) {
-                out.add(loader.load(corpus, id, AnnotationLayer.CURATED).orElseThrow());
-            }
-            return out;
-        });
+        return store.read("cannot load corpus '" + corpus + "'",
+                c -> new DocumentLoader(c).loadCorpus(CorpusStore.existingCorpusId(c, corpus), AnnotationLayer.CURATED));
     }
 
     private static String titleOf(String head) {

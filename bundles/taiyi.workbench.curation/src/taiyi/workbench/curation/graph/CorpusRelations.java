@@ -7,7 +7,7 @@ import java.util.Set;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.curation.AnnotationModel;
 import taiyi.workbench.store.CorpusStore;
-import taiyi.workbench.store.DocumentSummary;
+import taiyi.workbench.store.StoreException;
 
 /** Reads every document of a corpus down to its concepts and relations, in import order. */
 public final class CorpusRelations {
@@ -17,27 +17,27 @@ public final class CorpusRelations {
 
     /**
      * Each document's curated layer (the fold of its log) and open relation suggestions, as concepts.
+     * The curated layers of the whole corpus come from the store's curated rows, which mirror each
+     * fold, in one query per table; only a document with suggestions is read on its own (most
+     * documents of a corpus have none).
      *
-     * @throws taiyi.workbench.store.StoreException when the corpus does not exist
+     * @throws IllegalArgumentException when the corpus does not exist
      */
     public static List<DocumentRelations> read(CorpusStore store, String corpus) {
-        List<DocumentSummary> summaries = store.documents().summaries(corpus);
-        if (summaries.isEmpty() && store.statistics().corpora().stream().noneMatch(c -> c.name().equals(corpus))) {
-            throw new IllegalArgumentException("no corpus '" + corpus + "' in " + store.folder());
-        }
-        // most documents of a corpus have no suggestions: their empty layers are not read
-        Set<String> suggested = store.suggestions().documentsWithSuggestions(corpus);
-        List<DocumentRelations> out = new ArrayList<>(summaries.size());
-        for (DocumentSummary s : summaries) {
-            if (suggested.contains(s.id())) {
-                out.add(read(store, corpus, s.id()));
-            } else {
-                Document body = store.documents().documentBody(corpus, s.id()).orElseThrow(
-                        () -> new IllegalArgumentException("document " + s.id() + " is not in corpus '" + corpus + "'"));
-                AnnotationModel model = new AnnotationModel(body.text());
-                model.setCurated(store.log().fold(corpus, s.id()));
-                out.add(DocumentRelations.of(s.id(), model));
+        List<Document> documents;
+        try {
+            documents = store.documents().allDocuments(corpus);
+        } catch (StoreException e) {
+            if (store.statistics().corpora().stream().noneMatch(c -> c.name().equals(corpus))) {
+                throw new IllegalArgumentException("no corpus '" + corpus + "' in " + store.folder(), e);
             }
+            throw e;
+        }
+        Set<String> suggested = documents.isEmpty() ? Set.of() : store.suggestions().documentsWithSuggestions(corpus);
+        List<DocumentRelations> out = new ArrayList<>(documents.size());
+        for (Document d : documents) {
+            out.add(suggested.contains(d.id()) ? read(store, corpus, d.id())
+                    : DocumentRelations.of(d.id(), AnnotationModel.curatedOnly(d)));
         }
         return out;
     }

@@ -16,7 +16,13 @@ import taiyi.workbench.inference.prompt.Taiyi1Template;
  * counted once for the five or so instructions that carry it, since the scan of an instruction
  * falls into step with the window's own pieces right after the wording's prefix and keeps in step
  * until the window's last piece (no piece of the pattern looks behind, and the window ends in a
- * non-space char). Thread-safe.
+ * non-space char).
+ *
+ * <p>Whether a conversation {@link #fits} is decided on an upper bound first: a BPE token is at least
+ * one byte, so a piece has at most as many tokens as UTF-8 bytes, and a piece counted before has its
+ * count. Only a conversation whose bound is over the maximum is counted exactly, so the pieces a
+ * corpus uses once (most of its distinct pieces) are mostly never run through BPE. Thread-safe; a
+ * {@link WindowPieces} belongs to one thread.
  */
 public final class ConversationLength {
 
@@ -50,71 +56,89 @@ public final class ConversationLength {
 
     /** The tokens of a one-turn conversation whose instruction carries a measured window at {@code windowAt}. */
     public int of(String human, int windowAt, WindowPieces window, String assistant) {
-        return 3 + text(human, windowAt, window) + text(assistant);
+        return 3 + text(human, windowAt, window, true) + text(assistant, true);
+    }
+
+    /**
+     * Whether a one-turn conversation whose instruction carries a measured window at {@code windowAt}
+     * has at most {@code maxTokens} tokens: exactly {@code of(...) <= maxTokens}, counting only where
+     * the upper bound does not settle it.
+     */
+    public boolean fits(String human, int windowAt, WindowPieces window, String assistant, int maxTokens) {
+        if (3 + utf8Length(human, 0, human.length()) + utf8Length(assistant, 0, assistant.length()) <= maxTokens) {
+            return true;
+        }
+        if (3 + text(human, windowAt, window, false) + text(assistant, false) <= maxTokens) {
+            return true;
+        }
+        return of(human, windowAt, window, assistant) <= maxTokens;
     }
 
     /** The tokens of a text taken as ordinary text. */
     public int text(String text) {
+        return text(text, true);
+    }
+
+    /** The tokens of a text, or with {@code exact} false an upper bound that counts no piece afresh. */
+    private int text(String text, boolean exact) {
         int total = 0;
         for (int at = 0; at < text.length(); ) {
             int end = QwenPreTokenizer.pieceEnd(text, at);
-            total += piece(text, at, end);
+            total += piece(text, at, end, exact);
             at = end;
         }
         return total;
     }
 
-    /** Measures a window's pieces once, for every instruction that carries it. */
+    /** Splits a window into its pieces once, for every instruction that carries it; counts come when asked. */
     public WindowPieces window(String windowText) {
         int[] starts = new int[Math.max(4, windowText.length() / 3)];
-        int[] before = new int[starts.length + 1];
         int n = 0;
-        int total = 0;
         for (int at = 0; at < windowText.length(); ) {
             int end = QwenPreTokenizer.pieceEnd(windowText, at);
             if (n == starts.length) {
                 starts = Arrays.copyOf(starts, n * 2);
-                before = Arrays.copyOf(before, n * 2 + 1);
             }
-            starts[n] = at;
-            before[n] = total;
-            total += piece(windowText, at, end);
-            n++;
+            starts[n++] = at;
             at = end;
         }
-        before[n] = total;
-        return new WindowPieces(windowText, Arrays.copyOf(starts, n), Arrays.copyOf(before, n + 1));
+        return new WindowPieces(this, windowText, Arrays.copyOf(starts, n));
     }
 
-    private int text(String text, int windowAt, WindowPieces window) {
+    private int text(String text, int windowAt, WindowPieces window, boolean exact) {
         if (!text.startsWith(window.text(), windowAt) || window.pieceCount() < 2) {
-            return text(text);
+            return text(text, exact);
         }
+        int[] before = exact ? window.tokensBefore() : window.boundBefore();
         int total = 0;
         boolean skipped = false;
-        int lastStart = window.starts()[window.pieceCount() - 1];
+        int lastStart = window.starts[window.pieceCount() - 1];
         for (int at = 0; at < text.length(); ) {
             if (!skipped && at >= windowAt && at < windowAt + lastStart) {
-                int k = Arrays.binarySearch(window.starts(), at - windowAt);
+                int k = Arrays.binarySearch(window.starts, at - windowAt);
                 if (k >= 0) {
-                    total += window.tokensBefore()[window.pieceCount() - 1] - window.tokensBefore()[k];
+                    total += before[window.pieceCount() - 1] - before[k];
                     at = windowAt + lastStart;
                     skipped = true;
                     continue;
                 }
             }
             int end = QwenPreTokenizer.pieceEnd(text, at);
-            total += piece(text, at, end);
+            total += piece(text, at, end, exact);
             at = end;
         }
         return total;
     }
 
-    private int piece(String text, int start, int end) {
+    /** A piece's tokens, or with {@code exact} false its cached count if any, else its UTF-8 bytes. */
+    private int piece(String text, int start, int end, boolean exact) {
         String piece = text.substring(start, end);
         Integer cached = pieceTokens.get(piece);
         if (cached != null) {
             return cached;
+        }
+        if (!exact) {
+            return utf8Length(text, start, end);
         }
         int count = tokenizer.countText(piece);
         if (pieceTokens.size() < CACHE_LIMIT) {
@@ -123,14 +147,41 @@ public final class ConversationLength {
         return count;
     }
 
+    /** How many bytes UTF-8 takes for the chars (a lone surrogate, written as one {@code ?}, counts 2: still a bound). */
+    static int utf8Length(String text, int start, int end) {
+        int bytes = end - start;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                // a surrogate pair is 4 bytes for its 2 chars, as 2 + 2 here
+                bytes += c < 0x800 || Character.isSurrogate(c) ? 1 : 2;
+            }
+        }
+        return bytes;
+    }
+
     /**
-     * A window's pre-tokenizer pieces with their token counts.
-     *
-     * @param text the window text
-     * @param starts where each piece starts
-     * @param tokensBefore the tokens of the pieces before piece {@code k}; the last entry is the total
+     * A window's pre-tokenizer pieces, with their token counts and upper bounds summed up to each
+     * piece, each worked out on first use.
      */
-    public record WindowPieces(String text, int[] starts, int[] tokensBefore) {
+    public static final class WindowPieces {
+
+        private final ConversationLength length;
+        private final String text;
+        private final int[] starts;
+        /** The tokens (or bounds) of the pieces before piece {@code k}; the last entry is the total. */
+        private int[] tokensBefore;
+        private int[] boundBefore;
+
+        private WindowPieces(ConversationLength length, String text, int[] starts) {
+            this.length = length;
+            this.text = text;
+            this.starts = starts;
+        }
+
+        public String text() {
+            return text;
+        }
 
         int pieceCount() {
             return starts.length;
@@ -138,7 +189,33 @@ public final class ConversationLength {
 
         /** The window's own tokens. */
         public int tokens() {
-            return tokensBefore[starts.length];
+            return tokensBefore()[starts.length];
+        }
+
+        private int[] tokensBefore() {
+            if (tokensBefore == null) {
+                tokensBefore = sums(true);
+            }
+            return tokensBefore;
+        }
+
+        private int[] boundBefore() {
+            if (tokensBefore != null) {
+                return tokensBefore;
+            }
+            if (boundBefore == null) {
+                boundBefore = sums(false);
+            }
+            return boundBefore;
+        }
+
+        private int[] sums(boolean exact) {
+            int[] before = new int[starts.length + 1];
+            for (int k = 0; k < starts.length; k++) {
+                int end = k + 1 < starts.length ? starts[k + 1] : text.length();
+                before[k + 1] = before[k] + length.piece(text, starts[k], end, exact);
+            }
+            return before;
         }
     }
 }

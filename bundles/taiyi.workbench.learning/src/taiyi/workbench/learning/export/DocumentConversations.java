@@ -268,14 +268,14 @@ final class DocumentConversations {
         String names = String.join(language == Language.CHINESE ? "，" : ", ",
                 types.stream().map(t -> language == Language.CHINESE ? t.chinese() : t.english()).toList());
         String human = wording.fill(windowText, names);
-        int tokens = length.of(human, textAt(wording, names), pieces, answer);
-        if (tokens > maxTokens) {
+        int windowAt = textAt(wording, names);
+        if (!length.fits(human, windowAt, pieces, answer, maxTokens)) {
             drops.add(new Drop(Drop.TOO_LONG, corpus, d.id(), "window " + window + ", " + kind.code() + "/" + subtask + ": "
-                    + tokens + " tokens"));
+                    + length.of(human, windowAt, pieces, answer) + " tokens"));
             return;
         }
         out.add(new DraftConversation(corpus, d.id(), window, kind, subtask, language, wording.id(),
-                new ConversationTurn(human, answer), tokens, counts));
+                new ConversationTurn(human, answer), counts));
     }
 
     /** Where {@link Wording#fill} puts the text: after the pattern's prefix, with {@code {types}} filled in it. */

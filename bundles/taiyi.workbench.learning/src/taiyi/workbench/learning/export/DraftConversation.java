@@ -16,11 +16,10 @@ import taiyi.workbench.inference.task.TaskKind;
  * @param language the document's language
  * @param wordingId the instruction wording used
  * @param turn the instruction and the answer
- * @param tokens its length in Qwen tokens, control tokens included
  * @param itemsByType the mentions, relations or labels the answer names, by type
  */
 record DraftConversation(String corpus, String documentId, int window, TaskKind kind, String subtask, Language language,
-        String wordingId, ConversationTurn turn, int tokens, Map<String, Integer> itemsByType) {
+        String wordingId, ConversationTurn turn, Map<String, Integer> itemsByType) {
 
     Conversation conversation(long id) {
         return new Conversation(id, kind.name(), corpus, language.code(), java.util.List.of(turn));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 import org.eclipse.draw2d.FigureCanvas;
 import org.eclipse.gef.editparts.ScalableFreeformRootEditPart;
@@ -77,7 +78,8 @@ class RelationGraphBenchmark {
                 for (int i = 0; i < corpus.length; i++) {
                     view.showDocument(store, "cdr", ids.get(i));
                     drain();
-                    corpus[i] = untilPainted(display, painted, () -> view.showCorpus(store, "cdr"));
+                    // until the graph itself has painted, not the busy state the view shows while it reads and lays out
+                    corpus[i] = untilPainted(display, painted, () -> view.showCorpus(store, "cdr"), view::isBusy);
                 }
                 report.add(line("corpus opens (first)", new double[] {corpus[0]}, CORPUS_TARGET_MS));
                 report.add(line("corpus opens (warm, 5x)", Arrays.copyOfRange(corpus, 1, corpus.length), CORPUS_TARGET_MS));
@@ -123,11 +125,21 @@ class RelationGraphBenchmark {
 
     /** Runs a step and the event loop until the graph's canvas has painted; the milliseconds it took. */
     private static double untilPainted(Display display, boolean[] painted, Runnable step) {
+        return untilPainted(display, painted, step, () -> false);
+    }
+
+    /** Runs a step and the event loop until the canvas has painted after {@code busy} turned false. */
+    private static double untilPainted(Display display, boolean[] painted, Runnable step, BooleanSupplier busy) {
         drain();
         painted[0] = false;
         long t0 = System.nanoTime();
         step.run();
-        while (!painted[0]) {
+        boolean wasBusy = busy.getAsBoolean();
+        while (!painted[0] || wasBusy) {
+            if (wasBusy && !busy.getAsBoolean()) {
+                wasBusy = false;
+                painted[0] = false;
+            }
             if (!display.readAndDispatch()) {
                 display.sleep();
             }

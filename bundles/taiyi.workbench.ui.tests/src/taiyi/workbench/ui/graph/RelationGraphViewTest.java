@@ -295,7 +295,8 @@ class RelationGraphViewTest {
         }
         store.documents().importDocuments(corpus, List.of(other), "test");
         view.showCorpus(store, corpus);
-        drain();
+        assertTrue(view.isBusy(), "a corpus is read and laid out off the UI thread");
+        waitUntil("the corpus graph to be read and laid out", 30, () -> !view.isBusy());
         String otherId = other.id();
         assertTrue(view.inconsistencies().stream().anyMatch(r -> r.head().equals("D016651") && r.tail().equals("D003490")
                 && r.relatedIn().equals(List.of(PMID)) && r.unrelatedIn().equals(List.of(otherId))), view.inconsistencies().toString());

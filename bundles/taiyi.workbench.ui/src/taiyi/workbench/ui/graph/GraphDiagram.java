@@ -35,13 +35,14 @@ final class GraphDiagram {
     private final Consumer<GraphEdge> openEvidence;
     private final NodePlacement placement;
 
-    GraphDiagram(CorpusStore store, GraphScope scope, RelationGraph graph, NodePlacement placement, EntityTypePalette palette,
-            Supplier<String> relationType, Consumer<GraphEdge> openEvidence) {
+    /** A diagram whose nodes sit at {@code centres} (what {@code placement} gave for the graph). */
+    GraphDiagram(CorpusStore store, GraphScope scope, RelationGraph graph, NodePlacement placement, Map<String, Point> centres,
+            EntityTypePalette palette, Supplier<String> relationType, Consumer<GraphEdge> openEvidence) {
         this.store = store;
         this.scope = scope;
         this.graph = graph;
         this.placement = placement;
-        this.centres = placement.place(graph);
+        this.centres = centres;
         this.palette = palette;
         this.relationType = relationType;
         this.openEvidence = openEvidence;

@@ -25,9 +25,23 @@ final class NodePlacement {
 
     /** The centres of the graph's nodes: pinned ones where they were put, the others laid out around them. */
     Map<String, Point> place(RelationGraph graph) {
+        return adopt(layOut(graph, fixed()));
+    }
+
+    /** Where nodes are held while the others are laid out: pinned ones, and those laid out before. */
+    Map<String, double[]> fixed() {
         Map<String, double[]> fixed = new HashMap<>(last);
         fixed.putAll(pinned);
-        Map<String, double[]> placed = new ForceDirectedLayout(SPACING, ITERATIONS).place(graph, fixed);
+        return fixed;
+    }
+
+    /** Lays a graph out around fixed nodes; touches no placement, so it may run off the UI thread. */
+    static Map<String, double[]> layOut(RelationGraph graph, Map<String, double[]> fixed) {
+        return new ForceDirectedLayout(SPACING, ITERATIONS).place(graph, fixed);
+    }
+
+    /** Takes a layout's result as where the nodes now sit; their centres in pixels. */
+    Map<String, Point> adopt(Map<String, double[]> placed) {
         last.putAll(placed);
         Map<String, Point> out = new LinkedHashMap<>();
         // a freeform layer extends to negative coordinates, so the layout's own are kept as they are

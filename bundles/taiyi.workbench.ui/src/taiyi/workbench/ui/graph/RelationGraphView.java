@@ -7,6 +7,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 
 import org.eclipse.gef.DefaultEditDomain;
 import org.eclipse.gef.EditPart;
@@ -103,6 +108,14 @@ public final class RelationGraphView extends ViewPart {
     /** The document whose log Undo and Redo walk: the scope's, or the one the graph edited last. */
     private String undoDocument;
     private long lastOpenMillis;
+    /** Counts changes of scope, so a corpus read for a scope no longer shown is thrown away. */
+    private final AtomicInteger generation = new AtomicInteger();
+    /** Whether a corpus is being read and laid out off the UI thread. */
+    private boolean loading;
+    /** Documents that changed while the corpus was read, read again once it is shown. */
+    private final Set<String> changedWhileLoading = new LinkedHashSet<>();
+    /** Whether a filter changed while the corpus was read. */
+    private boolean rebuildWhenLoaded;
 
     private final StoreChangeListener storeListener = this::storeChanged;
     private final IPartListener2 editorFollower = new IPartListener2() {
@@ -300,19 +313,105 @@ public final class RelationGraphView extends ViewPart {
         undoDocument = scope.documentId();
         placement.reset();
         documents.clear();
-        for (DocumentRelations d : scope.read(store)) {
-            documents.put(d.documentId(), d);
-        }
+        int mine = generation.incrementAndGet();
+        loading = false;
+        changedWhileLoading.clear();
+        rebuildWhenLoaded = false;
+        viewer.getControl().setCursor(null);
         fillRelationTypes();
         fillTypeFilters();
-        rebuild();
         if (scope.isDocument()) {
             sash.setMaximizedControl(viewer.getControl());
+            for (DocumentRelations d : scope.read(store)) {
+                documents.put(d.documentId(), d);
+            }
+            rebuild();
+            lastOpenMillis = (System.nanoTime() - t0) / 1_000_000;
         } else {
             sash.setMaximizedControl(null);
+            loadCorpus(mine, t0);
         }
         setRelating(relateAction.isChecked());
+    }
+
+    /**
+     * Reads a corpus's relations, builds its graph, lays it out and finds its inconsistent pairs off
+     * the UI thread (a large corpus takes a good part of a second), showing that it is busy
+     * meanwhile; then shows the graph, unless the scope changed in between.
+     */
+    private void loadCorpus(int mine, long t0) {
+        loading = true;
+        CorpusStore readStore = store;
+        GraphScope readScope = scope;
+        Set<String> hidden = new LinkedHashSet<>(hiddenTypes);
+        Set<EdgeStatus> shownStatuses = new LinkedHashSet<>(statuses);
+        Map<String, double[]> fixed = placement.fixed();
+        diagram = new GraphDiagram(store, scope, new RelationGraph(List.of(), List.of()), placement, Map.of(), palette,
+                this::relationType, this::openEvidence);
+        viewer.setContents(diagram);
+        found = List.of();
+        inconsistencies.show(found);
+        viewer.getControl().setCursor(viewer.getControl().getDisplay().getSystemCursor(SWT.CURSOR_APPSTARTING));
+        scopeLabel.setText(scope + ": reading its relations and laying them out…");
+        scopeLabel.getParent().layout();
+        Display display = viewer.getControl().getDisplay();
+        Job job = Job.create("Relation graph of " + readScope, (IProgressMonitor monitor) -> {
+            CorpusGraph loaded;
+            try {
+                List<DocumentRelations> docs = readScope.read(readStore);
+                RelationGraph graph = RelationGraph.of(docs).filtered(new GraphFilter(visibleTypes(docs, hidden), shownStatuses));
+                loaded = new CorpusGraph(docs, graph, NodePlacement.layOut(graph, fixed), ConsistencyFinder.find(docs), null);
+            } catch (RuntimeException e) {
+                loaded = new CorpusGraph(List.of(), null, Map.of(), List.of(), e.getMessage());
+            }
+            CorpusGraph result = loaded;
+            if (!display.isDisposed()) {
+                display.asyncExec(() -> {
+                    if (mine == generation.get() && !viewer.getControl().isDisposed()) {
+                        showLoaded(result, t0);
+                    }
+                });
+            }
+            return Status.OK_STATUS;
+        });
+        job.setSystem(true);
+        job.schedule();
+    }
+
+    /** What {@link #loadCorpus} worked out off the UI thread: the graph, or why there is none. */
+    private record CorpusGraph(List<DocumentRelations> documents, RelationGraph graph, Map<String, double[]> placed,
+            List<InconsistentRelation> inconsistent, String failure) {
+    }
+
+    private void showLoaded(CorpusGraph loaded, long t0) {
+        loading = false;
+        viewer.getControl().setCursor(null);
+        if (loaded.failure() != null) {
+            scopeLabel.setText(scope + ": cannot read it");
+            scopeLabel.getParent().layout();
+            report(loaded.failure());
+            return;
+        }
+        for (DocumentRelations d : loaded.documents()) {
+            documents.put(d.documentId(), d);
+        }
+        if (rebuildWhenLoaded || !changedWhileLoading.isEmpty()) {
+            // a filter or a document changed while the graph was read: it is built again from what is current
+            for (String id : changedWhileLoading) {
+                documents.put(id, taiyi.workbench.curation.graph.CorpusRelations.read(store, scope.corpus(), id));
+            }
+            changedWhileLoading.clear();
+            rebuildWhenLoaded = false;
+            rebuild();
+        } else {
+            show(loaded.graph(), placement.adopt(loaded.placed()), loaded.inconsistent());
+        }
         lastOpenMillis = (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    /** Whether the view is still reading and laying out a corpus (what it shows meanwhile says so). */
+    public boolean isBusy() {
+        return loading;
     }
 
     private void fillRelationTypes() {
@@ -333,12 +432,20 @@ public final class RelationGraphView extends ViewPart {
         if (scope == null) {
             return;
         }
+        if (loading) {
+            rebuildWhenLoaded = true;
+            return;
+        }
         List<DocumentRelations> docs = new ArrayList<>(documents.values());
-        RelationGraph graph = RelationGraph.of(docs).filtered(new GraphFilter(visibleTypes(docs), statuses));
-        diagram = new GraphDiagram(store, scope, graph, placement, palette, this::relationType, this::openEvidence);
+        RelationGraph graph = RelationGraph.of(docs).filtered(new GraphFilter(visibleTypes(docs, hiddenTypes), statuses));
+        show(graph, placement.place(graph), scope.isDocument() ? List.of() : ConsistencyFinder.find(docs));
+    }
+
+    private void show(RelationGraph graph, Map<String, org.eclipse.draw2d.geometry.Point> centres, List<InconsistentRelation> pairs) {
+        diagram = new GraphDiagram(store, scope, graph, placement, centres, palette, this::relationType, this::openEvidence);
         viewer.setContents(diagram);
         if (!scope.isDocument()) {
-            found = ConsistencyFinder.find(docs);
+            found = pairs;
             inconsistencies.show(found);
         }
         scopeLabel.setText(scope.isDocument()
@@ -350,13 +457,13 @@ public final class RelationGraphView extends ViewPart {
     }
 
     /** The entity types the filter keeps: every type present but those unticked; empty keeps all. */
-    private Set<String> visibleTypes(List<DocumentRelations> docs) {
-        if (hiddenTypes.isEmpty()) {
+    private static Set<String> visibleTypes(List<DocumentRelations> docs, Set<String> hidden) {
+        if (hidden.isEmpty()) {
             return Set.of();
         }
         Set<String> types = new LinkedHashSet<>();
         docs.forEach(d -> d.concepts().values().forEach(c -> types.add(c.type())));
-        types.removeAll(hiddenTypes);
+        types.removeAll(hidden);
         types.add("\u0000none");
         return types;
     }
@@ -369,6 +476,10 @@ public final class RelationGraphView extends ViewPart {
         Display display = viewer.getControl().getDisplay();
         display.asyncExec(() -> {
             if (viewer.getControl().isDisposed() || !shown.equals(scope)) {
+                return;
+            }
+            if (loading) {
+                changedWhileLoading.addAll(documentIds);
                 return;
             }
             for (String id : documentIds) {
