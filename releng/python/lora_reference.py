@@ -186,7 +186,7 @@ def lora_modules(cfg, targets):
 
 
 class LoraQwen:
-    def __init__(self, cfg, weights, r, alpha, dropout, targets, seed):
+    def __init__(self, cfg, weights, r, alpha, dropout, targets, seed, fast_init=False):
         self.cfg = cfg
         self.w = {k: v.float().contiguous() for k, v in weights.items()}
         self.heads = cfg["num_attention_heads"]
@@ -199,7 +199,11 @@ class LoraQwen:
         self.lora = {}
         for module, base, out_dim, in_dim in lora_modules(cfg, targets):
             a_name = "base_model.model." + module + ".lora_A.weight"
-            a = lora_a_init(seed, a_name, r, in_dim).requires_grad_(True)
+            if fast_init:
+                bound = 1.0 / math.sqrt(in_dim)
+                a = ((torch.rand(r, in_dim) * 2 - 1) * bound).requires_grad_(True)
+            else:
+                a = lora_a_init(seed, a_name, r, in_dim).requires_grad_(True)
             b = torch.zeros(out_dim, r, requires_grad=True)
             self.lora[base] = (a, b)
 
@@ -229,8 +233,8 @@ class LoraQwen:
         B, T, _ = x.shape
         P = self.heads * self.d
         pre = "transformer.h.%d." % l
-        cos = self.cos[:T][None, None]
-        sin = self.sin[:T][None, None]
+        cos = self.cos[:T][None, None].to(x.device)
+        sin = self.sin[:T][None, None].to(x.device)
         h = self.rms(x, self.w[pre + "ln_1.weight"])
         qkv = self.linear(h, pre + "attn.c_attn.weight", self.w[pre + "attn.c_attn.bias"])
         q, k, v = qkv.split(P, dim=2)
@@ -248,17 +252,17 @@ class LoraQwen:
     def loss(self, ids, targets, checkpoint=False):
         """ids [B,T]; targets: list of (row, position, token) -- predict token from position. Mean NLL."""
         B, T = ids.shape
-        causal = torch.arange(T)[None, :] <= torch.arange(T)[:, None]
-        mask = torch.where(causal, torch.tensor(0.0), torch.tensor(MASKED))[None, None]
+        causal = torch.arange(T, device=ids.device)[None, :] <= torch.arange(T, device=ids.device)[:, None]
+        mask = torch.where(causal, torch.tensor(0.0, device=ids.device), torch.tensor(MASKED, device=ids.device))[None, None]
         x = torch.nn.functional.embedding(ids, self.w["transformer.wte.weight"])
         for l in range(self.cfg["num_hidden_layers"]):
             if checkpoint:
                 x = torch.utils.checkpoint.checkpoint(self.layer, l, x, mask)
             else:
                 x = self.layer(l, x, mask)
-        rows = torch.tensor([t[0] for t in targets])
-        pos = torch.tensor([t[1] for t in targets])
-        tok = torch.tensor([t[2] for t in targets])
+        rows = torch.tensor([t[0] for t in targets], device=ids.device)
+        pos = torch.tensor([t[1] for t in targets], device=ids.device)
+        tok = torch.tensor([t[2] for t in targets], device=ids.device)
         picked = x[rows, pos]
         logits = torch.nn.functional.linear(self.rms(picked, self.w["transformer.ln_f.weight"]), self.w["lm_head.weight"])
         return -torch.log_softmax(logits, dim=-1).gather(1, tok[:, None]).mean()

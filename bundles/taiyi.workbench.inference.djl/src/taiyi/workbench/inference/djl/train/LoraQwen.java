@@ -152,12 +152,13 @@ public final class LoraQwen implements AutoCloseable {
             List<FrozenWeight> head = new ArrayList<>();
             WeightTensor lmHead = source.get(QwenLayout.LM_HEAD);
             if (nf4) {
-                float[] all = floats(weights, lmHead);
+                // in row chunks, so that no product ever needs the whole head dequantised
+                FloatSequence all = FloatSequence.of(lmHead);
                 int width = config.hiddenSize();
                 for (int from = 0; from < config.vocabSize(); from += HEAD_CHUNK_ROWS) {
                     int rows = Math.min(HEAD_CHUNK_ROWS, config.vocabSize() - from);
-                    float[] chunk = Arrays.copyOfRange(all, from * width, (from + rows) * width);
-                    head.add(nf4Or(weights, chunk, new long[] {rows, width}));
+                    long offset = (long) from * width;
+                    head.add(nf4Or(weights, i -> all.get(Math.toIntExact(offset + i)), new long[] {rows, width}));
                 }
             } else {
                 head.add(new DenseWeight(WeightArrays.float32(weights, lmHead)));
@@ -175,21 +176,23 @@ public final class LoraQwen implements AutoCloseable {
         if (!nf4) {
             return new DenseWeight(WeightArrays.float32(manager, t));
         }
-        return nf4Or(manager, floats(manager, t), t.shape());
+        return nf4Or(manager, FloatSequence.of(t), t.shape());
     }
 
     /** NF4 when the weight fills whole blocks (every Qwen matrix does), float32 otherwise. */
-    private static FrozenWeight nf4Or(NDManager manager, float[] values, long[] shape) {
-        if (values.length % Nf4Tensor.BLOCK == 0) {
+    private static FrozenWeight nf4Or(NDManager manager, FloatSequence values, long[] shape) {
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        if (n % Nf4Tensor.BLOCK == 0) {
             return new Nf4Weight(manager, Nf4Tensor.quantise(values, shape));
         }
-        return new DenseWeight(manager.create(values, new Shape(shape)));
-    }
-
-    private static float[] floats(NDManager manager, WeightTensor t) {
-        try (NDArray a = WeightArrays.float32(manager, t)) {
-            return a.toFloatArray();
+        float[] dense = new float[Math.toIntExact(n)];
+        for (int i = 0; i < dense.length; i++) {
+            dense[i] = values.get(i);
         }
+        return new DenseWeight(manager.create(dense, new Shape(shape)));
     }
 
     private static LoraPair newPair(NDManager manager, String module, long[] baseShape, LoraSettings lora, LoraAdapter start,
@@ -322,8 +325,9 @@ public final class LoraQwen implements AutoCloseable {
 
     /**
      * Mean cross-entropy of the trained tokens and its gradient with respect to the last block's
-     * output, scaled by {@code weight}: softmax minus one-hot on the logits, then back through
-     * {@code lm_head} chunk by chunk, then through the final norm with autograd.
+     * output, scaled by {@code weight}: autograd from the loss to the logits, by hand back through
+     * {@code lm_head} chunk by chunk (so no dequantised chunk outlives its product), then autograd
+     * through the final norm.
      *
      * @return {loss (a scalar), gradient [B, T, h]}, both in {@code step}
      */
@@ -343,11 +347,14 @@ public final class LoraQwen implements AutoCloseable {
                 parts.add(w.apply(normed, null));
             }
             NDArray logits = parts.size() == 1 ? parts.get(0) : concatColumns(parts);
-            NDArray logProbabilities = logits.logSoftmax(1);
+            logits.setRequiresGradient(true);
             NDArray tokens = step.create(batch.targetTokens()).reshape(n, 1);
-            NDArray loss = logProbabilities.gather(tokens, 1).mean().neg();
-            NDArray oneHot = tokens.reshape(n).oneHot(config.vocabSize(), 1f, 0f, DataType.FLOAT32);
-            NDArray logitGradient = logProbabilities.exp().sub(oneHot).mul((float) (weight / n));
+            JniUtils.setGradMode(true);
+            NDArray loss = logits.logSoftmax(1).gather(tokens, 1).mean().neg();
+            NDArray weighted = loss.mul((float) weight);
+            JniUtils.setGradMode(false);
+            JniUtils.backward((PtNDArray) weighted, (PtNDArray) weighted.onesLike(), false, false);
+            NDArray logitGradient = logits.getGradient();
             NDArray normedGradient = null;
             long from = 0;
             for (FrozenWeight w : head) {
@@ -451,6 +458,20 @@ public final class LoraQwen implements AutoCloseable {
         NDArray rotatedHalf = halves.get(1).neg().concat(halves.get(0), 3);
         NDArray result = turned.mul(rowCos).add(rotatedHalf.mul(rowSin));
         return passed == null ? result : result.concat(passed, 3);
+    }
+
+    /** Overwrites every pair's values (a checkpoint's), by peft key. */
+    public void restore(Map<String, float[]> values) {
+        for (LoraPair p : pairs) {
+            for (String key : List.of(p.aKey(), p.bKey())) {
+                float[] v = values.get(key);
+                NDArray target = key.equals(p.aKey()) ? p.a() : p.b();
+                if (v == null || v.length != target.size()) {
+                    throw new IllegalArgumentException("checkpoint has no values of the right size for " + key);
+                }
+                target.set(v);
+            }
+        }
     }
 
     /** Sets every LoRA gradient to zero. */

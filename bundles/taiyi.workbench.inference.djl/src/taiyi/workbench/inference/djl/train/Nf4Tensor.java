@@ -45,25 +45,36 @@ public record Nf4Tensor(long[] shape, int count, byte[] packed, byte[] absmaxCod
         if (n != values.length) {
             throw new IllegalArgumentException(values.length + " values do not fill shape " + Arrays.toString(shape));
         }
-        int blocks = (values.length + BLOCK - 1) / BLOCK;
+        return quantise(FloatSequence.of(values), shape);
+    }
+
+    /** Quantises {@code product(shape)} values read one at a time (twice) from {@code source}. */
+    public static Nf4Tensor quantise(FloatSequence source, long[] shape) {
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        FloatSequence values = source;
+        int length = Math.toIntExact(n);
+        int blocks = (length + BLOCK - 1) / BLOCK;
         float[] absmax = new float[blocks];
-        byte[] packed = new byte[(values.length + 1) / 2];
+        byte[] packed = new byte[(length + 1) / 2];
         int zero = NF4.index(0f);
         for (int b = 0; b < blocks; b++) {
             int from = b * BLOCK;
-            int to = Math.min(values.length, from + BLOCK);
+            int to = Math.min(length, from + BLOCK);
             float m = 0f;
             for (int i = from; i < to; i++) {
-                m = Math.max(m, Math.abs(values[i]));
+                m = Math.max(m, Math.abs(values.get(i)));
             }
             absmax[b] = m;
             float inverse = m == 0f ? 0f : 1f / m;
             for (int i = from; i < to; i++) {
-                int code = m == 0f ? zero : NF4.index(values[i] * inverse);
+                int code = m == 0f ? zero : NF4.index(values.get(i) * inverse);
                 packed[i / 2] |= (byte) ((i % 2 == 0) ? code << 4 : code);
             }
         }
-        if (values.length % 2 == 1) {
+        if (length % 2 == 1) {
             packed[packed.length - 1] |= (byte) zero;
         }
         double total = 0;
@@ -88,7 +99,7 @@ public record Nf4Tensor(long[] shape, int count, byte[] packed, byte[] absmaxCod
                 codes[i] = (byte) (m == 0f ? code8Zero : CODE8.index((absmax[i] - offset) * inverse));
             }
         }
-        return new Nf4Tensor(shape.clone(), values.length, packed, codes, scales, offset);
+        return new Nf4Tensor(shape.clone(), length, packed, codes, scales, offset);
     }
 
     /** The block scales as dequantisation sees them. */

@@ -36,7 +36,7 @@ public record TrainingBatch(int rows, int length, long[] ids, long[] targetPosit
         return new TrainingBatch(examples.size(), length, ids, positions, tokens);
     }
 
-    /** Tokens in the batch, padding excluded is not tracked: rows × length. */
+    /** Positions in the batch, padding included: rows × length. */
     public long tokens() {
         return (long) rows * length;
     }
