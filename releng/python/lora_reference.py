@@ -45,6 +45,7 @@ import tempfile
 import time
 
 import torch
+import torch.utils.checkpoint
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import qwen_reference as qr  # noqa: E402
@@ -431,7 +432,7 @@ def bench(args):
         cfg = json.load(f)
     weights = {k: v.to(device) for k, v in qr.read_weights(args.model).items()}
     torch.set_default_tensor_type(torch.cuda.FloatTensor if device.type == "cuda" else torch.FloatTensor)
-    model = LoraQwen(cfg, weights, args.rank, args.rank * 2, 0.0, ["c_attn", "c_proj", "w1", "w2"], LORA_SEED)
+    model = LoraQwen(cfg, weights, args.rank, args.rank * 2, 0.0, ["c_attn", "c_proj", "w1", "w2"], LORA_SEED, fast_init=True)
     for a, b in model.lora.values():
         a.data = a.data.to(device)
         b.data = b.data.to(device)

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import picocli.CommandLine.Command;
@@ -66,7 +68,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter console = spec.commandLine().getOut();
         Map<String, Object> overrides = new LinkedHashMap<>();
         overrides.put("qlora", qlora);
         overrides.put("num_train_epochs", epochs);
@@ -93,12 +95,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainingRun.Request request = new TrainingRun.Request(model, data, out, adapter, overrides, choice);
         AtomicBoolean cancelled = new AtomicBoolean();
-        Thread worker = Thread.currentThread();
+        CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             // Ctrl-C: let the step finish and the checkpoint be written before the JVM goes
             cancelled.set(true);
             try {
-                worker.join(120_000);
+                finished.await(120, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -106,8 +108,9 @@ final class TrainCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         TrainingResult result;
         try {
-            result = TrainingRun.run(request, new Printer(out), cancelled::get);
+            result = TrainingRun.run(request, new Printer(console), cancelled::get);
         } finally {
+            finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -115,11 +118,11 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         if (result.cancelled()) {
-            out.printf("taiyi train: cancelled after step %d of %d; run the same command to resume%n", result.steps(),
+            console.printf("taiyi train: cancelled after step %d of %d; run the same command to resume%n", result.steps(),
                     result.totalSteps());
             return 130;
         }
-        out.printf("taiyi train: %d steps, final loss %.4f, %d tokens, adapter in %s%n", result.steps(), result.finalLoss(),
+        console.printf("taiyi train: %d steps, final loss %.4f, %d tokens, adapter in %s%n", result.steps(), result.finalLoss(),
                 result.tokens(), result.adapter());
         return 0;
     }

@@ -55,7 +55,7 @@ public final class TrainBenchmark {
     }
 
     private record Phase(String mode, double stepSeconds, double tokensPerSecond, long frozenBytes, long parameters, long loadPeak,
-            long trainPeak, double firstLoss, double lastLoss) {
+            long trainPeak, double firstLoss, double lastLoss, long before) {
     }
 
     private TrainBenchmark() {
@@ -98,9 +98,9 @@ public final class TrainBenchmark {
             Phase q = phases.get(1);
             for (Phase p : phases) {
                 out.printf("java %-7s step %.3f s, %.1f tokens/s, base %.3f bytes/parameter (%,d bytes), peak RSS +%,d MB in "
-                        + "training (+%,d MB while loading), loss %.4f -> %.4f%n", p.mode(), p.stepSeconds(), p.tokensPerSecond(),
-                        (double) p.frozenBytes() / p.parameters(), p.frozenBytes(), p.trainPeak() >> 20, p.loadPeak() >> 20,
-                        p.firstLoss(), p.lastLoss());
+                        + "training (+%,d MB while loading; %,d MB resident before loading), loss %.4f -> %.4f%n", p.mode(),
+                        p.stepSeconds(), p.tokensPerSecond(), (double) p.frozenBytes() / p.parameters(), p.frozenBytes(),
+                        p.trainPeak() >> 20, p.loadPeak() >> 20, p.before() >> 20, p.firstLoss(), p.lastLoss());
             }
             if (python != null) {
                 double py = python.get("tokens_per_s").asDouble();
@@ -172,7 +172,7 @@ public final class TrainBenchmark {
             Arrays.sort(seconds);
             double median = seconds[seconds.length / 2];
             return new Phase(mode, median, batch.tokens() / median, model.frozenBytes(), model.frozenParameters(), loadPeak,
-                    trainPeak, first, last);
+                    trainPeak, first, last, before);
         }
     }
 

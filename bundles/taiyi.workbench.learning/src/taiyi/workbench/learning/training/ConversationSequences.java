@@ -113,10 +113,10 @@ public final class ConversationSequences {
                 ids.add(id);
                 trained.add(true);
             }
-            for (String stop : prompt.stopTokens()) {
-                ids.add(tokenizer.specialId(stop));
+            // the answer ends where the pre-annotator stops reading: the template's first stop token
+            if (!prompt.stopTokens().isEmpty()) {
+                ids.add(tokenizer.specialId(prompt.stopTokens().get(0)));
                 trained.add(true);
-                break;
             }
         }
         if (ids.size() > maxLength) {
