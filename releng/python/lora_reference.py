@@ -258,7 +258,7 @@ class LoraQwen:
         x = torch.nn.functional.embedding(ids, self.w["transformer.wte.weight"])
         for l in range(self.cfg["num_hidden_layers"]):
             if checkpoint:
-                x = torch.utils.checkpoint.checkpoint(self.layer, l, x, mask)
+                x = torch.utils.checkpoint.checkpoint(self.layer, l, x, mask, use_reentrant=False)
             else:
                 x = self.layer(l, x, mask)
         rows = torch.tensor([t[0] for t in targets], device=ids.device)
