@@ -47,7 +47,7 @@ class LoopClosedTest {
         Path model = tmp.resolve("tiny-qwen");
         TrainCommandTest.model(model, TINY);
         String db = tmp.resolve("db").toString();
-        Path file = firstAbstracts(tmp, DOCUMENTS);
+        Path file = abstracts(tmp, DOCUMENTS, true);
         assertEquals(0, run("import", "--db", db, "--corpus", "ncbi", "--format", "pubtator", file.toString()).code());
         List<String> ids = new ArrayList<>();
         try (CorpusStore store = CorpusStore.open(tmp.resolve("db"))) {
@@ -96,25 +96,61 @@ class LoopClosedTest {
     }
 
     static Path firstAbstracts(Path tmp, int n) throws Exception {
+        return abstracts(tmp, n, false);
+    }
+
+    /**
+     * The first {@code n} abstracts of the NCBI-disease development set, as PubTator; with
+     * {@code expressible}, only those whose every mention string (case folded) occurs in the text
+     * exactly as often as it is annotated, so that an answer naming the strings means exactly the
+     * curated mentions (the round export counts the others as inexpressible).
+     */
+    static Path abstracts(Path tmp, int n, boolean expressible) throws Exception {
         List<String> lines = Files.readAllLines(Path.of(System.getProperty("taiyi.testdata"),
                 "ncbi-disease/pubtator/NCBIdevelopset_corpus.txt"), StandardCharsets.UTF_8);
         List<String> kept = new ArrayList<>();
+        List<String> block = new ArrayList<>();
         int documents = 0;
-        boolean inDocument = false;
-        for (String line : lines) {
-            if (line.isBlank()) {
-                if (inDocument && ++documents == n) {
-                    break;
-                }
-                inDocument = false;
-            } else {
-                inDocument = true;
+        for (int i = 0; i <= lines.size() && documents < n; i++) {
+            String line = i < lines.size() ? lines.get(i) : "";
+            if (!line.isBlank()) {
+                block.add(line);
+                continue;
             }
-            kept.add(line);
+            if (!block.isEmpty() && (!expressible || expressible(block))) {
+                kept.addAll(block);
+                kept.add("");
+                documents++;
+            }
+            block.clear();
         }
-        Path file = tmp.resolve("ncbi-" + n + ".txt");
+        Path file = tmp.resolve("ncbi-" + n + (expressible ? "-expressible" : "") + ".txt");
         Files.write(file, kept, StandardCharsets.UTF_8);
         return file;
+    }
+
+    private static boolean expressible(List<String> block) {
+        String text = "";
+        java.util.Map<String, Integer> annotated = new java.util.HashMap<>();
+        for (String line : block) {
+            if (line.contains("|t|") || line.contains("|a|")) {
+                text += line.substring(line.indexOf('|', line.indexOf('|') + 1) + 1) + " ";
+            } else {
+                String[] f = line.split("\t");
+                annotated.merge(f[3].toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+            }
+        }
+        String folded = text.toLowerCase(java.util.Locale.ROOT);
+        for (var e : annotated.entrySet()) {
+            int occurrences = 0;
+            for (int at = folded.indexOf(e.getKey()); at >= 0; at = folded.indexOf(e.getKey(), at + 1)) {
+                occurrences++;
+            }
+            if (occurrences != e.getValue()) {
+                return false;
+            }
+        }
+        return !annotated.isEmpty();
     }
 
     /** The first seed whose joint NER question for each document's one window uses the pre-annotator's wording. */

@@ -224,7 +224,7 @@ class TrainCommandTest {
         Path out = tmp.resolve("adapter");
         CommandRun r = run("train", "--model", model.toString(), "--data", round.toString(), "--out", out.toString(), "--device", "cpu");
         assertEquals(1, r.code());
-        assertTrue(r.err().startsWith(round.resolve("train.jsonl") + ":2: not JSON"), r.err());
+        assertTrue(r.err().startsWith("taiyi train: " + round.resolve("train.jsonl") + ":2: not JSON"), r.err());
         assertFalse(Files.exists(out));
         try (var left = Files.list(tmp)) {
             assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".adapter")), "no temporary or checkpoint folder");

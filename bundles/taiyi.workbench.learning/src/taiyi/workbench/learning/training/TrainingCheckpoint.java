@@ -63,8 +63,9 @@ final class TrainingCheckpoint {
             return Optional.empty();
         }
         JsonNode json = new ObjectMapper().readTree(state.toFile());
-        JsonNode expected = new ObjectMapper().valueToTree(identity);
-        if (!expected.equals(json.get("identity"))) {
+        // compared as text: a long read back from JSON is an int node, and nodes of different kinds are never equal
+        String expected = new ObjectMapper().writeValueAsString(identity);
+        if (!expected.equals(String.valueOf(json.get("identity")))) {
             throw new TrainingDataException(folder + ": holds a checkpoint of a different run (other settings, model or data); "
                     + "delete it to start afresh, or choose another output folder");
         }
