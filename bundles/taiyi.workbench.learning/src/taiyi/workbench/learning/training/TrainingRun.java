@@ -123,9 +123,9 @@ public final class TrainingRun {
             long began = System.nanoTime();
             for (int step = first; step < plan.totalSteps(); step++) {
                 if (cancelled.getAsBoolean()) {
-                    checkpoint.save(step, tokens, losses, startedAt, model, adam);
+                    checkpoint.save(step, tokens + runTokens, losses, startedAt, model, adam);
                     return new TrainingResult(null, step, plan.totalSteps(), losses.isEmpty() ? Double.NaN : losses.get(losses.size() - 1),
-                            tokens, true);
+                            tokens + runTokens, true);
                 }
                 List<int[]> micro = plan.microBatches(step);
                 double loss = 0;
