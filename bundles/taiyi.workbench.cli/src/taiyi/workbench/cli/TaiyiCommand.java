@@ -11,7 +11,7 @@ import taiyi.workbench.bench.BenchCommand;
         description = "Taiyi Workbench, headless: curate bilingual biomedical corpora with a model in the loop.",
         subcommands = {VersionCommand.class, ImportCommand.class, ExportCommand.class, StatsCommand.class, SearchCommand.class,
                 IndexCommand.class, PreannotateCommand.class, CurateCommand.class, RoundCommand.class, QueueCommand.class, DbCommand.class,
-                RelationsCommand.class, LearnCommand.class, BenchCommand.class, AdapterCommand.class,
+                RelationsCommand.class, LearnCommand.class, BenchCommand.class, AdapterCommand.class, TrainCommand.class,
                 EvaluateCommand.class, AgreementCommand.class, SimulateCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TaiyiCommand implements Runnable {

@@ -356,6 +356,22 @@ public final class Messages extends NLS {
     public static String TaiyiPreferencePage_serverNote;
     public static String TaiyiPreferencePage_serverUrl;
     public static String TaiyiPreferencePage_template;
+    public static String TrainAdapterDialog_browse;
+    public static String TrainAdapterDialog_model;
+    public static String TrainAdapterDialog_noConfig;
+    public static String TrainAdapterDialog_noOutput;
+    public static String TrainAdapterDialog_noTrainData;
+    public static String TrainAdapterDialog_out;
+    public static String TrainAdapterDialog_qlora;
+    public static String TrainAdapterDialog_round;
+    public static String TrainAdapterDialog_title;
+    public static String TrainAdapterJob_cancelled;
+    public static String TrainAdapterJob_done;
+    public static String TrainAdapterJob_failed;
+    public static String TrainAdapterJob_name;
+    public static String TrainAdapterJob_resuming;
+    public static String TrainAdapterJob_started;
+    public static String TrainAdapterJob_step;
     public static String TypeChooser_filter;
 
     static {

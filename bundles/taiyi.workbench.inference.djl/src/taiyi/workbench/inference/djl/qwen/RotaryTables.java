@@ -9,13 +9,13 @@ import ai.djl.ndarray.types.Shape;
  * {@code [seq_length, rotaryDim]}, laid out as Qwen v1 does: frequencies
  * {@code base^(-2i/dim)} repeated for both halves ({@code cat(freqs, freqs)}).
  */
-final class RotaryTables {
+public final class RotaryTables {
 
     private RotaryTables() {
     }
 
     /** {@code {cos, sin}} in {@code manager}. */
-    static NDArray[] create(NDManager manager, QwenConfig config) {
+    public static NDArray[] create(NDManager manager, QwenConfig config) {
         int dim = config.rotaryDim();
         int half = dim / 2;
         int positions = config.seqLength();

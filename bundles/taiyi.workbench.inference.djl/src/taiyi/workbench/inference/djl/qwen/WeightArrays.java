@@ -20,7 +20,7 @@ import taiyi.workbench.inference.djl.weights.WeightTensor;
  * JVM, so bf16 tensors are widened to float32 here in Java (a bf16 value is the upper half of a
  * float's bits) and never reach the engine as bf16.
  */
-final class WeightArrays {
+public final class WeightArrays {
 
     /** bf16 tensors are widened in blocks of rows of at most this many bytes, to bound the extra memory. */
     private static final long BF16_BLOCK_BYTES = 64L << 20;
@@ -29,12 +29,12 @@ final class WeightArrays {
     }
 
     /** A float32 array in {@code manager}, owning its memory. */
-    static NDArray float32(NDManager manager, WeightTensor t) {
+    public static NDArray float32(NDManager manager, WeightTensor t) {
         return convert(manager, t, DataType.FLOAT32);
     }
 
     /** An array of {@code target} type (FLOAT32 or FLOAT16) in {@code manager}, owning its memory. */
-    static NDArray convert(NDManager manager, WeightTensor t, DataType target) {
+    public static NDArray convert(NDManager manager, WeightTensor t, DataType target) {
         Shape shape = new Shape(t.shape());
         if (t.type() == TensorType.BF16) {
             return widenBf16(manager, t, shape, target);
