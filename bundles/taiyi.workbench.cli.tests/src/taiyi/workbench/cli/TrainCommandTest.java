@@ -96,8 +96,9 @@ class TrainCommandTest {
         Path adapter = tmp.resolve("adapter-1");
         CommandRun r = run("train", "--model", model.toString(), "--data", round.toString(), "--out", adapter.toString(),
                 "--no-qlora", "--max-steps", "3", "--batch", "2", "--grad-accum", "1", "--rank", "4", "--alpha", "8", "--lr", "1e-3",
-                "--device", "cpu");
+                "--device", "cpu", "--db", tmp.resolve("db").toString());
         assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("taiyi train: registered for corpus ncbi, round 1"), r.out());
         assertTrue(r.out().contains("step 3/3 loss "), r.out());
         assertTrue(r.out().contains(" tokens/s ETA "), r.out());
         assertTrue(r.last().startsWith("taiyi train: 3 steps, final loss "), r.last());
@@ -140,6 +141,12 @@ class TrainCommandTest {
                 "--adapter", adapter.toString(), "--device", "cpu", "--limit", "1", "--max-new-tokens", "4");
         assertEquals(0, pre.code(), pre.err());
         assertTrue(pre.out().contains("+ adapter adapter-1"), pre.out());
+
+        // registered by train: pre-annotation without --adapter picks it for this model
+        CommandRun latest = run("preannotate", "--db", tmp.resolve("db").toString(), "--corpus", "ncbi", "--model", model.toString(),
+                "--device", "cpu", "--limit", "1", "--max-new-tokens", "4");
+        assertEquals(0, latest.code(), latest.err());
+        assertTrue(latest.out().contains("+ adapter adapter-1"), latest.out());
     }
 
     private static Map<String, Object> settings(int steps) {

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,9 +19,10 @@ import taiyi.workbench.inference.GeneratorSettings.DeviceChoice;
 import taiyi.workbench.learning.training.TrainingProgress;
 import taiyi.workbench.learning.training.TrainingResult;
 import taiyi.workbench.learning.adapters.AdapterRegistry;
-import taiyi.workbench.learning.adapters.RegisteredAdapter;
 import taiyi.workbench.learning.training.TrainingRun;
 import taiyi.workbench.store.CorpusStore;
+import taiyi.workbench.store.RegisteredAdapter;
+import taiyi.workbench.store.StoreLocation;
 
 /**
  * {@code taiyi train}: trains a LoRA (or, with {@code --qlora}, QLoRA) adapter on an exported
@@ -44,12 +44,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "ADAPTER_DIR", description = "Where the peft adapter goes (new or empty).")
     Path out;
 
-    @Mixin
-    DatabaseOption db;
-
-    @Option(names = "--no-register", description = "Do not register the adapter in the corpus database (by default it is, "
-            + "for the round's corpora, when the database holds them).")
-    boolean noRegister;
+    @Option(names = "--db", paramLabel = "DIR|JDBC_URL", description = "Register the adapter in this corpus database, for the "
+            + "round's corpora, so that pre-annotation picks it (an H2 folder or jdbc:postgresql://host[:port]/db).")
+    String database;
 
     @Option(names = "--adapter", paramLabel = "DIR", description = "An earlier round's adapter to continue from (same rank).")
     Path adapter;
@@ -133,23 +130,23 @@ final class TrainCommand implements Callable<Integer> {
                     result.totalSteps());
             return 130;
         }
+        int code = database == null ? 0 : register(console, result.adapter());
         console.printf("taiyi train: %d steps, final loss %.4f, %d tokens, adapter in %s%n", result.steps(), result.finalLoss(),
                 result.tokens(), result.adapter());
-        if (!noRegister) {
-            register(console, result.adapter());
-        }
-        return 0;
+        return code;
     }
 
-    /** The adapter into the registry, so that pre-annotation picks it; training stands even when that fails. */
-    private void register(PrintWriter console, Path adapterFolder) {
-        try (CorpusStore store = db.open()) {
+    /** The adapter into the registry, so that pre-annotation picks it; the adapter stays even when this fails. */
+    private int register(PrintWriter console, Path adapterFolder) {
+        try (CorpusStore store = CorpusStore.open(StoreLocation.parse(database))) {
             for (RegisteredAdapter r : new AdapterRegistry(store).register(adapterFolder, data)) {
                 console.printf("taiyi train: registered for corpus %s, round %d%n", r.corpus(), r.round());
             }
+            return 0;
         } catch (Exception e) {
             spec.commandLine().getErr().println("taiyi train: the adapter is not registered (" + e.getMessage()
-                    + "); register it later with taiyi adapter register --data " + data + " " + adapterFolder);
+                    + "); register it with taiyi adapter register --data " + data + " " + adapterFolder);
+            return 1;
         }
     }
 
