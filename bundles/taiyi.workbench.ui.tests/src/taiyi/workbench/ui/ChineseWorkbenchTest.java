@@ -104,7 +104,8 @@ class ChineseWorkbenchTest {
     @Test
     void theMainMenusAndTheViewTitlesAreChinese() throws Exception {
         Menu bar = page().getWorkbenchWindow().getShell().getMenuBar();
-        assertEquals(List.of("文件", "编辑", "窗口", "帮助"), Arrays.stream(bar.getItems()).map(ChineseWorkbenchTest::plain).toList());
+        assertEquals(List.of("文件", "编辑", "学习", "窗口", "帮助"), Arrays.stream(bar.getItems()).map(ChineseWorkbenchTest::plain).toList());
+        assertTrue(labels(submenu(bar, "学习")).contains("训练适配器…"), labels(submenu(bar, "学习")).toString());
         List<String> file = labels(submenu(bar, "文件"));
         assertTrue(file.containsAll(List.of("导入…", "刷新语料库", "预标注…", "导出轮次…")) && file.get(file.size() - 1).equals("退出"),
                 file.toString());

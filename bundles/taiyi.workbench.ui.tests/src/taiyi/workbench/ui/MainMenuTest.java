@@ -41,7 +41,8 @@ class MainMenuTest {
     @Test
     void fileEditWindowAndHelpHoldTheirCommands() {
         Menu bar = page().getWorkbenchWindow().getShell().getMenuBar();
-        assertEquals(List.of("File", "Edit", "Window", "Help"), Arrays.stream(bar.getItems()).map(MainMenuTest::plain).toList());
+        assertEquals(List.of("File", "Edit", "Learning", "Window", "Help"), Arrays.stream(bar.getItems()).map(MainMenuTest::plain).toList());
+        assertEquals(List.of("Export Round…", "Train Adapter…"), labels(submenu(bar, "Learning")));
         List<String> file = labels(submenu(bar, "File"));
         assertTrue(file.contains("Import…") && file.get(file.size() - 1).equals("Exit"), file.toString());
         assertTrue(labels(submenu(bar, "Edit")).containsAll(List.of("Undo", "Redo")), labels(submenu(bar, "Edit")).toString());
