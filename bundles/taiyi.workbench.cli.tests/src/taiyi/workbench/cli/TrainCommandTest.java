@@ -36,6 +36,8 @@ import taiyi.workbench.inference.djl.qwen.QwenConfig;
 import taiyi.workbench.inference.djl.weights.LoraAdapter;
 import taiyi.workbench.inference.djl.weights.SafetensorsFile;
 import taiyi.workbench.inference.djl.weights.TensorType;
+import taiyi.workbench.learning.adapters.BaseModelHash;
+import taiyi.workbench.learning.adapters.FileSha256;
 import taiyi.workbench.learning.training.TrainingProgress;
 import taiyi.workbench.learning.training.TrainingRecord;
 import taiyi.workbench.learning.training.TrainingResult;
@@ -126,9 +128,9 @@ class TrainCommandTest {
         }
 
         JsonNode record = new ObjectMapper().readTree(adapter.resolve(TrainingRecord.FILE).toFile());
-        assertEquals(TrainingRecord.modelSha256(model), record.get("baseModelSha256").asText());
+        assertEquals(BaseModelHash.of(model), record.get("baseModelSha256").asText());
         assertTrue(record.get("baseModelSha256").asText().matches("[0-9a-f]{64}"));
-        assertEquals(TrainingRecord.fileSha256(round.resolve("manifest.json")), record.get("dataManifestSha256").asText());
+        assertEquals(FileSha256.of(round.resolve("manifest.json")), record.get("dataManifestSha256").asText());
         assertEquals(1, record.get("round").asInt());
         assertEquals(3, record.get("steps").asInt());
         assertTrue(record.get("tokens").asLong() > 0);

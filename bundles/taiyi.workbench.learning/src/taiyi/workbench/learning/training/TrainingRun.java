@@ -36,6 +36,8 @@ import taiyi.workbench.inference.djl.weights.LoraAdapter;
 import taiyi.workbench.inference.djl.weights.WeightSource;
 import taiyi.workbench.inference.prompt.PromptTemplates;
 import taiyi.workbench.inference.prompt.Taiyi1Template;
+import taiyi.workbench.learning.adapters.BaseModelHash;
+import taiyi.workbench.learning.adapters.FileSha256;
 
 /**
  * One LoRA/QLoRA training run, in process: a round folder's {@code train.jsonl} on a Qwen v1 model
@@ -82,9 +84,9 @@ public final class TrainingRun {
         List<TrainingExample> examples = ConversationSequences.read(request.round().resolve("train.jsonl"), tokenizer,
                 PromptTemplates.byId(Taiyi1Template.ID), maxLength);
         Path manifestFile = request.round().resolve("manifest.json");
-        String dataHash = Files.isRegularFile(manifestFile) ? TrainingRecord.fileSha256(manifestFile)
-                : TrainingRecord.fileSha256(request.round().resolve("train.jsonl"));
-        String modelHash = TrainingRecord.modelSha256(request.model());
+        String manifestHash = Files.isRegularFile(manifestFile) ? FileSha256.of(manifestFile) : null;
+        String dataHash = manifestHash != null ? manifestHash : FileSha256.of(request.round().resolve("train.jsonl"));
+        String modelHash = BaseModelHash.of(request.model());
         Map<String, Object> identity = new LinkedHashMap<>();
         identity.put("hyperparameters", settings.asArguments());
         identity.put("base_model_sha256", modelHash);
@@ -151,7 +153,7 @@ public final class TrainingRun {
             }
             tokens += runTokens;
             double finalLoss = losses.isEmpty() ? Double.NaN : losses.get(losses.size() - 1);
-            writeAdapter(out, model, settings, request, manifest, modelHash, finalLoss, plan.totalSteps(), tokens, startedAt);
+            writeAdapter(out, model, settings, request, manifest, modelHash, manifestHash, finalLoss, plan.totalSteps(), tokens, startedAt);
             checkpoint.delete();
             return new TrainingResult(out, plan.totalSteps(), plan.totalSteps(), finalLoss, tokens, false);
         } finally {
@@ -162,7 +164,7 @@ public final class TrainingRun {
     }
 
     private static void writeAdapter(Path out, LoraQwen model, TrainingSettings settings, Request request,
-            Optional<JsonNode> manifest, String modelHash, double finalLoss, int steps, long tokens, String startedAt)
+            Optional<JsonNode> manifest, String modelHash, String manifestHash, double finalLoss, int steps, long tokens, String startedAt)
             throws IOException {
         Path parent = out.getParent();
         Files.createDirectories(parent);
@@ -171,8 +173,7 @@ public final class TrainingRun {
             PeftAdapterWriter.write(temp, settings.lora(), model.pairs(), request.model().toAbsolutePath().normalize().toString());
             Map<String, Object> record = new LinkedHashMap<>();
             record.put("baseModelSha256", modelHash);
-            Path manifestFile = request.round().resolve("manifest.json");
-            record.put("dataManifestSha256", Files.isRegularFile(manifestFile) ? TrainingRecord.fileSha256(manifestFile) : null);
+            record.put("dataManifestSha256", manifestHash);
             JsonNode round = manifest.map(m -> m.get("round")).orElse(null);
             record.put("round", round != null && round.canConvertToInt() ? round.asInt() : null);
             record.put("hyperparameters", settings.asArguments());
