@@ -62,7 +62,12 @@ class TrainCommandTest {
     }
 
     static Path model(Path folder, QwenConfig config) throws Exception {
-        RandomQwenCheckpoint.writeModel(folder, config, 7, TensorType.F32, 1);
+        return model(folder, config, 1.0);
+    }
+
+    /** A model folder whose final norm is scaled by {@code finalNormGain} (see {@link RandomQwenCheckpoint}). */
+    static Path model(Path folder, QwenConfig config, double finalNormGain) throws Exception {
+        RandomQwenCheckpoint.writeModel(folder, config, 7, TensorType.F32, 1, finalNormGain);
         try (InputStream in = new GZIPInputStream(Files.newInputStream(Path.of(System.getProperty("taiyi.djl.fixtures"),
                 "tokenizer/qwen.tiktoken.gz"))); OutputStream out = Files.newOutputStream(folder.resolve("qwen.tiktoken"))) {
             in.transferTo(out);

@@ -70,7 +70,8 @@ final class RoundCommand implements Runnable {
         String documents;
 
         @Option(names = "--tasks", split = ",", paramLabel = "TASK", defaultValue = "ner,re,tc",
-                description = "Tasks to render: ner, re, tc (default all).")
+                description = "Tasks to render: ner, re, tc (default all); ner-all: NER's all-types question only, "
+                        + "without one question per type.")
         List<String> tasks;
 
         @Option(names = "--languages", split = ",", paramLabel = "LANG", defaultValue = "en,zh",
@@ -106,12 +107,19 @@ final class RoundCommand implements Runnable {
             RoundRequest request;
             try {
                 Set<TaskKind> taskKinds = EnumSet.noneOf(TaskKind.class);
-                tasks.forEach(t -> taskKinds.add(TaskKind.parse(t)));
+                boolean nerPerType = false;
+                for (String t : tasks) {
+                    boolean joint = t.strip().equalsIgnoreCase("ner-all");
+                    TaskKind kind = joint ? TaskKind.NER : TaskKind.parse(t);
+                    taskKinds.add(kind);
+                    nerPerType |= kind == TaskKind.NER && !joint;
+                }
                 Set<Language> langs = EnumSet.noneOf(Language.class);
                 languages.forEach(l -> langs.add(Language.fromCode(l)));
                 request = RoundRequest.of(corpora, round).withDocuments(DocumentSelection.parse(documents))
                         .withTasks(taskKinds).withLanguages(langs).withExcluded(excluded)
-                        .withValidationFraction(validationFraction).withSeed(seed).withMaxTokens(maxTokens);
+                        .withValidationFraction(validationFraction).withSeed(seed).withMaxTokens(maxTokens)
+                        .withNerPerType(nerPerType);
                 if (replay != null) {
                     request = request.withReplay(replay, replayRatio);
                 }

@@ -37,12 +37,21 @@ public final class RandomQwenCheckpoint {
      * @param shards 1 for a single {@code model.safetensors}, more for a sharded checkpoint
      */
     public static void writeModel(Path folder, QwenConfig config, long seed, TensorType type, int shards) throws IOException {
+        writeModel(folder, config, seed, type, shards, 1.0);
+    }
+
+    /**
+     * Writes a model folder whose final norm's weights are scaled by {@code finalNormGain}, so that
+     * the model can become sure of a token (see {@link RandomWeights#RandomWeights(long, boolean, double)}).
+     */
+    public static void writeModel(Path folder, QwenConfig config, long seed, TensorType type, int shards, double finalNormGain)
+            throws IOException {
         if (shards < 1) {
             throw new IllegalArgumentException("shards must be at least 1");
         }
         Files.createDirectories(folder);
         JSON.writerWithDefaultPrettyPrinter().writeValue(folder.resolve(QwenConfig.FILE).toFile(), config.toJson());
-        RandomWeights random = new RandomWeights(seed, type == TensorType.BF16);
+        RandomWeights random = new RandomWeights(seed, type == TensorType.BF16, finalNormGain);
         List<Map.Entry<String, long[]>> tensors = new ArrayList<>(QwenLayout.shapes(config).entrySet());
         if (shards == 1) {
             SafetensorsWriter writer = new SafetensorsWriter();

@@ -109,6 +109,28 @@ class RoundExportTest {
     }
 
     @Test
+    void withoutPerTypeQuestionsNerAsksEachWindowOnceForAllTypes() throws Exception {
+        List<Document> twenty = ExportFixtures.bc5cdrTraining().subList(0, 20);
+        try (CorpusStore store = CorpusStore.open(dir.resolve("db"))) {
+            store.documents().importDocuments("cdr-train", twenty, "CDR_TrainingSet.PubTator.txt");
+            RoundRequest request = RoundRequest.of(List.of("cdr-train"), 1).withDocuments(DocumentSelection.ALL)
+                    .withTasks(java.util.EnumSet.of(taiyi.workbench.inference.task.TaskKind.NER)).withValidationFraction(0)
+                    .withNerPerType(false);
+            RoundSummary summary = new RoundExport(store, ExportFixtures.length()).write(request, dir.resolve("round"),
+                    ExportProgress.NONE);
+
+            int windows = twenty.stream().mapToInt(d -> TextWindows.split(d, WindowBudget.forLanguage(d.language())).size()).sum();
+            JsonNode manifest = JSON.readTree(dir.resolve("round/manifest.json").toFile());
+            assertEquals(windows, summary.train() + manifest.at("/dropped").size());
+            for (String line : lines(dir.resolve("round/train.jsonl"))) {
+                String human = JSON.readTree(line).at("/conversation/0/human").asText();
+                assertTrue(human.contains("Chemical") && human.contains("Disease"), human);
+            }
+            assertEquals("[\"ner-all\"]", manifest.at("/request/tasks").toString());
+        }
+    }
+
+    @Test
     void excludingTheDevelopmentSetLeavesNoneOfItsDocumentsNorNearDuplicates() throws Exception {
         List<Document> devel = TestCorpora.bc5cdrDevel();
         Document copied = devel.get(7);

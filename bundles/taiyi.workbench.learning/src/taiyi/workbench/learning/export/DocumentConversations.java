@@ -63,12 +63,18 @@ final class DocumentConversations {
     private final Set<TaskKind> tasks;
     private final int maxTokens;
     private final long seed;
+    private final boolean nerPerType;
 
     DocumentConversations(ConversationLength length, Set<TaskKind> tasks, int maxTokens, long seed) {
+        this(length, tasks, maxTokens, seed, true);
+    }
+
+    DocumentConversations(ConversationLength length, Set<TaskKind> tasks, int maxTokens, long seed, boolean nerPerType) {
         this.length = length;
         this.tasks = tasks;
         this.maxTokens = maxTokens;
         this.seed = seed;
+        this.nerPerType = nerPerType;
     }
 
     RenderedDocument render(String corpus, LabelSchema schema, Document d) {
@@ -192,7 +198,7 @@ final class DocumentConversations {
         List<EntityType> types = schema.entityTypes();
         add(out, drops, corpus, d, language, windowIndex, TaskKind.NER, "all", builder.wordings(language), types, windowText,
                 pieces, TaiyiAnswers.mentions(language, display(types, language, stringsByType)), counts(stringsByType));
-        if (types.size() > 1) {
+        if (nerPerType && types.size() > 1) {
             for (EntityType t : types) {
                 Map<String, LinkedHashSet<String>> one = new LinkedHashMap<>();
                 one.put(t.name(), stringsByType.get(t.name()));

@@ -64,7 +64,7 @@ public final class RoundExport {
         List<Source> sources = read(request);
         List<Conversation> out = new ArrayList<>();
         DocumentConversations renderer = new DocumentConversations(length, request.tasks(), request.maxTokens(),
-                request.seed());
+                request.seed(), request.nerPerType());
         for (Source s : sources) {
             for (CuratedDocument d : s.documents()) {
                 if (out.size() >= count) {
@@ -124,7 +124,7 @@ public final class RoundExport {
 
         // render, in parallel, collected in document order
         DocumentConversations renderer = new DocumentConversations(length, request.tasks(), request.maxTokens(),
-                request.seed());
+                request.seed(), request.nerPerType());
         AtomicInteger done = new AtomicInteger();
         List<RenderedDocument> rendered = work.parallelStream().map(d -> {
             if (progress.isCancelled()) {

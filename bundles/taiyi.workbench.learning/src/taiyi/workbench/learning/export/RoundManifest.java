@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import taiyi.workbench.inference.task.TaskKind;
 import taiyi.workbench.learning.CuratedDocument;
 import taiyi.workbench.store.DocumentHistory;
 
@@ -57,7 +58,9 @@ final class RoundManifest {
         Map<String, Object> req = new LinkedHashMap<>();
         req.put("corpora", request.corpora());
         req.put("documents", request.documents().name().toLowerCase(java.util.Locale.ROOT));
-        req.put("tasks", request.tasks().stream().map(t -> t.code()).sorted().toList());
+        // as --tasks spells them: ner-all is NER without the per-type questions
+        req.put("tasks", request.tasks().stream().map(t -> t == TaskKind.NER && !request.nerPerType() ? "ner-all" : t.code())
+                .sorted().toList());
         req.put("languages", request.languages().stream().map(l -> l.code()).sorted().toList());
         req.put("excluded_corpora", request.excludedCorpora());
         req.put("validation_fraction", request.validationFraction());

@@ -25,10 +25,12 @@ import taiyi.workbench.learning.DocumentSelection;
  * @param validationFraction the share of documents whose conversations go to validation
  * @param seed decides wordings, the split, the replay sample and the order
  * @param maxTokens the longest conversation, in Qwen tokens (the paper's 1024)
+ * @param nerPerType besides NER's all-types question, one question per entity type (the default);
+ *        without, a round asks each window's mentions once, which keeps a small round small
  */
 public record RoundRequest(List<String> corpora, int round, DocumentSelection documents, Set<TaskKind> tasks,
         Set<Language> languages, Optional<Path> replay, double replayRatio, List<String> excludedCorpora,
-        double validationFraction, long seed, int maxTokens) {
+        double validationFraction, long seed, int maxTokens, boolean nerPerType) {
 
     public static final int MAX_TOKENS = 1024;
     public static final double VALIDATION_FRACTION = 0.05;
@@ -67,46 +69,51 @@ public record RoundRequest(List<String> corpora, int round, DocumentSelection do
     /** The defaults: done documents, every task and language, no replay, no exclusion, 5 % validation, seed 42. */
     public static RoundRequest of(List<String> corpora, int round) {
         return new RoundRequest(corpora, round, DocumentSelection.DONE, EnumSet.allOf(TaskKind.class),
-                EnumSet.allOf(Language.class), Optional.empty(), 0, List.of(), VALIDATION_FRACTION, SEED, MAX_TOKENS);
+                EnumSet.allOf(Language.class), Optional.empty(), 0, List.of(), VALIDATION_FRACTION, SEED, MAX_TOKENS, true);
     }
 
     public RoundRequest withDocuments(DocumentSelection selection) {
         return new RoundRequest(corpora, round, selection, tasks, languages, replay, replayRatio, excludedCorpora,
-                validationFraction, seed, maxTokens);
+                validationFraction, seed, maxTokens, nerPerType);
     }
 
     public RoundRequest withTasks(Set<TaskKind> newTasks) {
         return new RoundRequest(corpora, round, documents, newTasks, languages, replay, replayRatio, excludedCorpora,
-                validationFraction, seed, maxTokens);
+                validationFraction, seed, maxTokens, nerPerType);
     }
 
     public RoundRequest withLanguages(Set<Language> newLanguages) {
         return new RoundRequest(corpora, round, documents, tasks, newLanguages, replay, replayRatio, excludedCorpora,
-                validationFraction, seed, maxTokens);
+                validationFraction, seed, maxTokens, nerPerType);
     }
 
     public RoundRequest withReplay(Path file, double ratio) {
         return new RoundRequest(corpora, round, documents, tasks, languages, Optional.of(file), ratio, excludedCorpora,
-                validationFraction, seed, maxTokens);
+                validationFraction, seed, maxTokens, nerPerType);
     }
 
     public RoundRequest withExcluded(List<String> corporaToExclude) {
         return new RoundRequest(corpora, round, documents, tasks, languages, replay, replayRatio, corporaToExclude,
-                validationFraction, seed, maxTokens);
+                validationFraction, seed, maxTokens, nerPerType);
     }
 
     public RoundRequest withValidationFraction(double fraction) {
         return new RoundRequest(corpora, round, documents, tasks, languages, replay, replayRatio, excludedCorpora, fraction,
-                seed, maxTokens);
+                seed, maxTokens, nerPerType);
     }
 
     public RoundRequest withSeed(long newSeed) {
         return new RoundRequest(corpora, round, documents, tasks, languages, replay, replayRatio, excludedCorpora,
-                validationFraction, newSeed, maxTokens);
+                validationFraction, newSeed, maxTokens, nerPerType);
     }
 
     public RoundRequest withMaxTokens(int tokens) {
         return new RoundRequest(corpora, round, documents, tasks, languages, replay, replayRatio, excludedCorpora,
-                validationFraction, seed, tokens);
+                validationFraction, seed, tokens, nerPerType);
+    }
+
+    public RoundRequest withNerPerType(boolean perType) {
+        return new RoundRequest(corpora, round, documents, tasks, languages, replay, replayRatio, excludedCorpora,
+                validationFraction, seed, maxTokens, perType);
     }
 }
