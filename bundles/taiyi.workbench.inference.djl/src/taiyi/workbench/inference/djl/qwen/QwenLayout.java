@@ -1,7 +1,11 @@
 package taiyi.workbench.inference.djl.qwen;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import taiyi.workbench.inference.djl.weights.WeightSource;
+import taiyi.workbench.inference.djl.weights.WeightTensor;
 
 /**
  * The weights a Qwen v1 checkpoint holds, by their Hugging Face names, and the shape each must
@@ -42,5 +46,20 @@ public final class QwenLayout {
         shapes.put(FINAL_NORM, new long[] {h});
         shapes.put(LM_HEAD, new long[] {c.vocabSize(), h});
         return shapes;
+    }
+
+    /**
+     * Checks that a checkpoint holds every weight the config needs, each in its shape.
+     *
+     * @throws IllegalArgumentException naming the checkpoint and the first weight that differs
+     */
+    public static void check(WeightSource source, QwenConfig config) {
+        for (Map.Entry<String, long[]> e : shapes(config).entrySet()) {
+            WeightTensor t = source.get(e.getKey());
+            if (!Arrays.equals(t.shape(), e.getValue())) {
+                throw new IllegalArgumentException(source.describe() + ": weight " + e.getKey() + " is "
+                        + Arrays.toString(t.shape()) + " but the config needs " + Arrays.toString(e.getValue()));
+            }
+        }
     }
 }

@@ -1,6 +1,5 @@
 package taiyi.workbench.inference.djl.qwen;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -86,14 +85,7 @@ public final class QwenModel implements AutoCloseable {
             throw new IllegalArgumentException("the decoder runs in FLOAT32 or FLOAT16, not " + dataType
                     + " (bf16 arrays created from Java abort the JVM in DJL 0.36)");
         }
-        Map<String, long[]> shapes = QwenLayout.shapes(config);
-        for (Map.Entry<String, long[]> e : shapes.entrySet()) {
-            WeightTensor t = source.get(e.getKey());
-            if (!Arrays.equals(t.shape(), e.getValue())) {
-                throw new IllegalArgumentException(source.describe() + ": weight " + e.getKey() + " is "
-                        + Arrays.toString(t.shape()) + " but the config needs " + Arrays.toString(e.getValue()));
-            }
-        }
+        QwenLayout.check(source, config);
         Map<String, LoraAdapter.Delta> deltas = new HashMap<>();
         if (adapter != null) {
             adapter.checkAgainst(source);
@@ -297,24 +289,8 @@ public final class QwenModel implements AutoCloseable {
 
     /** NeoX rotate-half on the first {@code rotaryDim} channels of each head, in float32. */
     private NDArray rotate(NDArray x, NDArray rowCos, NDArray rowSin) {
-        int rot = config.rotaryDim();
-        int d = config.kvChannels();
         NDArray wide = dataType == DataType.FLOAT32 ? x : x.toType(DataType.FLOAT32, false);
-        NDArray turned;
-        NDArray passed = null;
-        if (rot < d) {
-            NDList split = wide.split(new long[] {rot}, 3);
-            turned = split.get(0);
-            passed = split.get(1);
-        } else {
-            turned = wide;
-        }
-        NDList halves = turned.split(2, 3);
-        NDArray rotatedHalf = halves.get(1).neg().concat(halves.get(0), 3);
-        NDArray result = turned.mul(rowCos).add(rotatedHalf.mul(rowSin));
-        if (passed != null) {
-            result = result.concat(passed, 3);
-        }
+        NDArray result = RotaryTables.rotate(wide, rowCos, rowSin, config.rotaryDim(), config.kvChannels());
         return dataType == DataType.FLOAT32 ? result : result.toType(dataType, false);
     }
 

@@ -1,6 +1,7 @@
 package taiyi.workbench.inference.djl.qwen;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
@@ -39,5 +40,26 @@ public final class RotaryTables {
         }
         Shape shape = new Shape(positions, dim);
         return new NDArray[] {manager.create(cos, shape), manager.create(sin, shape)};
+    }
+
+    /**
+     * NeoX rotate-half on the first {@code rotaryDim} channels of each head of a float32
+     * {@code [B, heads, T, d]}, the rest passed through; {@code cos}/{@code sin} are the tables'
+     * rows for the {@code T} positions.
+     */
+    public static NDArray rotate(NDArray x, NDArray cos, NDArray sin, int rotaryDim, int headDim) {
+        NDArray turned;
+        NDArray passed = null;
+        if (rotaryDim < headDim) {
+            NDList split = x.split(new long[] {rotaryDim}, 3);
+            turned = split.get(0);
+            passed = split.get(1);
+        } else {
+            turned = x;
+        }
+        NDList halves = turned.split(2, 3);
+        NDArray rotatedHalf = halves.get(1).neg().concat(halves.get(0), 3);
+        NDArray result = turned.mul(cos).add(rotatedHalf.mul(sin));
+        return passed == null ? result : result.concat(passed, 3);
     }
 }

@@ -1,6 +1,9 @@
 package taiyi.workbench.inference.djl.train;
 
+import java.util.function.Consumer;
+
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 
 /** A frozen float32 weight held as it is. */
 final class DenseWeight implements FrozenWeight {
@@ -17,8 +20,8 @@ final class DenseWeight implements FrozenWeight {
     }
 
     @Override
-    public NDArray applyTransposed(NDArray g) {
-        return g.matMul(weight);
+    public void useFloat32(NDManager manager, Consumer<NDArray> use) {
+        use.accept(weight);
     }
 
     @Override

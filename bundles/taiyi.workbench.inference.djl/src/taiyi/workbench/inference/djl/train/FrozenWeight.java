@@ -1,6 +1,9 @@
 package taiyi.workbench.inference.djl.train;
 
+import java.util.function.Consumer;
+
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 
 /**
  * A base weight {@code [out, in]} that training never changes, kept in whatever form saves memory;
@@ -11,8 +14,11 @@ interface FrozenWeight extends AutoCloseable {
     /** {@code x · Wᵀ (+ bias)}, in {@code x}'s manager. */
     NDArray apply(NDArray x, NDArray bias);
 
-    /** {@code g · W}: the gradient of {@link #apply}'s input given its output's gradient {@code g}. */
-    NDArray applyTransposed(NDArray g);
+    /**
+     * Hands the weight as a float32 {@code [out, in]} array to {@code use}; the array (a widened
+     * copy, or the weight itself) must not outlive the call.
+     */
+    void useFloat32(NDManager manager, Consumer<NDArray> use);
 
     long[] shape();
 

@@ -1,7 +1,6 @@
 package taiyi.workbench.inference.djl.train;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -36,9 +35,12 @@ import taiyi.workbench.inference.djl.weights.WeightTensor;
  * block's input; the backward pass recomputes one block with a graph from its saved input and
  * pushes the output's gradient through it. Only one block's graph, and so with {@code --qlora}
  * only one block's dequantised weights, is alive at a time: autograd would otherwise keep every
- * dequantised float32 weight until the end of the backward pass, undoing NF4's saving. The loss
- * head (final norm, {@code lm_head} and the cross-entropy over the trained tokens) is done by
- * hand, in vocabulary chunks, for the same reason. Dropout masks are drawn from splitmix64 seeded
+ * dequantised float32 weight until the end of the backward pass, undoing NF4's saving. So each
+ * block's weights are widened twice a step, for the forward pass and for the recomputation whose
+ * saved weight the backward pass reuses (bitsandbytes under gradient checkpointing widens a third
+ * time, in the backward pass, as its 4-bit matmul saves only the packed weight). The loss head
+ * (final norm, {@code lm_head} and the cross-entropy over the trained tokens, and only over them)
+ * streams {@code lm_head}'s row chunks once, loss and gradient together ({@link ChunkedCrossEntropy}). Dropout masks are drawn from splitmix64 seeded
  * per step, micro-batch, block and module, so the recomputation sees the same mask and a resumed
  * run the same masks as an uninterrupted one.
  *
@@ -109,14 +111,7 @@ public final class LoraQwen implements AutoCloseable {
      */
     public static LoraQwen load(WeightSource source, QwenConfig config, LoraSettings lora, boolean nf4, LoraAdapter start,
             long seed, Device device) {
-        Map<String, long[]> shapes = QwenLayout.shapes(config);
-        for (Map.Entry<String, long[]> e : shapes.entrySet()) {
-            WeightTensor t = source.get(e.getKey());
-            if (!Arrays.equals(t.shape(), e.getValue())) {
-                throw new IllegalArgumentException(source.describe() + ": weight " + e.getKey() + " is "
-                        + Arrays.toString(t.shape()) + " but the config needs " + Arrays.toString(e.getValue()));
-            }
-        }
+        QwenLayout.check(source, config);
         if (start != null) {
             start.checkAgainst(source);
             if (start.rank() != lora.rank() || start.fanInFanOut()) {
@@ -325,14 +320,13 @@ public final class LoraQwen implements AutoCloseable {
 
     /**
      * Mean cross-entropy of the trained tokens and its gradient with respect to the last block's
-     * output, scaled by {@code weight}: autograd from the loss to the logits, by hand back through
-     * {@code lm_head} chunk by chunk (so no dequantised chunk outlives its product), then autograd
-     * through the final norm.
+     * output, scaled by {@code weight}: through the final norm by autograd, through {@code lm_head}
+     * by hand in one pass over its row chunks ({@link ChunkedCrossEntropy}), so each chunk is widened
+     * once and no {@code [tokens, vocabulary]} array is ever made.
      *
      * @return {loss (a scalar), gradient [B, T, h]}, both in {@code step}
      */
     private NDArray[] head(NDManager step, NDArray x, TrainingBatch batch, double weight) {
-        int n = batch.targetTokens().length;
         long hidden = config.hiddenSize();
         try (NDScope scope = new NDScope()) {
             NDArray leaf = x.duplicate();
@@ -342,26 +336,17 @@ public final class LoraQwen implements AutoCloseable {
             NDArray picked = leaf.reshape(batch.tokens(), hidden).get(new NDIndex("{}", positions));
             NDArray normed = rmsNorm(picked, finalNorm);
             JniUtils.setGradMode(false);
-            List<NDArray> parts = new ArrayList<>();
-            for (FrozenWeight w : head) {
-                parts.add(w.apply(normed, null));
-            }
-            NDArray logits = parts.size() == 1 ? parts.get(0) : concatColumns(parts);
-            logits.setRequiresGradient(true);
-            NDArray tokens = step.create(batch.targetTokens()).reshape(n, 1);
-            JniUtils.setGradMode(true);
-            NDArray loss = logits.logSoftmax(1).gather(tokens, 1).mean().neg();
-            NDArray weighted = loss.mul((float) weight);
-            JniUtils.setGradMode(false);
-            JniUtils.backward((PtNDArray) weighted, (PtNDArray) weighted.onesLike(), false, false);
-            NDArray logitGradient = logits.getGradient();
-            NDArray normedGradient = null;
-            long from = 0;
-            for (FrozenWeight w : head) {
-                long rows = w.shape()[0];
-                NDArray g = w.applyTransposed(logitGradient.get(new NDIndex(":, {}:{}", from, from + rows)));
-                normedGradient = normedGradient == null ? g : normedGradient.add(g);
-                from += rows;
+            NDArray loss;
+            NDArray normedGradient;
+            try (ChunkedCrossEntropy crossEntropy = new ChunkedCrossEntropy(step, normed, step.create(batch.targetTokens()))) {
+                long from = 0;
+                for (FrozenWeight w : head) {
+                    long at = from;
+                    w.useFloat32(step, chunk -> crossEntropy.add(chunk, at));
+                    from += w.shape()[0];
+                }
+                loss = crossEntropy.loss();
+                normedGradient = crossEntropy.gradient(weight);
             }
             JniUtils.backward((PtNDArray) normed, (PtNDArray) normedGradient, false, false);
             NDArray gradient = leaf.getGradient().duplicate();
@@ -370,10 +355,6 @@ public final class LoraQwen implements AutoCloseable {
             loss.attach(step);
             return new NDArray[] {loss, gradient};
         }
-    }
-
-    private static NDArray concatColumns(List<NDArray> parts) {
-        return new NDList(parts).stream().reduce((a, b) -> a.concat(b, 1)).orElseThrow();
     }
 
     private NDArray block(int l, NDArray x, NDArray rowCos, NDArray rowSin, NDArray mask, long dropoutSeed) {
@@ -441,23 +422,8 @@ public final class LoraQwen implements AutoCloseable {
         return x.div(x.square().mean(new int[] {last}, true).add((float) config.layerNormEpsilon()).sqrt()).mul(weight);
     }
 
-    /** NeoX rotate-half on the first {@code rotaryDim} channels of each head; cos/sin are {@code [T, rot]}. */
     private NDArray rotate(NDArray x, NDArray rowCos, NDArray rowSin) {
-        int rot = config.rotaryDim();
-        int d = config.kvChannels();
-        NDArray turned;
-        NDArray passed = null;
-        if (rot < d) {
-            NDList split = x.split(new long[] {rot}, 3);
-            turned = split.get(0);
-            passed = split.get(1);
-        } else {
-            turned = x;
-        }
-        NDList halves = turned.split(2, 3);
-        NDArray rotatedHalf = halves.get(1).neg().concat(halves.get(0), 3);
-        NDArray result = turned.mul(rowCos).add(rotatedHalf.mul(rowSin));
-        return passed == null ? result : result.concat(passed, 3);
+        return RotaryTables.rotate(x, rowCos, rowSin, config.rotaryDim(), config.kvChannels());
     }
 
     /** Overwrites every pair's values (a checkpoint's), by peft key. */

@@ -1,5 +1,7 @@
 package taiyi.workbench.inference.djl.train;
 
+import java.util.function.Consumer;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -80,9 +82,9 @@ final class Nf4Weight implements FrozenWeight {
     }
 
     @Override
-    public NDArray applyTransposed(NDArray g) {
-        try (NDArray w = dequantise(g.getManager())) {
-            return g.matMul(w);
+    public void useFloat32(NDManager manager, Consumer<NDArray> use) {
+        try (NDArray w = dequantise(manager)) {
+            use.accept(w);
         }
     }
 
