@@ -161,7 +161,9 @@ public final class Messages extends NLS {
     public static String MinScoreValidator_notANumber;
     public static String MinScoreValidator_notFinite;
     public static String ModelPreferences_noServer;
+    public static String NextInQueueHandler_job;
     public static String NextInQueueHandler_nothingLeft;
+    public static String NextInQueueHandler_stillRanking;
     public static String PreannotateHandler_ask;
     public static String PreannotateHandler_ner;
     public static String PreannotateHandler_noAdapterFolder;
