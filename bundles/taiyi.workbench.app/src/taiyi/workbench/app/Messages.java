@@ -1,9 +1,6 @@
 package taiyi.workbench.app;
 
-import org.eclipse.core.runtime.Platform;
 import org.eclipse.osgi.util.NLS;
-
-import taiyi.workbench.core.model.Language;
 
 /**
  * Every user-visible string of the application bundle's Java code (the main menu, the window
@@ -35,14 +32,5 @@ public final class Messages extends NLS {
     }
 
     private Messages() {
-    }
-
-    /**
-     * The language the workbench speaks, from the platform's locale ({@code -nl}, else the OS):
-     * what entity and relation types are shown in; Chinese for any {@code zh*} locale.
-     */
-    public static Language language() {
-        String nl = Platform.getNL();
-        return nl != null && nl.toLowerCase(java.util.Locale.ROOT).startsWith("zh") ? Language.CHINESE : Language.ENGLISH;
     }
 }

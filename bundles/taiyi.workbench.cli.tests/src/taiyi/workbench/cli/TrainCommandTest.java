@@ -19,8 +19,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 
-import ai.djl.pytorch.jni.JniUtils;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +41,7 @@ import taiyi.workbench.learning.training.TrainingRecord;
 import taiyi.workbench.learning.training.TrainingResult;
 import taiyi.workbench.learning.training.TrainingRun;
 import taiyi.workbench.store.CorpusStore;
+import taiyi.workbench.testing.OneTorchThread;
 
 /**
  * {@code taiyi train} on a round exported from real NCBI-disease abstracts, with a downloaded-style
@@ -183,13 +182,7 @@ class TrainCommandTest {
     @Test
     void aCancelledRunResumesToTheSameAdapter() throws Exception {
         // one thread: a threaded reduction may add in another order from run to run, and the two runs must agree bit for bit
-        int threads = JniUtils.getNumThreads();
-        JniUtils.setNumThreads(1);
-        try {
-            resumeAfterCancelAndCompare();
-        } finally {
-            JniUtils.setNumThreads(threads);
-        }
+        OneTorchThread.run(this::resumeAfterCancelAndCompare);
     }
 
     private void resumeAfterCancelAndCompare() throws Exception {

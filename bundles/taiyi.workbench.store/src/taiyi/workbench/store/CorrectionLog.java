@@ -28,6 +28,14 @@ import taiyi.workbench.core.model.Relation;
  */
 final class CorrectionLog {
 
+    /** An event's columns after its document, in the order {@link #events} reads and {@link #insert} writes them. */
+    static final String EVENT_COLUMNS = "user_name, created_at, action, suggestion_key, refers_to, ui_location, duration_ms, payload";
+    /**
+     * A document's log, oldest first, with the event id before {@link #EVENT_COLUMNS}: the one query
+     * that reads it ({@link DatabaseCopy} hashes the same columns to prove a copy).
+     */
+    static final String EVENTS_OF_DOCUMENT = "SELECT id, " + EVENT_COLUMNS + " FROM correction_event WHERE document_id = ? ORDER BY id";
+
     private final Connection c;
     private final EventCache cache;
 
@@ -54,8 +62,7 @@ final class CorrectionLog {
             return cached;
         }
         List<CorrectionEvent> events = new ArrayList<>();
-        Jdbc.query(c, "SELECT id, user_name, created_at, action, suggestion_key, refers_to, ui_location, duration_ms, payload "
-                + "FROM correction_event WHERE document_id = ? ORDER BY id", ps -> ps.setLong(1, docId), rs -> {
+        Jdbc.query(c, EVENTS_OF_DOCUMENT, ps -> ps.setLong(1, docId), rs -> {
                     AnnotationJson.Payload p = AnnotationJson.parse(rs.getString(9));
                     events.add(new CorrectionEvent(rs.getLong(1), externalId, rs.getString(2), rs.getTimestamp(3).toInstant(),
                             CorrectionAction.valueOf(rs.getString(4)), p.mentionBefore(), p.mentionAfter(), p.relationBefore(),
@@ -154,8 +161,8 @@ final class CorrectionLog {
 
     private CorrectionEvent insert(long docId, CorrectionEvent e) throws SQLException {
         Instant at = Instant.now();
-        try (PreparedStatement ps = Jdbc.prepareInsert(c, "INSERT INTO correction_event (document_id, user_name, created_at, "
-                + "action, suggestion_key, refers_to, ui_location, duration_ms, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = Jdbc.prepareInsert(c, "INSERT INTO correction_event (document_id, " + EVENT_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, docId);
             ps.setString(2, e.user());
             ps.setTimestamp(3, Timestamp.from(at));

@@ -147,8 +147,7 @@ public final class DatabaseCopy {
             for (Object[] d : docs) {
                 MessageDigest one = sha256();
                 Map<Long, Integer> position = new HashMap<>();
-                Jdbc.query(c, "SELECT id, user_name, created_at, action, suggestion_key, refers_to, ui_location, duration_ms, payload "
-                        + "FROM correction_event WHERE document_id = ? ORDER BY id", ps -> ps.setLong(1, (Long) d[0]), rs -> {
+                Jdbc.query(c, CorrectionLog.EVENTS_OF_DOCUMENT, ps -> ps.setLong(1, (Long) d[0]), rs -> {
                             position.put(rs.getLong(1), position.size());
                             long refersTo = rs.getLong(6);
                             String walked = rs.wasNull() ? "-" : String.valueOf(position.get(refersTo));

@@ -1,10 +1,15 @@
 package taiyi.workbench.store;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
+import taiyi.workbench.core.curation.CorrectionAction;
+import taiyi.workbench.core.curation.DecisionTime;
 import taiyi.workbench.core.model.AnnotationLayer;
 
 /** Counts over a store's corpora: what a navigator lists and {@code taiyi stats} prints. */
@@ -55,16 +60,24 @@ public final class StatisticsStore {
         });
     }
 
-    /** Decisions and time per curator in a corpus's logs, by curator name; imports are not decisions. */
+    /** Decisions and time per curator in a corpus's logs, by curator name; imports are not decisions ({@link DecisionTime}). */
     public List<CuratorStats> curators(String corpus) {
         return store.read("cannot count the curators of corpus '" + corpus + "'", c -> {
             long corpusId = CorpusStore.existingCorpusId(c, corpus);
+            Map<String, DecisionTime> time = new TreeMap<>();
+            Map<String, Set<Long>> documents = new HashMap<>();
+            Jdbc.query(c, "SELECT e.user_name, e.action, e.duration_ms, e.document_id "
+                    + "FROM correction_event e JOIN document d ON e.document_id = d.id WHERE d.corpus_id = ?",
+                    ps -> ps.setLong(1, corpusId), rs -> {
+                        CorrectionAction action = CorrectionAction.valueOf(rs.getString(2));
+                        if (DecisionTime.counts(action)) {
+                            String curator = rs.getString(1);
+                            time.put(curator, time.getOrDefault(curator, DecisionTime.NONE).plus(action, rs.getLong(3)));
+                            documents.computeIfAbsent(curator, k -> new HashSet<>()).add(rs.getLong(4));
+                        }
+                    });
             List<CuratorStats> out = new ArrayList<>();
-            Jdbc.query(c, "SELECT e.user_name, COUNT(*), COALESCE(SUM(e.duration_ms), 0), COUNT(DISTINCT e.document_id) "
-                    + "FROM correction_event e JOIN document d ON e.document_id = d.id "
-                    + "WHERE d.corpus_id = ? AND e.action <> 'IMPORT' GROUP BY e.user_name ORDER BY e.user_name",
-                    ps -> ps.setLong(1, corpusId),
-                    rs -> out.add(new CuratorStats(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getInt(4))));
+            time.forEach((curator, t) -> out.add(new CuratorStats(curator, t.decisions(), t.millis(), documents.get(curator).size())));
             return out;
         });
     }

@@ -133,7 +133,7 @@ class ChineseWorkbenchTest {
             TaiyiPreferencePage taiyi = assertInstanceOf(TaiyiPreferencePage.class, dialog.getSelectedPage());
             assertEquals("太一", taiyi.getTitle());
             assertEquals("工作台用于预标注的太一模型，以及语料库数据库。", taiyi.getDescription());
-            for (String label : List.of("模型文件夹(&M)：", "设备(&D)：", "语言(&G)（重启后生效）：")) {
+            for (String label : List.of("模型文件夹(&M)：", "设备(&D)：", "语言(&G)（重启后生效）：", "API 密钥（安全存储）(&S)：")) {
                 assertEquals(1, find(dialog.getShell(), org.eclipse.swt.widgets.Label.class, l -> l.getText().equals(label)).size(),
                         "no label " + label);
             }

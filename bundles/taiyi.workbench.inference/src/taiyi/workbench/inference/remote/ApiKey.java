@@ -3,6 +3,7 @@ package taiyi.workbench.inference.remote;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A bearer key for an endpoint. Its text leaves this class only as the {@code Authorization}
@@ -47,6 +48,36 @@ public final class ApiKey {
     /** The key of a variable when one is named, else none. */
     public static Optional<ApiKey> optionalFromEnvironment(String variable) {
         return variable == null || variable.isBlank() ? Optional.empty() : Optional.of(fromEnvironment(variable.strip()));
+    }
+
+    /**
+     * The key of the workbench's server: the environment variable's when one is named and set, else
+     * the stored one, else none. The environment wins so that a shell, or a lab's login script, can
+     * use another key for a session without touching the stored one, as the CLI (which reads only the
+     * environment) does.
+     *
+     * @param variable the variable named in the preferences; null or blank for none
+     * @param stored the key in secure storage, asked only when the environment has none
+     * @throws IllegalArgumentException naming the variable when it is named but unset and no key is stored
+     */
+    public static Optional<ApiKey> fromEnvironmentOrStored(String variable, Supplier<Optional<ApiKey>> stored) {
+        return fromEnvironmentOrStored(variable, System::getenv, stored);
+    }
+
+    static Optional<ApiKey> fromEnvironmentOrStored(String variable, Function<String, String> environment,
+            Supplier<Optional<ApiKey>> stored) {
+        boolean named = variable != null && !variable.isBlank();
+        if (named) {
+            String value = environment.apply(variable.strip());
+            if (value != null && !value.isBlank()) {
+                return Optional.of(new ApiKey(value.strip(), "environment variable " + variable.strip()));
+            }
+        }
+        Optional<ApiKey> kept = stored.get();
+        if (kept.isEmpty() && named) {
+            throw new IllegalArgumentException("the API key variable " + variable.strip() + " is not set, and no key is stored");
+        }
+        return kept;
     }
 
     /** Where the key came from, for messages: e.g. {@code environment variable TAIYI_API_KEY}. */

@@ -10,8 +10,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 import taiyi.workbench.core.curation.AnnotationSet;
-import taiyi.workbench.core.curation.CorrectionAction;
-import taiyi.workbench.core.curation.CorrectionEvent;
+import taiyi.workbench.core.curation.DecisionTime;
 import taiyi.workbench.core.curation.RelationSuggestion;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.model.EntityMention;
@@ -100,7 +99,7 @@ public final class CorpusEvaluator {
                 throw new IllegalArgumentException("corpus '" + corpus + "' has no document " + id + " of gold corpus '" + gold + "'");
             }
             layers.put(id, store.suggestions().suggestionLayer(corpus, id));
-            curationMillis += curationMillis(gold, id);
+            curationMillis += DecisionTime.of(store.log().events(gold, id)).millis();
         }
         return new Gold(gold, golds, layers, curationMillis);
     }
@@ -133,16 +132,5 @@ public final class CorpusEvaluator {
             }
         }
         return new AnnotationSet(mentions, relations);
-    }
-
-    /** The time the curators spent deciding on a document: its log's decision durations, the import aside. */
-    private long curationMillis(String corpus, String documentId) {
-        long sum = 0;
-        for (CorrectionEvent e : store.log().events(corpus, documentId)) {
-            if (e.action() != CorrectionAction.IMPORT) {
-                sum += e.durationMs();
-            }
-        }
-        return sum;
     }
 }

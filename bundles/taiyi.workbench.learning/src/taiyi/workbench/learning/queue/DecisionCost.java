@@ -2,14 +2,14 @@ package taiyi.workbench.learning.queue;
 
 import java.util.List;
 
-import taiyi.workbench.core.curation.CorrectionAction;
 import taiyi.workbench.core.curation.CorrectionEvent;
+import taiyi.workbench.core.curation.DecisionTime;
 
 /**
  * What one curator decision costs, measured from the correction log: the mean
  * {@link CorrectionEvent#durationMs()} of the decisions that recorded one (accept, reject, modify,
- * create, delete). A document is expected to take one decision per suggestion plus one to mark it
- * done, which is what Chen et al. (2017) found uncertainty sampling ignores: informative documents
+ * create, delete: {@link DecisionTime#ofAnnotationDecisions}). A document is expected to take one
+ * decision per suggestion plus one to mark it done, which is what Chen et al. (2017) found uncertainty sampling ignores: informative documents
  * take longer.
  *
  * @param secondsPerDecision mean seconds of a decision
@@ -31,22 +31,9 @@ public record DecisionCost(double secondsPerDecision, int measuredDecisions) {
 
     /** The mean duration of the timed decisions among the events; {@link #DEFAULT} when none was timed. */
     public static DecisionCost of(List<CorrectionEvent> events) {
-        long sum = 0;
-        int n = 0;
-        for (CorrectionEvent e : events) {
-            if (isDecision(e.action()) && e.durationMs() > 0) {
-                sum += e.durationMs();
-                n++;
-            }
-        }
-        return n == 0 ? DEFAULT : new DecisionCost(sum / 1000.0 / n, n);
-    }
-
-    private static boolean isDecision(CorrectionAction a) {
-        return switch (a) {
-            case ACCEPT, REJECT, MODIFY, CREATE, DELETE -> true;
-            default -> false;
-        };
+        DecisionTime time = DecisionTime.ofAnnotationDecisions(events);
+        int n = time.timedDecisions();
+        return n == 0 ? DEFAULT : new DecisionCost(time.millis() / 1000.0 / n, n);
     }
 
     /** Expected seconds to curate a document with this many suggestions (one decision each, one to finish). */

@@ -11,12 +11,14 @@ import static taiyi.workbench.ui.WorkbenchDriver.page;
 import static taiyi.workbench.ui.WorkbenchDriver.press;
 import static taiyi.workbench.ui.WorkbenchDriver.screenshot;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.IPreferenceNode;
@@ -39,6 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 import taiyi.workbench.core.runtime.LaunchLanguage;
 import taiyi.workbench.core.runtime.WorkbenchDataFolder;
 import taiyi.workbench.inference.GeneratorSettings.DeviceChoice;
+import taiyi.workbench.inference.remote.ApiKey;
+import taiyi.workbench.inference.remote.StoredApiKey;
 
 /** Window > Preferences > Taiyi: values typed into the page are what ModelPreferences reads back. */
 class TaiyiPreferencePageTest {
@@ -159,6 +163,75 @@ class TaiyiPreferencePageTest {
             }
         }
         assertFalse(Files.exists(file), "the language file outlived the choice of the system's language");
+    }
+
+    @Test
+    void anApiKeyTypedOnThePageIsKeptInSecureStorageAndNeverInThePreferences() throws Exception {
+        StoredApiKey stored = ModelPreferences.storedApiKey();
+        stored.clear();
+        String secret = "sk-page-test-4b1d9e";
+        PreferenceDialog dialog = open();
+        try {
+            Shell shell = dialog.getShell();
+            Text key = field(shell, "API key (secure storage):", Text.class);
+            assertTrue((key.getStyle() & SWT.PASSWORD) != 0, "the key field shows what is typed");
+            assertEquals("No key is stored", key.getMessage());
+            assertFalse(clearButton(shell).isEnabled());
+            Combo engine = field(shell, "Run the model:", Combo.class);
+            engine.select(1);
+            engine.notifyListeners(SWT.Selection, new Event());
+            type(field(shell, "Server URL:", Text.class), "http://127.0.0.1:9/v1");
+            type(field(shell, "Server model name:", Text.class), "taiyi");
+            type(key, secret);
+            press(shell, "Apply and Close");
+        } finally {
+            if (dialog.getShell() != null && !dialog.getShell().isDisposed()) {
+                dialog.close();
+            }
+        }
+
+        assertTrue(stored.read().orElseThrow().matches(secret));
+        ModelPreferences prefs = ModelPreferences.current();
+        assertTrue(prefs.usesServer());
+        ApiKey used = prefs.endpoint().key().orElseThrow();
+        assertTrue(used.matches(secret));
+        assertTrue(used.source().contains("secure storage"), used.source());
+        // neither the preference node nor its file on disk holds it
+        IEclipsePreferences node = InstanceScope.INSTANCE.getNode(ModelPreferences.QUALIFIER);
+        node.flush();
+        for (String k : node.keys()) {
+            assertFalse(node.get(k, "").contains(secret), k);
+        }
+        // where the runtime keeps the instance scope without a resources plug-in
+        Path prefsFile = Path.of(Platform.getInstanceLocation().getURL().getPath(), ".metadata", ".plugins",
+                "org.eclipse.core.runtime", ".settings", ModelPreferences.QUALIFIER + ".prefs");
+        assertTrue(Files.exists(prefsFile), prefsFile.toString());
+        assertFalse(Files.readString(prefsFile, StandardCharsets.ISO_8859_1).contains(secret));
+        assertFalse(Files.readString(stored.storage(), StandardCharsets.ISO_8859_1).contains(secret));
+
+        // the page says a key is stored, and Clear forgets it at once
+        dialog = open();
+        try {
+            Shell shell = dialog.getShell();
+            Text key = field(shell, "API key (secure storage):", Text.class);
+            assertEquals("", key.getText());
+            assertEquals("A key is stored; type another to replace it", key.getMessage());
+            screenshot(shell, "preferences-taiyi-api-key.png");
+            Button clear = clearButton(shell);
+            assertTrue(clear.isEnabled());
+            clear.notifyListeners(SWT.Selection, new Event());
+            drain();
+            assertFalse(clear.isEnabled());
+            assertEquals("No key is stored", key.getMessage());
+        } finally {
+            dialog.close();
+        }
+        assertEquals(Optional.empty(), stored.read());
+        assertEquals(Optional.empty(), ModelPreferences.current().endpoint().key());
+    }
+
+    private static Button clearButton(Shell shell) {
+        return find(shell, Button.class, b -> b.getText().replace("&", "").equals("Clear Stored Key")).get(0);
     }
 
     @Test

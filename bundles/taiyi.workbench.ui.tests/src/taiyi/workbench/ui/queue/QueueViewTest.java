@@ -98,6 +98,12 @@ class QueueViewTest {
 
     /** Presses N on a control, as the keyboard would: the workbench's key-binding filter sees it first. */
     private static void pressN(Control c) {
+        pressNWithoutDraining(c);
+        drain();
+    }
+
+    /** Presses N and returns before the UI thread runs anything a job handed to it. */
+    private static void pressNWithoutDraining(Control c) {
         for (int type : new int[] {SWT.KeyDown, SWT.KeyUp}) {
             Event e = new Event();
             e.type = type;
@@ -107,7 +113,6 @@ class QueueViewTest {
             e.display = c.getDisplay();
             c.notifyListeners(type, e);
         }
-        drain();
     }
 
     private static Optional<DocumentEditor> activeEditor() {
@@ -148,6 +153,30 @@ class QueueViewTest {
                 .filter(e -> e.document().id().equals(docs.get(2).id())).isPresent());
         DocumentEditor second = activeEditor().orElseThrow();
         waitUntil("the caret on its suggestion", 30, () -> caretOn(second, "s-1-1"));
+    }
+
+    @Test
+    void nRanksInTheBackgroundAndASecondNWhileItRanksStartsNoSecondRanking() throws Exception {
+        page().closeAllEditors(false);
+        QueueView view = queueView();
+        page().activate(view);
+        drain();
+        int before = NextInQueueHandler.rankingsStarted();
+
+        pressNWithoutDraining(view.viewer().getTable());
+        // the key returned before the document opened: that happens on the UI thread once the job has ranked
+        assertTrue(NextInQueueHandler.ranking());
+        assertTrue(activeEditor().isEmpty());
+        // a second N before the UI thread ran anything the job handed back: it finds the first still at work
+        pressNWithoutDraining(view.viewer().getTable());
+        assertEquals(before + 1, NextInQueueHandler.rankingsStarted());
+
+        waitUntil("the first queued document in the editor", 60, () -> activeEditor()
+                .filter(e -> e.document().id().equals(docs.get(1).id())).isPresent());
+        waitUntil("N done", 30, () -> !NextInQueueHandler.ranking());
+        drain();
+        assertEquals(before + 1, NextInQueueHandler.rankingsStarted());
+        assertEquals(1, page().getEditorReferences().length);
     }
 
     @Test

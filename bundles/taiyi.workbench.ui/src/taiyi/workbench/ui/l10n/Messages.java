@@ -161,7 +161,9 @@ public final class Messages extends NLS {
     public static String MinScoreValidator_notANumber;
     public static String MinScoreValidator_notFinite;
     public static String ModelPreferences_noServer;
+    public static String NextInQueueHandler_job;
     public static String NextInQueueHandler_nothingLeft;
+    public static String NextInQueueHandler_stillRanking;
     public static String PreannotateHandler_ask;
     public static String PreannotateHandler_ner;
     public static String PreannotateHandler_noAdapterFolder;
@@ -351,6 +353,11 @@ public final class Messages extends NLS {
     public static String TaiyiPreferencePage_serverApi;
     public static String TaiyiPreferencePage_serverApiChat;
     public static String TaiyiPreferencePage_serverApiCompletions;
+    public static String TaiyiPreferencePage_serverKey;
+    public static String TaiyiPreferencePage_serverKeyClear;
+    public static String TaiyiPreferencePage_serverKeyNotKept;
+    public static String TaiyiPreferencePage_serverKeyNotStored;
+    public static String TaiyiPreferencePage_serverKeyStored;
     public static String TaiyiPreferencePage_serverKeyVariable;
     public static String TaiyiPreferencePage_serverModel;
     public static String TaiyiPreferencePage_serverNote;

@@ -9,11 +9,13 @@ import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
 
+import taiyi.workbench.core.runtime.WorkbenchDataFolder;
 import taiyi.workbench.inference.GenerationOptions;
 import taiyi.workbench.inference.GeneratorSettings;
 import taiyi.workbench.inference.GeneratorSettings.DeviceChoice;
 import taiyi.workbench.inference.remote.ApiKey;
 import taiyi.workbench.inference.remote.OpenAiEndpoint;
+import taiyi.workbench.inference.remote.StoredApiKey;
 
 /**
  * The keys of the workbench's model and database preferences, their defaults, and typed getters
@@ -63,7 +65,8 @@ public final class ModelPreferences {
     /** completions (Taiyi) or chat */
     public static final String ENDPOINT_API = "model.endpoint.api";
     /**
-     * The name of the environment variable that holds the server's API key: the key itself is never
+     * The name of the environment variable that holds the server's API key; when it is set, its key
+     * is used instead of the one in secure storage ({@link #storedApiKey()}). The key itself is never
      * a preference (preference files are plain text).
      */
     public static final String ENDPOINT_KEY_VARIABLE = "model.endpoint.apiKeyVariable";
@@ -151,7 +154,8 @@ public final class ModelPreferences {
     /**
      * The server the preferences name.
      *
-     * @throws IllegalArgumentException naming what is missing or wrong (the URL, the model name, an unset key variable)
+     * @throws IllegalArgumentException naming what is missing or wrong (the URL, the model name, an unset key
+     *     variable with no key stored, a stored key that cannot be decrypted)
      */
     public OpenAiEndpoint endpoint() {
         String url = get(ENDPOINT_URL).strip();
@@ -165,8 +169,19 @@ public final class ModelPreferences {
         } catch (IllegalArgumentException e) {
             api = OpenAiEndpoint.Api.COMPLETIONS;
         }
-        ApiKey key = ApiKey.optionalFromEnvironment(get(ENDPOINT_KEY_VARIABLE)).orElse(null);
+        ApiKey key;
+        try {
+            key = ApiKey.fromEnvironmentOrStored(get(ENDPOINT_KEY_VARIABLE), () -> storedApiKey().read()).orElse(null);
+        } catch (IllegalStateException e) {
+            // a storage that cannot be read is a setting to fix, like a missing URL
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
         return OpenAiEndpoint.of(url, model, api, key);
+    }
+
+    /** The server's API key as the preference page keeps it: in the data folder's secure storage. */
+    public static StoredApiKey storedApiKey() {
+        return StoredApiKey.in(WorkbenchDataFolder.resolve().root());
     }
 
     /** The folder of the Taiyi model weights (config.json, safetensors, tokenizer). */

@@ -13,9 +13,11 @@ import org.eclipse.jface.preference.StringFieldEditor;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Link;
+import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.eclipse.ui.preferences.IWorkbenchPreferenceContainer;
@@ -34,6 +36,9 @@ public final class TaiyiPreferencePage extends FieldEditorPreferencePage impleme
     public static final String ID = "taiyi.workbench.ui.preferences.taiyi";
     /** The platform's key bindings page (General &gt; Keys). */
     public static final String KEYS_PAGE_ID = "org.eclipse.ui.preferencePages.Keys";
+
+    private Text keyField;
+    private Button clearKey;
 
     public TaiyiPreferencePage() {
         super(GRID);
@@ -79,6 +84,7 @@ public final class TaiyiPreferencePage extends FieldEditorPreferencePage impleme
                 {Messages.TaiyiPreferencePage_serverApiCompletions, "completions"}, {Messages.TaiyiPreferencePage_serverApiChat, "chat"}},
                 parent));
         addField(new StringFieldEditor(ModelPreferences.ENDPOINT_KEY_VARIABLE, Messages.TaiyiPreferencePage_serverKeyVariable, parent));
+        createKeyRow(parent);
         Label server = new Label(parent, SWT.WRAP);
         server.setText(Messages.TaiyiPreferencePage_serverNote);
         server.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 3, 1));
@@ -101,11 +107,56 @@ public final class TaiyiPreferencePage extends FieldEditorPreferencePage impleme
         });
     }
 
-    /** Also keeps the language where the launch script reads it, for the next start. */
+    /**
+     * The API key's row: a password field whose text goes to secure storage on OK (never to the
+     * preference store), and a button that forgets the stored key at once.
+     */
+    private void createKeyRow(Composite parent) {
+        new Label(parent, SWT.NONE).setText(Messages.TaiyiPreferencePage_serverKey);
+        keyField = new Text(parent, SWT.SINGLE | SWT.BORDER | SWT.PASSWORD);
+        keyField.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        clearKey = new Button(parent, SWT.PUSH);
+        clearKey.setText(Messages.TaiyiPreferencePage_serverKeyClear);
+        clearKey.addListener(SWT.Selection, e -> {
+            try {
+                ModelPreferences.storedApiKey().clear();
+                keyField.setText("");
+            } catch (IllegalStateException failed) {
+                setErrorMessage(NLS.bind(Messages.TaiyiPreferencePage_serverKeyNotKept, failed.getMessage()));
+            }
+            showKeyState();
+        });
+        showKeyState();
+    }
+
+    private void showKeyState() {
+        boolean stored;
+        try {
+            stored = ModelPreferences.storedApiKey().isSet();
+        } catch (IllegalStateException e) {
+            setErrorMessage(NLS.bind(Messages.TaiyiPreferencePage_serverKeyNotKept, e.getMessage()));
+            stored = false;
+        }
+        keyField.setMessage(stored ? Messages.TaiyiPreferencePage_serverKeyStored : Messages.TaiyiPreferencePage_serverKeyNotStored);
+        clearKey.setEnabled(stored);
+    }
+
+    /** Also keeps a typed API key in secure storage, and the language where the launch script reads it, for the next start. */
     @Override
     public boolean performOk() {
         if (!super.performOk()) {
             return false;
+        }
+        String key = keyField == null || keyField.isDisposed() ? "" : keyField.getText();
+        if (!key.isBlank()) {
+            try {
+                ModelPreferences.storedApiKey().store(key);
+                keyField.setText("");
+                showKeyState();
+            } catch (IllegalStateException e) {
+                setErrorMessage(NLS.bind(Messages.TaiyiPreferencePage_serverKeyNotKept, e.getMessage()));
+                return false;
+            }
         }
         String nl = getPreferenceStore().getString(ModelPreferences.LANGUAGE);
         try {

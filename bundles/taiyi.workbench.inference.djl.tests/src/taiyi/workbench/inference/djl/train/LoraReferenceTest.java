@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import taiyi.workbench.bench.qwen.RandomQwenCheckpoint;
 import taiyi.workbench.core.runtime.WorkbenchDataFolder;
 import taiyi.workbench.inference.djl.PyTorchEngineLoader;
@@ -26,6 +25,7 @@ import taiyi.workbench.inference.djl.qwen.QwenConfig;
 import taiyi.workbench.inference.djl.weights.SafetensorsFolder;
 import taiyi.workbench.inference.djl.weights.TensorType;
 import taiyi.workbench.inference.djl.weights.WeightSource;
+import taiyi.workbench.testing.OneTorchThread;
 
 /**
  * LoRA training in float32 against the hand-written torch reference
@@ -95,13 +95,7 @@ class LoraReferenceTest {
     void lossesAndFirstGradientsMatchTheReference() throws IOException {
         // one thread: a threaded reduction may add in another order from run to run, and twenty steps of
         // training amplify a last-bit difference past 1e-4 (seen once in CI at step 17); one order is one result
-        int threads = JniUtils.getNumThreads();
-        JniUtils.setNumThreads(1);
-        try {
-            trainTwentyStepsAsTheReferenceDid();
-        } finally {
-            JniUtils.setNumThreads(threads);
-        }
+        OneTorchThread.run(this::trainTwentyStepsAsTheReferenceDid);
     }
 
     private void trainTwentyStepsAsTheReferenceDid() throws IOException {
