@@ -16,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import ai.djl.pytorch.jni.JniUtils;
 import taiyi.workbench.core.curation.CorrectionAction;
 import taiyi.workbench.core.curation.CorrectionEvent;
 import taiyi.workbench.core.model.Document;
@@ -24,6 +23,7 @@ import taiyi.workbench.core.runtime.WorkbenchDataFolder;
 import taiyi.workbench.inference.djl.PyTorchEngineLoader;
 import taiyi.workbench.inference.djl.qwen.QwenConfig;
 import taiyi.workbench.store.CorpusStore;
+import taiyi.workbench.testing.OneTorchThread;
 
 /**
  * The loop closed from the shell: five curated NCBI-disease abstracts, {@code taiyi round export},
@@ -64,13 +64,7 @@ class LoopClosedTest {
     void anAdapterTrainedOnTheCuratedRoundSuggestsExactlyTheCuratedMentions() throws Exception {
         PyTorchEngineLoader.load(WorkbenchDataFolder.resolve().engineCache());
         // one thread: a threaded reduction may add in another order from run to run, and the loss must not depend on the machine
-        int threads = JniUtils.getNumThreads();
-        JniUtils.setNumThreads(1);
-        try {
-            closeTheLoop();
-        } finally {
-            JniUtils.setNumThreads(threads);
-        }
+        OneTorchThread.run(this::closeTheLoop);
     }
 
     private void closeTheLoop() throws Exception {
