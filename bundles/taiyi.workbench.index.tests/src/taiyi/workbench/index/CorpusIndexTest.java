@@ -385,6 +385,64 @@ class CorpusIndexTest {
         assertEquals(Map.of("zh", cmeee.size()), chinese.languages());
     }
 
+    /**
+     * A whole answer takes its page and its facet counts from one reader; for text queries, whose
+     * matches are read from positions (a phrase, a Chinese word matched ideograph by ideograph),
+     * the counts must equal counts made here from the texts and layers of the matching documents,
+     * and the page must be the one the page-only search ranks, scores and snippets included.
+     */
+    @Test
+    void theWholeAnswerOfTextQueriesCountsAsTheDocumentsThemselves() {
+        Pattern renalFailure = Pattern.compile("(?i)\\brenal failure\\b");
+        Pattern cisplatin = Pattern.compile("(?i)\\bcisplatin\\b");
+        Map<String, Predicate<View>> queries = new LinkedHashMap<>();
+        queries.put("\"renal failure\"", v -> renalFailure.matcher(v.curated().text()).find());
+        queries.put("cisplatin", v -> cisplatin.matcher(v.curated().text()).find());
+        queries.put("\"renal failure\" OR cisplatin",
+                v -> renalFailure.matcher(v.curated().text()).find() || cisplatin.matcher(v.curated().text()).find());
+        queries.put("cisplatin AND type:Chemical status:unreviewed",
+                v -> cisplatin.matcher(v.curated().text()).find() && hasSuggestion(v, "Chemical", "unreviewed"));
+        for (Map.Entry<String, Predicate<View>> q : queries.entrySet()) {
+            Map<String, Integer> types = new TreeMap<>();
+            Map<String, Integer> statuses = new TreeMap<>();
+            int documents = 0;
+            for (View v : views.values()) {
+                if (!q.getValue().test(v)) {
+                    continue;
+                }
+                documents++;
+                Set<String> docTypes = new TreeSet<>();
+                v.curated().mentions().forEach(m -> docTypes.add(m.type()));
+                v.suggestions().forEach(s -> docTypes.add(s.mention().type()));
+                docTypes.forEach(t -> types.merge(t, 1, Integer::sum));
+                v.suggestions().stream().map(v::status).distinct().forEach(s -> statuses.merge(s, 1, Integer::sum));
+            }
+            assertTrue(documents > 0, q.getKey());
+            SearchResult whole = index.search(CDR, q.getKey(), 10);
+            assertEquals(documents, whole.totalHits(), q.getKey());
+            assertEquals(types, new TreeMap<>(whole.types()), q.getKey());
+            assertEquals(statuses, new TreeMap<>(whole.statuses()), q.getKey());
+            assertEquals(Map.of("en", documents), whole.languages(), q.getKey());
+            HitPage page = index.hits(CDR, q.getKey(), 10, () -> false);
+            assertEquals(page.hits(), whole.hits(), q.getKey());
+        }
+        // a Chinese word is matched as a phrase of ideographs in one field and as a word in the other
+        List<Document> cmeee = store.documents().allDocuments(CMEEE);
+        Map<String, Integer> types = new TreeMap<>();
+        int documents = 0;
+        for (Document d : cmeee) {
+            if (d.text().contains("糖尿病")) {
+                documents++;
+                d.mentions().stream().map(EntityMention::type).distinct().forEach(t -> types.merge(t, 1, Integer::sum));
+            }
+        }
+        SearchResult diabetes = index.search(CMEEE, "糖尿病", 10);
+        assertEquals(documents, diabetes.totalHits());
+        assertEquals(types, new TreeMap<>(diabetes.types()));
+        assertEquals(Map.of("zh", documents), diabetes.languages());
+        assertEquals(index.hits(CMEEE, "糖尿病", 10, () -> false).hits(), diabetes.hits());
+    }
+
     private static Set<String> spansAndTypes(List<EntityMention> mentions) {
         Set<String> out = new HashSet<>();
         mentions.forEach(m -> out.add(m.spans() + m.type()));
