@@ -113,7 +113,7 @@ public final class ContinuousDecoder implements AutoCloseable {
                     }
                     Long first;
                     try (NDManager step = session.newSubManager()) {
-                        TokenChoice choice = TokenChoice.of(step, model.forward(step, ids, prompt.length, own, false), 1);
+                        TokenChoice choice = TokenChoice.of(model.nextTokenLogits(step, ids, prompt.length, own), 1);
                         first = take(request, choice, 0, 0);
                     } catch (RuntimeException e) {
                         own.close();
@@ -158,7 +158,7 @@ public final class ContinuousDecoder implements AutoCloseable {
                 long[] ids = nextIds.stream().mapToLong(Long::longValue).toArray();
                 TokenChoice choice;
                 try (NDManager step = session.newSubManager()) {
-                    choice = TokenChoice.of(step, model.forward(step, ids, 1, batch, false), rows.size());
+                    choice = TokenChoice.of(model.nextTokenLogits(step, ids, 1, batch), rows.size());
                 } catch (RuntimeException e) {
                     rows.forEach(r -> r.failed(e));
                     rows.clear();

@@ -103,7 +103,7 @@ public final class GreedyDecoder {
                 long[] second;
                 float[] secondLogProbs;
                 try (NDManager step = session.newSubManager()) {
-                    TokenChoice choice = TokenChoice.of(step, model.forward(step, ids, length, cache, false), active.length);
+                    TokenChoice choice = TokenChoice.of(model.nextTokenLogits(step, ids, length, cache), active.length);
                     chosen = choice.chosen();
                     chosenLogProbs = choice.chosenLogProbs();
                     second = choice.second();

@@ -2,7 +2,6 @@ package taiyi.workbench.inference.djl.qwen;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 
 /**
@@ -13,10 +12,11 @@ import ai.djl.ndarray.types.DataType;
  */
 record TokenChoice(long[] chosen, float[] chosenLogProbs, long[] second, float[] secondLogProbs) {
 
-    /** @param logits {@code [rows, 1, V]} in the model's type, in {@code step} */
-    static TokenChoice of(NDManager step, NDArray logits, int rows) {
-        NDArray logSoftmax = logits.toType(DataType.FLOAT32, false).reshape(rows, -1).logSoftmax(1);
-        NDList top = logSoftmax.topK(2, 1, true, true);
+    /** @param logitColumns {@code [V, rows]} in the model's type, as {@link QwenModel#nextTokenLogits} gives them */
+    static TokenChoice of(NDArray logitColumns, int rows) {
+        NDArray logSoftmax = logitColumns.toType(DataType.FLOAT32, false).logSoftmax(0);
+        // [2, rows]: the best of every row, then every runner-up
+        NDList top = logSoftmax.topK(2, 0, true, true);
         float[] values = top.get(0).toFloatArray();
         long[] ids = top.get(1).toLongArray();
         long[] chosen = new long[rows];
@@ -24,10 +24,10 @@ record TokenChoice(long[] chosen, float[] chosenLogProbs, long[] second, float[]
         long[] second = new long[rows];
         float[] secondLogProbs = new float[rows];
         for (int r = 0; r < rows; r++) {
-            chosen[r] = ids[2 * r];
-            chosenLogProbs[r] = values[2 * r];
-            second[r] = ids[2 * r + 1];
-            secondLogProbs[r] = values[2 * r + 1];
+            chosen[r] = ids[r];
+            chosenLogProbs[r] = values[r];
+            second[r] = ids[rows + r];
+            secondLogProbs[r] = values[rows + r];
         }
         return new TokenChoice(chosen, chosenLogProbs, second, secondLogProbs);
     }
