@@ -35,8 +35,14 @@ final class PieceCounts {
         for (int i = start; i < end; i++) {
             h = 31 * h + text.charAt(i);
         }
-        // the low bits pick the slot: fold the high ones in
-        return h ^ (h >>> 15);
+        // the low bits pick the slot, and words that differ in their last letter hash to neighbours,
+        // which linear probing would pile into long runs: every bit is mixed into every other
+        // (MurmurHash3's finaliser)
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        return h ^ (h >>> 16);
     }
 
     /** The count of the piece {@code text[start, end)} whose {@link #hash} is given, or {@link #ABSENT}. */
