@@ -3,6 +3,9 @@ package taiyi.workbench.bench;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,6 +38,14 @@ import taiyi.workbench.learning.export.RoundRequest;
  * that exported before) and the serialisation. Against it, a bare
  * Jackson {@code ObjectMapper} serialising the same conversations: the ratio says what everything
  * but the serialisation costs. Median of the timed runs after warm-up runs.
+ *
+ * <p>"Cold" is a fresh token cache in a warm JVM, as a workbench that has been running starts an
+ * export: the untimed runs let the JIT compile the export and let the collector grow the heap to
+ * its working size, so they go on past {@code --warmup} until two collections have passed at one
+ * heap size. Too few of them measure something else: on a VM where the first touch of a memory
+ * page is dear (some ten microseconds a 4 KiB page on this project's 2-core machine), runs that
+ * allocate into heap the collector has just grown took three to six times as long as the same runs
+ * once that memory had been used. The very first run, in a fresh JVM, is reported on its own.
  */
 @Command(name = "export", description = "Round export throughput (conversations/s, token counting included) against bare Jackson.")
 final class ExportBenchmark implements Callable<Integer> {
@@ -48,7 +59,7 @@ final class ExportBenchmark implements Callable<Integer> {
     @Option(names = "--pubtator", required = true, paramLabel = "FILE", description = "PubTator files (BC5CDR training and development).")
     List<Path> pubtator;
 
-    @Option(names = "--warmup", defaultValue = "5", description = "Untimed runs first (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "25", description = "Untimed runs first (default ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--runs", defaultValue = "9", description = "Timed runs (default ${DEFAULT-VALUE}).")
@@ -73,10 +84,13 @@ final class ExportBenchmark implements Callable<Integer> {
         // runs, as a workbench session that has exported before (token counts are a function of the
         // vocabulary alone, so a warm cache changes no count)
         Result cold = measure(documents, schema, tokenizer, bare, null);
+        int coldWarmup = warmupRuns;
         Result warm = measure(documents, schema, tokenizer, bare, new ConversationLength(tokenizer));
         out.printf("conversations: %d (%.1f MB of JSON Lines)%n", cold.conversations, cold.bytes / 1e6);
-        out.printf("round export, fresh token cache (render, align, count tokens, write): median %.3f s = %,.0f conversations/s%n",
-                cold.export, cold.conversations / cold.export);
+        out.printf("first round export in this JVM (JIT and heap not warm yet): %.3f s = %,.0f conversations/s%n",
+                cold.first, cold.conversations / cold.first);
+        out.printf("round export, fresh token cache (render, align, count tokens, write): median %.3f s = %,.0f conversations/s"
+                + " (%d timed runs after %d untimed)%n", cold.export, cold.conversations / cold.export, runs, coldWarmup);
         out.printf("round export, warm token cache: median %.3f s = %,.0f conversations/s%n", warm.export,
                 warm.conversations / warm.export);
         out.printf("bare Jackson ObjectMapper of the same conversations: median %.3f s = %,.0f conversations/s%n",
@@ -87,7 +101,37 @@ final class ExportBenchmark implements Callable<Integer> {
         return 0;
     }
 
-    private record Result(int conversations, long bytes, double export, double jackson) {
+    /** Untimed runs at most, should the heap never settle. */
+    private static final int MAX_WARMUP = 200;
+
+    /** Untimed runs the last measure took. */
+    private int warmupRuns;
+
+    /**
+     * Whether the collector has stopped growing the heap: two collections since its committed size
+     * last changed, so the young generation has been allocated through at its present size.
+     */
+    private static final class HeapSettling {
+        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        private long committed = -1;
+        private long collectionsAtChange;
+
+        boolean settled() {
+            long now = memory.getHeapMemoryUsage().getCommitted();
+            long collections = 0;
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                collections += Math.max(0, gc.getCollectionCount());
+            }
+            if (now != committed) {
+                committed = now;
+                collectionsAtChange = collections;
+                return false;
+            }
+            return collections >= collectionsAtChange + 2;
+        }
+    }
+
+    private record Result(int conversations, long bytes, double first, double export, double jackson) {
     }
 
     private Result measure(List<Document> documents, LabelSchema schema, QwenTokenizer tokenizer, ObjectMapper bare,
@@ -96,7 +140,23 @@ final class ExportBenchmark implements Callable<Integer> {
         long bytes = 0;
         double[] export = new double[runs];
         double[] jackson = new double[runs];
-        for (int i = 0; i < warmup + runs; i++) {
+        double first = 0;
+        HeapSettling heap = new HeapSettling();
+        int untimed = 0;
+        while (untimed < warmup || !heap.settled() && untimed < MAX_WARMUP) {
+            long t0 = System.nanoTime();
+            List<Conversation> list = CorpusConversations.render("bc5cdr", schema, documents, EnumSet.allOf(TaskKind.class),
+                    RoundRequest.MAX_TOKENS, RoundRequest.SEED, shared != null ? shared : new ConversationLength(tokenizer));
+            ConversationLines.write(list, new CountingSink());
+            if (untimed++ == 0) {
+                first = (System.nanoTime() - t0) / 1e9;
+            }
+            for (Conversation c : list) {
+                bare.writeValue(new CountingSink(), c);
+            }
+        }
+        warmupRuns = untimed;
+        for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();
             List<Conversation> list = CorpusConversations.render("bc5cdr", schema, documents, EnumSet.allOf(TaskKind.class),
                     RoundRequest.MAX_TOKENS, RoundRequest.SEED, shared != null ? shared : new ConversationLength(tokenizer));
@@ -111,12 +171,10 @@ final class ExportBenchmark implements Callable<Integer> {
             long t2 = System.nanoTime();
             conversations = list.size();
             bytes = sink.count;
-            if (i >= warmup) {
-                export[i - warmup] = (t1 - t0) / 1e9;
-                jackson[i - warmup] = (t2 - t1) / 1e9;
-            }
+            export[i] = (t1 - t0) / 1e9;
+            jackson[i] = (t2 - t1) / 1e9;
         }
-        return new Result(conversations, bytes, median(export), median(jackson));
+        return new Result(conversations, bytes, first, median(export), median(jackson));
     }
 
     private static double median(double[] values) {

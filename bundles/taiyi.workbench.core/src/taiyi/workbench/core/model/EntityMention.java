@@ -68,7 +68,13 @@ public record EntityMention(String id, String type, List<Span> spans, List<Norma
 
     /** Whether one of the mention's concepts is the given one ({@code db:id} or bare id). */
     public boolean isNormalizedTo(String concept) {
-        return normalizations.stream().anyMatch(n -> n.matches(concept));
+        // an indexed loop, no stream or iterator: exports ask this of every mention for every relation argument
+        for (int i = 0; i < normalizations.size(); i++) {
+            if (normalizations.get(i).matches(concept)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The texts of the spans, in order. */

@@ -33,7 +33,12 @@ public record Normalization(String db, String id) {
 
     /** Whether this names the given concept, written either as {@code db:id} or as the bare id. */
     public boolean matches(String concept) {
-        return concept.equals(id) || concept.equals(toString());
+        if (concept.equals(id)) {
+            return true;
+        }
+        // concept.equals(toString()), without building db:id
+        return !db.isEmpty() && concept.length() == db.length() + 1 + id.length() && concept.startsWith(db)
+                && concept.charAt(db.length()) == ':' && concept.endsWith(id);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package taiyi.workbench.inference.task;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -24,22 +25,28 @@ public record Wording(String id, String pattern) {
 
     /**
      * The instruction text. Placeholders are filled in one pass over the pattern, so a document
-     * that happens to contain {@code {types}} is left as it is.
+     * that happens to contain {@code {types}} is left as it is. The parts are joined into one string
+     * of the exact length: a round export fills thousands of instructions of a few thousand chars.
      */
     public String fill(String text, String types) {
-        StringBuilder out = new StringBuilder(pattern.length() + text.length() + types.length());
+        // literal, value, literal, value, …, literal; unused entries stay empty and add nothing
+        String[] parts = new String[pattern.length() / TEXT.length() * 2 + 1];
+        Arrays.fill(parts, "");
+        int n = 0;
+        int literal = 0;
         int i = 0;
         while (i < pattern.length()) {
-            if (pattern.startsWith(TEXT, i)) {
-                out.append(text);
-                i += TEXT.length();
-            } else if (pattern.startsWith(TYPES, i)) {
-                out.append(types);
-                i += TYPES.length();
-            } else {
-                out.append(pattern.charAt(i++));
+            int placeholder = pattern.startsWith(TEXT, i) ? TEXT.length() : pattern.startsWith(TYPES, i) ? TYPES.length() : 0;
+            if (placeholder == 0) {
+                i++;
+                continue;
             }
+            parts[n++] = pattern.substring(literal, i);
+            parts[n++] = placeholder == TEXT.length() ? text : types;
+            i += placeholder;
+            literal = i;
         }
-        return out.toString();
+        parts[n] = pattern.substring(literal);
+        return String.join("", parts);
     }
 }

@@ -2,7 +2,6 @@ package taiyi.workbench.learning.export;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
 import taiyi.workbench.inference.djl.tokenizer.QwenPreTokenizer;
 import taiyi.workbench.inference.djl.tokenizer.QwenTokenizer;
@@ -30,7 +29,7 @@ public final class ConversationLength {
     private static final int CACHE_LIMIT = 2_000_000;
 
     private final QwenTokenizer tokenizer;
-    private final ConcurrentHashMap<String, Integer> pieceTokens = new ConcurrentHashMap<>(1 << 16);
+    private final PieceCounts pieceTokens = new PieceCounts(CACHE_LIMIT);
 
     public ConversationLength(QwenTokenizer tokenizer) {
         this.tokenizer = tokenizer;
@@ -92,7 +91,8 @@ public final class ConversationLength {
 
     /** Splits a window into its pieces once, for every instruction that carries it; counts come when asked. */
     public WindowPieces window(String windowText) {
-        int[] starts = new int[Math.max(4, windowText.length() / 3)];
+        // an English piece is a word and its space, some five chars
+        int[] starts = new int[windowText.length() / 4 + 4];
         int n = 0;
         for (int at = 0; at < windowText.length(); ) {
             int end = QwenPreTokenizer.pieceEnd(windowText, at);
@@ -102,7 +102,7 @@ public final class ConversationLength {
             starts[n++] = at;
             at = end;
         }
-        return new WindowPieces(this, windowText, Arrays.copyOf(starts, n));
+        return new WindowPieces(this, windowText, starts, n);
     }
 
     private int text(String text, int windowAt, WindowPieces window, boolean exact) {
@@ -115,7 +115,7 @@ public final class ConversationLength {
         int lastStart = window.starts[window.pieceCount() - 1];
         for (int at = 0; at < text.length(); ) {
             if (!skipped && at >= windowAt && at < windowAt + lastStart) {
-                int k = Arrays.binarySearch(window.starts, at - windowAt);
+                int k = Arrays.binarySearch(window.starts, 0, window.pieceCount(), at - windowAt);
                 if (k >= 0) {
                     total += before[window.pieceCount() - 1] - before[k];
                     at = windowAt + lastStart;
@@ -132,18 +132,22 @@ public final class ConversationLength {
 
     /** A piece's tokens, or with {@code exact} false its cached count if any, else its UTF-8 bytes. */
     private int piece(String text, int start, int end, boolean exact) {
-        String piece = text.substring(start, end);
-        Integer cached = pieceTokens.get(piece);
-        if (cached != null) {
+        int hash = PieceCounts.hash(text, start, end);
+        int cached = pieceTokens.get(text, start, end, hash);
+        if (cached != PieceCounts.ABSENT) {
             return cached;
         }
-        if (!exact) {
-            return utf8Length(text, start, end);
+        return exact ? counted(text, start, end, hash) : utf8Length(text, start, end);
+    }
+
+    /** A piece's tokens by BPE, kept for the next time (unless another thread has just kept them). */
+    private int counted(String text, int start, int end, int hash) {
+        int cached = pieceTokens.get(text, start, end, hash);
+        if (cached != PieceCounts.ABSENT) {
+            return cached;
         }
-        int count = tokenizer.countText(piece);
-        if (pieceTokens.size() < CACHE_LIMIT) {
-            pieceTokens.put(piece, count);
-        }
+        int count = tokenizer.countText(text.substring(start, end));
+        pieceTokens.put(text, start, end, hash, count);
         return count;
     }
 
@@ -168,15 +172,21 @@ public final class ConversationLength {
 
         private final ConversationLength length;
         private final String text;
+        /** Where each piece starts; entries from {@link #pieceCount} on are unused. */
         private final int[] starts;
+        private final int count;
         /** The tokens (or bounds) of the pieces before piece {@code k}; the last entry is the total. */
         private int[] tokensBefore;
         private int[] boundBefore;
+        /** Each piece's tokens as far as looked up or counted, {@link PieceCounts#ABSENT} where not yet. */
+        private int[] known;
+        private int[] hashes;
 
-        private WindowPieces(ConversationLength length, String text, int[] starts) {
+        private WindowPieces(ConversationLength length, String text, int[] starts, int count) {
             this.length = length;
             this.text = text;
             this.starts = starts;
+            this.count = count;
         }
 
         public String text() {
@@ -184,12 +194,12 @@ public final class ConversationLength {
         }
 
         int pieceCount() {
-            return starts.length;
+            return count;
         }
 
         /** The window's own tokens. */
         public int tokens() {
-            return tokensBefore()[starts.length];
+            return tokensBefore()[count];
         }
 
         private int[] tokensBefore() {
@@ -210,12 +220,29 @@ public final class ConversationLength {
         }
 
         private int[] sums(boolean exact) {
-            int[] before = new int[starts.length + 1];
-            for (int k = 0; k < starts.length; k++) {
-                int end = k + 1 < starts.length ? starts[k + 1] : text.length();
-                before[k + 1] = before[k] + length.piece(text, starts[k], end, exact);
+            if (known == null) {
+                // one lookup per piece serves the bound and, where the bound does not decide, the count
+                known = new int[count];
+                hashes = new int[count];
+                for (int k = 0; k < count; k++) {
+                    hashes[k] = PieceCounts.hash(text, starts[k], end(k));
+                    known[k] = length.pieceTokens.get(text, starts[k], end(k), hashes[k]);
+                }
+            }
+            int[] before = new int[count + 1];
+            for (int k = 0; k < count; k++) {
+                int tokens = known[k];
+                if (tokens == PieceCounts.ABSENT) {
+                    tokens = exact ? (known[k] = length.counted(text, starts[k], end(k), hashes[k]))
+                            : utf8Length(text, starts[k], end(k));
+                }
+                before[k + 1] = before[k] + tokens;
             }
             return before;
+        }
+
+        private int end(int k) {
+            return k + 1 < count ? starts[k + 1] : text.length();
         }
     }
 }

@@ -169,24 +169,30 @@ final class DocumentConversations {
         for (EntityType t : schema.entityTypes()) {
             stringsByType.put(t.name(), new LinkedHashSet<>());
         }
-        Set<List<Object>> curated = new HashSet<>();
+        Set<Found> curated = new HashSet<>();
         List<MentionQuery> queries = new ArrayList<>();
         for (EntityMention m : mentions) {
             String s = d.text().substring(m.start(), m.end());
             if (stringsByType.get(m.type()).add(s)) {
                 queries.add(new MentionQuery(m.type(), s));
             }
-            curated.add(List.of(m.type(), m.start() - windowStart, m.end() - windowStart));
+            curated.add(new Found(m.type(), m.start() - windowStart, m.end() - windowStart));
         }
         // what parsing the answer and aligning it gives back, against what was curated
         if (!queries.isEmpty()) {
             Alignment alignment = new MentionAligner(windowText).align(queries);
-            Set<List<Object>> found = new HashSet<>();
+            Set<Found> found = new HashSet<>();
             for (AlignedMention a : alignment.found()) {
-                found.add(List.of(a.query().type(), a.span().start(), a.span().end()));
+                found.add(new Found(a.query().type(), a.span().start(), a.span().end()));
             }
-            int missing = (int) curated.stream().filter(k -> !found.contains(k)).count();
-            int extra = (int) found.stream().filter(k -> !curated.contains(k)).count();
+            int missing = 0;
+            for (Found k : curated) {
+                missing += found.contains(k) ? 0 : 1;
+            }
+            int extra = 0;
+            for (Found k : found) {
+                extra += curated.contains(k) ? 0 : 1;
+            }
             if (missing > 0) {
                 inexpressible.merge(NOT_FOUND_AGAIN, missing, Integer::sum);
             }
@@ -271,8 +277,7 @@ final class DocumentConversations {
             TaskKind kind, String subtask, List<Wording> wordings, List<EntityType> types, String windowText,
             ConversationLength.WindowPieces pieces, String answer, Map<String, Integer> counts) {
         Wording wording = wordings.get(pick(corpus, d.id(), window, kind, subtask, wordings.size()));
-        String names = String.join(language == Language.CHINESE ? "，" : ", ",
-                types.stream().map(t -> language == Language.CHINESE ? t.chinese() : t.english()).toList());
+        String names = names(types, language);
         String human = wording.fill(windowText, names);
         int windowAt = textAt(wording, names);
         if (!length.fits(human, windowAt, pieces, answer, maxTokens)) {
@@ -282,6 +287,15 @@ final class DocumentConversations {
         }
         out.add(new DraftConversation(corpus, d.id(), window, kind, subtask, language, wording.id(),
                 new ConversationTurn(human, answer), counts));
+    }
+
+    /** The types' display names as an instruction lists them. */
+    private static String names(List<EntityType> types, Language language) {
+        String[] names = new String[types.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = language == Language.CHINESE ? types.get(i).chinese() : types.get(i).english();
+        }
+        return String.join(language == Language.CHINESE ? "，" : ", ", names);
     }
 
     /** Where {@link Wording#fill} puts the text: after the pattern's prefix, with {@code {types}} filled in it. */
@@ -322,12 +336,13 @@ final class DocumentConversations {
         if (m.end() > window.end()) {
             return Optional.of(CROSSES_WINDOW);
         }
-        String s = text.substring(m.start(), m.end());
-        if (!s.equals(s.strip())) {
+        // what String.strip would take off either end, tested without cutting the string out
+        if (m.end() > m.start() && (Character.isWhitespace(text.codePointAt(m.start()))
+                || Character.isWhitespace(text.codePointBefore(m.end())))) {
             return Optional.of(PADDED);
         }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        for (int i = m.start(); i < m.end(); i++) {
+            char c = text.charAt(i);
             if (c == ';' || c == '；' || c == '\n' || c == '\r') {
                 return Optional.of(SEPARATOR);
             }
@@ -369,6 +384,10 @@ final class DocumentConversations {
             }
         }
         return Optional.empty();
+    }
+
+    /** A mention as the parse-back check compares them: type and span in the window. */
+    private record Found(String type, int start, int end) {
     }
 
     private static Map<String, EntityType> byName(List<EntityType> types) {
