@@ -68,6 +68,10 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Share of each batch picked at random after the first; default 0 (the strategy alone).")
     double exploration;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Curves computed at once (default: one per core); the figures do not depend on it.")
+    Integer threads;
+
     @Option(names = "--limit", paramLabel = "N", description = "Only the corpus's first N gold documents (a quick look).")
     Integer limit;
 
@@ -78,7 +82,8 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter w = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SimulationSettings settings = new SimulationSettings(strategies, seeds, batch, evalFraction, exploration, 0.95);
+        SimulationSettings settings = new SimulationSettings(strategies, seeds, batch, evalFraction, exploration, 0.95,
+                threads != null ? threads : Runtime.getRuntime().availableProcessors());
         SimulationLearners.Choice choice = SimulationLearners.named(learner);
         MentionLearner mentionLearner = choice.first();
         List<Document> gold;

@@ -5,6 +5,7 @@ import java.util.List;
 
 import taiyi.workbench.learning.learner.MentionLearner;
 import taiyi.workbench.learning.learner.dictionary.DictionaryLearner;
+import taiyi.workbench.learning.learner.tagger.PreparedTexts;
 import taiyi.workbench.learning.learner.tagger.SequenceTaggerLearner;
 import taiyi.workbench.learning.learner.tagger.TaggerModel;
 import taiyi.workbench.learning.learner.tagger.TaggerSettings;
@@ -31,9 +32,15 @@ final class SimulationLearners implements Iterable<String> {
                 yield new Choice(d, previous -> d);
             }
             case "tagger" -> {
+                // one thread per learner: the simulation runs its curves side by side instead; the texts are
+                // prepared once for the whole run
+                TaggerSettings quick = TaggerSettings.quick().withThreads(1);
+                PreparedTexts texts = new PreparedTexts();
                 // a new learner per step: startingFrom sets the learner's warm start, which must not pass from one curve to the next
-                yield new Choice(new SequenceTaggerLearner(TaggerSettings.quick()), previous -> previous instanceof TaggerModel t
-                        ? new SequenceTaggerLearner(TaggerSettings.quick()).startingFrom(t) : new SequenceTaggerLearner(TaggerSettings.quick()));
+                yield new Choice(new SequenceTaggerLearner(quick), previous -> {
+                    SequenceTaggerLearner next = new SequenceTaggerLearner(quick).sharing(texts);
+                    return previous instanceof TaggerModel t ? next.startingFrom(t) : next;
+                });
             }
             default -> throw new IllegalArgumentException("unknown learner '" + id + "' (known: " + String.join(", ", names()) + ")");
         };

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import taiyi.workbench.core.model.Document;
@@ -46,6 +47,16 @@ public final class MentionDictionary implements Serializable {
      * text is no string that occurs), then counts every string's occurrences in the same documents.
      */
     public static MentionDictionary of(List<Document> documents) {
+        return of(documents, text -> FoldedText.of(text, false));
+    }
+
+    /**
+     * The same dictionary, with the documents' texts folded by the caller (who may have folded them
+     * before: the tagger builds several dictionaries over the same texts per training).
+     *
+     * @param folding a text's {@link FoldedText} without white-space folding
+     */
+    public static MentionDictionary of(List<Document> documents, Function<String, FoldedText> folding) {
         MentionDictionary d = new MentionDictionary();
         for (Document doc : documents) {
             for (EntityMention m : doc.mentions()) {
@@ -60,7 +71,7 @@ public final class MentionDictionary implements Serializable {
             }
         }
         for (Document doc : documents) {
-            d.scan(doc.text(), match -> match.entry().countOccurrence());
+            d.scan(doc.text(), folding.apply(doc.text()), match -> match.entry().countOccurrence());
         }
         return d;
     }
@@ -97,8 +108,12 @@ public final class MentionDictionary implements Serializable {
      * accepts (an entry it refuses does not block a shorter one that starts at the same place).
      */
     public List<DictionaryMatch> longestMatches(String text, Predicate<DictionaryEntry> accept) {
+        return longestMatches(text, FoldedText.of(text, false), accept);
+    }
+
+    /** The same, with the text already folded ({@link FoldedText#of} without white-space folding). */
+    public List<DictionaryMatch> longestMatches(String text, FoldedText folded, Predicate<DictionaryEntry> accept) {
         List<DictionaryMatch> out = new ArrayList<>();
-        FoldedText folded = FoldedText.of(text, false);
         String f = folded.folded();
         int p = 0;
         while (p < f.length()) {
@@ -131,8 +146,7 @@ public final class MentionDictionary implements Serializable {
     }
 
     /** Every occurrence of every entry, overlapping ones included. */
-    private void scan(String text, Consumer<DictionaryMatch> sink) {
-        FoldedText folded = FoldedText.of(text, false);
+    private void scan(String text, FoldedText folded, Consumer<DictionaryMatch> sink) {
         String f = folded.folded();
         for (int p = 0; p < f.length(); p++) {
             if (!folded.startsOriginalCodePoint(p)) {

@@ -26,8 +26,26 @@ final class UnitFeatures {
     private UnitFeatures() {
     }
 
-    /** The features of every unit of a text; {@code dictionary} may be null (no dictionary feature). */
-    static List<String[]> of(String text, TextUnits units, MentionDictionary dictionary) {
+    /** The features of every unit of a prepared text; {@code dictionary} may be null (no dictionary feature). */
+    static List<String[]> of(PreparedText text, MentionDictionary dictionary) {
+        String[] tags = dictionaryTags(text, dictionary);
+        if (tags == null) {
+            return text.features();
+        }
+        List<String[]> out = new ArrayList<>(tags.length);
+        for (int i = 0; i < tags.length; i++) {
+            String[] own = text.features().get(i);
+            String[] f = java.util.Arrays.copyOf(own, own.length + 3);
+            f[own.length] = "D=" + at(tags, i);
+            f[own.length + 1] = "D-1=" + at(tags, i - 1);
+            f[own.length + 2] = "D+1=" + at(tags, i + 1);
+            out.add(f);
+        }
+        return out;
+    }
+
+    /** Every unit's features that depend on the text alone (all but the dictionary's). */
+    static List<String[]> ofText(String text, TextUnits units) {
         int n = units.size();
         String[] words = new String[n];
         String[] lower = new String[n];
@@ -37,7 +55,6 @@ final class UnitFeatures {
             lower[i] = words[i].toLowerCase(Locale.ROOT);
             shapes[i] = shape(words[i]);
         }
-        String[] dictionaryTags = dictionaryTags(text, units, dictionary);
         List<String[]> out = new ArrayList<>(n);
         List<String> f = new ArrayList<>(48);
         for (int i = 0; i < n; i++) {
@@ -73,11 +90,6 @@ final class UnitFeatures {
             if (han) {
                 f.add("T=" + at(lower, i - 1) + lw + at(lower, i + 1));
             }
-            if (dictionaryTags != null) {
-                f.add("D=" + at(dictionaryTags, i));
-                f.add("D-1=" + at(dictionaryTags, i - 1));
-                f.add("D+1=" + at(dictionaryTags, i + 1));
-            }
             out.add(f.toArray(String[]::new));
         }
         return out;
@@ -94,12 +106,13 @@ final class UnitFeatures {
     }
 
     /** Per unit, the dictionary's begin/inside tag, type and reliability, or null where nothing matches. */
-    private static String[] dictionaryTags(String text, TextUnits units, MentionDictionary dictionary) {
+    private static String[] dictionaryTags(PreparedText text, MentionDictionary dictionary) {
         if (dictionary == null) {
             return null;
         }
+        TextUnits units = text.units();
         String[] tags = new String[units.size()];
-        for (DictionaryMatch m : dictionary.longestMatches(text, e -> !e.typesByScore().isEmpty())) {
+        for (DictionaryMatch m : dictionary.longestMatches(text.text(), text.folded(), e -> !e.typesByScore().isEmpty())) {
             DictionaryEntry e = m.entry();
             String type = e.typesByScore().get(0);
             double score = e.score(type);
