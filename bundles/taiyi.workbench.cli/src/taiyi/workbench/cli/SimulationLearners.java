@@ -25,7 +25,18 @@ final class SimulationLearners implements Iterable<String> {
     record Choice(MentionLearner first, Simulation.Retraining retraining) {
     }
 
+    /** A learner of this id with its quick setting's passes per step. */
     static Choice named(String id) {
+        return named(id, TaggerSettings.quick().maxIterations());
+    }
+
+    /**
+     * A learner of this id.
+     *
+     * @param passes the tagger's passes over the revealed documents at each step after the first (warm-started from
+     *     the step before); a first step and the full-data model make quick()'s
+     */
+    static Choice named(String id, int passes) {
         return switch (id) {
             case "dictionary" -> {
                 MentionLearner d = new DictionaryLearner();
@@ -34,13 +45,14 @@ final class SimulationLearners implements Iterable<String> {
             case "tagger" -> {
                 // one thread per learner: the simulation runs its curves side by side instead; the texts are
                 // prepared once for the whole run
-                TaggerSettings quick = TaggerSettings.quick().withThreads(1);
+                TaggerSettings cold = TaggerSettings.quick().withThreads(1);
+                TaggerSettings warm = cold.withMaxIterations(passes);
                 PreparedTexts texts = new PreparedTexts();
-                // a new learner per step: startingFrom sets the learner's warm start, which must not pass from one curve to the next
-                yield new Choice(new SequenceTaggerLearner(quick), previous -> {
-                    SequenceTaggerLearner next = new SequenceTaggerLearner(quick).sharing(texts);
-                    return previous instanceof TaggerModel t ? next.startingFrom(t) : next;
-                });
+                // a new learner per step: startingFrom sets the learner's warm start, which must not pass from one curve to
+                // the next; a first step and the full-data model start from nothing with quick()'s passes
+                yield new Choice(new SequenceTaggerLearner(cold), previous -> previous instanceof TaggerModel t
+                        ? new SequenceTaggerLearner(warm).sharing(texts).startingFrom(t)
+                        : new SequenceTaggerLearner(cold).sharing(texts));
             }
             default -> throw new IllegalArgumentException("unknown learner '" + id + "' (known: " + String.join(", ", names()) + ")");
         };

@@ -84,16 +84,15 @@ public final class SequenceTaggerLearner implements MentionLearner {
         checkCancelled(progress, 0);
 
         int folds = Math.min(DICTIONARY_FOLDS, docs.size());
-        List<MentionDictionary> foldDictionaries = new ArrayList<>();
-        for (int k = 0; k < folds && folds > 1; k++) {
-            int fold = k;
-            List<Document> others = new ArrayList<>();
-            for (int i = 0; i < docs.size(); i++) {
-                if (i % folds != fold) {
-                    others.add(docs.get(i));
-                }
-            }
-            foldDictionaries.add(MentionDictionary.of(others, text -> texts.of(text).folded()));
+        List<MentionDictionary> foldDictionaries;
+        MentionDictionary whole;
+        if (folds > 1) {
+            List<MentionDictionary> dictionaries = MentionDictionary.withFolds(docs, folds, text -> texts.of(text).folded());
+            foldDictionaries = dictionaries.subList(0, folds);
+            whole = dictionaries.get(folds);
+        } else {
+            foldDictionaries = List.of();
+            whole = MentionDictionary.of(docs, text -> texts.of(text).folded());
         }
         List<TextUnits> units = prepared.stream().map(PreparedText::units).toList();
         List<List<String[]>> unitFeatures = eachOnThreads(docs.size(),
@@ -120,7 +119,7 @@ public final class SequenceTaggerLearner implements MentionLearner {
                     warm == null ? null : warm.features(), pass -> progress.worked(base + pass, steps), progress::isCancelled));
         }
         progress.worked(steps, steps);
-        TaggerModel model = new TaggerModel(features, trained, MentionDictionary.of(docs, text -> texts.of(text).folded()), shared);
+        TaggerModel model = new TaggerModel(features, trained, whole, shared);
         if (settings.warmStart()) {
             previous = model;
         }

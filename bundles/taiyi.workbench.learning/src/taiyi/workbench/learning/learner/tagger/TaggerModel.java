@@ -71,20 +71,37 @@ public final class TaggerModel implements MentionModel, Serializable {
         List<PredictedMention> mentions = new ArrayList<>();
         double logProbability = 0;
         double smallestMargin = 1;
+        double marginSum = 0;
+        int rows = 0;
         for (LayerTagger layer : layers) {
             LayerLabelling l = layer.label(input);
             logProbability += l.bestLogProbability();
             for (double[] row : l.marginals()) {
-                double[] sorted = row.clone();
-                java.util.Arrays.sort(sorted);
-                if (sorted.length > 1) {
-                    smallestMargin = Math.min(smallestMargin, sorted[sorted.length - 1] - sorted[sorted.length - 2]);
-                }
+                double margin = margin(row);
+                smallestMargin = Math.min(smallestMargin, margin);
+                marginSum += margin;
+                rows++;
             }
             mentions.addAll(mentions(units, l));
         }
         mentions.sort(Comparator.comparingInt(PredictedMention::start).thenComparingInt(PredictedMention::end));
-        return new DocumentPrediction(document.id(), mentions, units.size(), logProbability, smallestMargin);
+        return new DocumentPrediction(document.id(), mentions, units.size(), logProbability, smallestMargin,
+                rows == 0 ? 1 : marginSum / rows);
+    }
+
+    /** The best minus the runner-up of one unit's marginals (1 for a layer of one label). */
+    private static double margin(double[] row) {
+        double best = Double.NEGATIVE_INFINITY;
+        double second = Double.NEGATIVE_INFINITY;
+        for (double p : row) {
+            if (p > best) {
+                second = best;
+                best = p;
+            } else if (p > second) {
+                second = p;
+            }
+        }
+        return row.length > 1 ? best - second : 1;
     }
 
     /** The best labelling's mentions by Viterbi alone: no forward-backward, so no confidences to compute. */

@@ -23,22 +23,33 @@ final class UnitFeatures {
             "iota", "kappa", "lambda", "mu", "nu", "xi", "omicron", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi",
             "psi", "omega");
 
+    /** The dictionary features of a unit no dictionary entry covers. */
+    private static final String[] NO_TAG = {"D=-", "D-1=-", "D+1=-"};
+
+    /**
+     * The dictionary features of each tag, made once: a training builds them for every matched unit of
+     * every document, and the same strings (their hashes computed once) make the feature index's
+     * lookups cheap. Tags are few (types x begin/inside x three reliabilities).
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String[]> TAG_FEATURES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private UnitFeatures() {
     }
 
     /** The features of every unit of a prepared text; {@code dictionary} may be null (no dictionary feature). */
     static List<String[]> of(PreparedText text, MentionDictionary dictionary) {
-        String[] tags = dictionaryTags(text, dictionary);
+        String[][] tags = dictionaryTags(text, dictionary);
         if (tags == null) {
             return text.features();
         }
-        List<String[]> out = new ArrayList<>(tags.length);
-        for (int i = 0; i < tags.length; i++) {
+        int n = tags.length;
+        List<String[]> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
             String[] own = text.features().get(i);
             String[] f = java.util.Arrays.copyOf(own, own.length + 3);
-            f[own.length] = "D=" + at(tags, i);
-            f[own.length + 1] = "D-1=" + at(tags, i - 1);
-            f[own.length + 2] = "D+1=" + at(tags, i + 1);
+            f[own.length] = (tags[i] != null ? tags[i] : NO_TAG)[0];
+            f[own.length + 1] = i == 0 ? "D-1=<s>" : (tags[i - 1] != null ? tags[i - 1] : NO_TAG)[1];
+            f[own.length + 2] = i == n - 1 ? "D+1=</s>" : (tags[i + 1] != null ? tags[i + 1] : NO_TAG)[2];
             out.add(f);
         }
         return out;
@@ -105,13 +116,16 @@ final class UnitFeatures {
         return a[i] == null ? "-" : a[i];
     }
 
-    /** Per unit, the dictionary's begin/inside tag, type and reliability, or null where nothing matches. */
-    private static String[] dictionaryTags(PreparedText text, MentionDictionary dictionary) {
+    /**
+     * Per unit, the dictionary's begin/inside tag, type and reliability as the unit's own feature and as
+     * its neighbours' ({@code D=}, {@code D+1=} and {@code D-1=} of the tag), or null where nothing matches.
+     */
+    private static String[][] dictionaryTags(PreparedText text, MentionDictionary dictionary) {
         if (dictionary == null) {
             return null;
         }
         TextUnits units = text.units();
-        String[] tags = new String[units.size()];
+        String[][] tags = new String[units.size()][];
         for (DictionaryMatch m : dictionary.longestMatches(text.text(), text.folded(), e -> !e.typesByScore().isEmpty())) {
             DictionaryEntry e = m.entry();
             String type = e.typesByScore().get(0);
@@ -119,7 +133,8 @@ final class UnitFeatures {
             String reliability = score >= 0.8 ? "hi" : score >= 0.4 ? "mid" : "lo";
             boolean first = true;
             for (int u = units.unitAtOrAfter(m.span().start()); u < units.size() && units.start(u) < m.span().end(); u++) {
-                tags[u] = (first ? "B-" : "I-") + type + "/" + reliability;
+                tags[u] = TAG_FEATURES.computeIfAbsent((first ? "B-" : "I-") + type + "/" + reliability,
+                        tag -> new String[] {"D=" + tag, "D-1=" + tag, "D+1=" + tag});
                 first = false;
             }
         }
