@@ -97,6 +97,27 @@ class QueueStrategiesTest {
     }
 
     @Test
+    void marginPerTokenPrefersTheDocumentThatHesitatesOnMoreOfItsUnitsWhateverItsLength() {
+        // a: 300 units, one very unsure unit (smallest margin 0.05) but a mean unit margin of 0.96;
+        // b: 30 units, smallest margin 0.40 but a mean of 0.80; c: no marginals, two suggestions of
+        // margins 0.3 and 0.5 over 50 units
+        QueuePool pool = QueuePool.of(List.of(
+                QueueCandidate.of(a, "tagger", new DocumentPrediction(a.id(), List.of(on(a, 0, 0.5, "O", 0.45)), 300, -9, 0.05, 0.96)),
+                QueueCandidate.of(b, "tagger", new DocumentPrediction(b.id(), List.of(on(b, 0, 0.65, "O", 0.25)), 30, -2, 0.40, 0.80)),
+                QueueCandidate.of(c, "dictionary", prediction(c, List.of(on(c, 0, 0.6, "O", 0.3), on(c, 1, 0.7, "O", 0.2)), 50, 0, 0.3))));
+        // document-level margin takes a first (1 - 0.05), then c (1 - 0.3), then b (1 - 0.4)
+        assertEquals(List.of(a.id(), c.id(), b.id()), ids(new MarginStrategy().rank(pool)));
+        // per unit: b 1 - 0.80 = 0.20, a 1 - 0.96 = 0.04, c ((1 - 0.3) + (1 - 0.5)) / 50 = 0.024
+        List<RankedDocument> perToken = new MarginPerTokenStrategy().rank(pool);
+        assertEquals(List.of(b.id(), a.id(), c.id()), ids(perToken));
+        assertEquals(0.20, perToken.get(0).score(), 1e-9);
+        assertEquals(0.04, perToken.get(1).score(), 1e-9);
+        assertEquals(1.2 / 50, perToken.get(2).score(), 1e-9);
+        assertTrue(perToken.get(0).reason().contains("mean unit margin 0.8"), perToken.get(0).reason());
+        assertEquals(MarginPerTokenStrategy.ID, perToken.get(0).strategy());
+    }
+
+    @Test
     void withoutASequenceProbabilityTheSuggestionsStandForIt() {
         // Taiyi's stored suggestions: no sequence probability; a's least confident mention 0.4, b's 0.7
         QueuePool pool = QueuePool.of(List.of(

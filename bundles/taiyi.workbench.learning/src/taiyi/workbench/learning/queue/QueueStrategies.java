@@ -7,7 +7,7 @@ public final class QueueStrategies {
 
     /** Every name, the default ({@code margin}) first. */
     public static final List<String> NAMES = List.of(MarginStrategy.ID, RandomStrategy.ID, LeastConfidenceStrategy.ID,
-            MnlpStrategy.ID, DisagreementStrategy.ID, DiversityStrategy.ID, CostAwareStrategy.ID);
+            MnlpStrategy.ID, MarginPerTokenStrategy.ID, DisagreementStrategy.ID, DiversityStrategy.ID, CostAwareStrategy.ID);
 
     private QueueStrategies() {
     }
@@ -24,6 +24,7 @@ public final class QueueStrategies {
             case RandomStrategy.ID -> new RandomStrategy(seed);
             case LeastConfidenceStrategy.ID -> new LeastConfidenceStrategy();
             case MnlpStrategy.ID -> new MnlpStrategy();
+            case MarginPerTokenStrategy.ID -> new MarginPerTokenStrategy();
             case DisagreementStrategy.ID -> new DisagreementStrategy();
             case DiversityStrategy.ID -> new DiversityStrategy(new MarginStrategy(), DiversityStrategy.DEFAULT_THRESHOLD);
             case CostAwareStrategy.ID -> new CostAwareStrategy(new MarginStrategy());

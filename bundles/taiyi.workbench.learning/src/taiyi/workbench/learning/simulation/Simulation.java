@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import taiyi.workbench.core.curation.AnnotationSet;
 import taiyi.workbench.core.curation.CurationState;
@@ -16,10 +21,8 @@ import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.LabelSchema;
 import taiyi.workbench.learning.CuratedDocument;
 import taiyi.workbench.learning.evaluation.ExactMatchScorer;
-import taiyi.workbench.learning.learner.DocumentPrediction;
 import taiyi.workbench.learning.learner.MentionLearner;
 import taiyi.workbench.learning.learner.MentionModel;
-import taiyi.workbench.learning.learner.PredictedMention;
 import taiyi.workbench.learning.learner.TrainingProgress;
 import taiyi.workbench.learning.learner.text.TextUnits;
 import taiyi.workbench.learning.queue.CurationQueue;
@@ -97,20 +100,66 @@ public final class Simulation {
             throw new IllegalArgumentException("cannot hold out " + settings.evalFraction() + " of " + gold.size()
                     + " documents and keep both parts non-empty");
         }
-        double[] full = new double[settings.seeds()];
-        Map<String, List<List<CurvePoint>>> curves = new LinkedHashMap<>();
-        settings.strategies().forEach(s -> curves.put(s, new ArrayList<>()));
-        for (int seed = 0; seed < settings.seeds(); seed++) {
-            List<Document> shuffled = new ArrayList<>(gold);
-            Collections.shuffle(shuffled, new Random(seed));
-            List<Document> evaluation = shuffled.subList(0, held);
-            List<Document> pool = shuffled.subList(held, shuffled.size());
-            full[seed] = f1(train(retraining.learnerAfter(null), pool), evaluation);
-            for (String strategy : settings.strategies()) {
-                curves.get(strategy).add(curve(strategy, seed, pool, evaluation, listener));
+        Listener heard = synchronizedListener(listener);
+        // every curve (and each seed's full-data model) depends on its seed alone, so they run side by
+        // side and are collected in a fixed order: the same figures whatever the number of threads
+        ExecutorService threads = Executors.newFixedThreadPool(settings.threads());
+        try {
+            List<Future<Double>> full = new ArrayList<>();
+            Map<String, List<Future<List<CurvePoint>>>> running = new LinkedHashMap<>();
+            settings.strategies().forEach(s -> running.put(s, new ArrayList<>()));
+            for (int seed = 0; seed < settings.seeds(); seed++) {
+                List<Document> shuffled = new ArrayList<>(gold);
+                Collections.shuffle(shuffled, new Random(seed));
+                List<Document> evaluation = List.copyOf(shuffled.subList(0, held));
+                List<Document> pool = List.copyOf(shuffled.subList(held, shuffled.size()));
+                int s = seed;
+                full.add(threads.submit(() -> f1(train(retraining.learnerAfter(null), pool), evaluation)));
+                for (String strategy : settings.strategies()) {
+                    running.get(strategy).add(threads.submit(() -> curve(strategy, s, pool, evaluation, heard)));
+                }
             }
+            double[] fullF1 = new double[settings.seeds()];
+            for (int seed = 0; seed < fullF1.length; seed++) {
+                fullF1[seed] = result(full.get(seed));
+            }
+            Map<String, List<List<CurvePoint>>> curves = new LinkedHashMap<>();
+            for (Map.Entry<String, List<Future<List<CurvePoint>>>> e : running.entrySet()) {
+                List<List<CurvePoint>> perSeed = new ArrayList<>();
+                for (Future<List<CurvePoint>> f : e.getValue()) {
+                    perSeed.add(result(f));
+                }
+                curves.put(e.getKey(), perSeed);
+            }
+            return new SimulationResult(settings, fullF1, curves);
+        } finally {
+            threads.shutdownNow();
         }
-        return new SimulationResult(settings, full, curves);
+    }
+
+    private static <T> T result(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("simulation interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static Listener synchronizedListener(Listener listener) {
+        return (strategy, seed, point, steps) -> {
+            synchronized (listener) {
+                listener.stepDone(strategy, seed, point, steps);
+            }
+        };
     }
 
     private List<CurvePoint> curve(String strategy, int seed, List<Document> pool, List<Document> evaluation, Listener listener) {
@@ -166,11 +215,7 @@ public final class Simulation {
     private static double f1(MentionModel model, List<Document> evaluation) {
         ExactMatchScorer scorer = new ExactMatchScorer();
         for (Document d : evaluation) {
-            DocumentPrediction p = model.predict(unannotated(d));
-            List<EntityMention> predicted = new ArrayList<>();
-            for (PredictedMention m : p.mentions()) {
-                predicted.add(EntityMention.of("p" + predicted.size(), m.type(), m.start(), m.end(), List.of()));
-            }
+            List<EntityMention> predicted = model.labelledMentions(unannotated(d));
             scorer.add(new AnnotationSet(d.mentions(), List.of()), new AnnotationSet(predicted, List.of()));
         }
         return scorer.mentions().micro().f1();

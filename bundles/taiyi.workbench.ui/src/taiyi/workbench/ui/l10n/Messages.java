@@ -195,6 +195,7 @@ public final class Messages extends NLS {
     public static String QueuePreferencePage_leastConfidence;
     public static String QueuePreferencePage_margin;
     public static String QueuePreferencePage_mnlp;
+    public static String QueuePreferencePage_marginPerToken;
     public static String QueuePreferencePage_random;
     public static String QueuePreferencePage_strategy;
     public static String QueuePreferencePage_warmUp;

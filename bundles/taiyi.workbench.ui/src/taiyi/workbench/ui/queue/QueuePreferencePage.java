@@ -44,6 +44,7 @@ public final class QueuePreferencePage extends FieldEditorPreferencePage impleme
             case "random" -> Messages.QueuePreferencePage_random;
             case "least-confidence" -> Messages.QueuePreferencePage_leastConfidence;
             case "mnlp" -> Messages.QueuePreferencePage_mnlp;
+            case "margin-per-token" -> Messages.QueuePreferencePage_marginPerToken;
             case "disagreement" -> Messages.QueuePreferencePage_disagreement;
             case "diversity" -> Messages.QueuePreferencePage_diversity;
             case "cost" -> Messages.QueuePreferencePage_cost;

@@ -34,6 +34,46 @@ class MentionDictionaryTest {
     }
 
     @Test
+    void foldDictionariesFromOneScanEqualThoseBuiltOneByOne() throws Exception {
+        List<Document> devel = TestCorpora.bc5cdrDevel().subList(0, 60);
+        int folds = 4;
+        List<MentionDictionary> together = MentionDictionary.withFolds(devel, folds,
+                text -> taiyi.workbench.inference.align.FoldedText.of(text, false));
+        assertEquals(folds + 1, together.size());
+        int compared = 0;
+        for (int k = 0; k <= folds; k++) {
+            int fold = k;
+            List<Document> members = new java.util.ArrayList<>();
+            for (int i = 0; i < devel.size(); i++) {
+                if (fold == folds || i % folds != fold) {
+                    members.add(devel.get(i));
+                }
+            }
+            MentionDictionary alone = MentionDictionary.of(members);
+            assertEquals(alone.size(), together.get(k).size(), "fold " + k);
+            for (Document d : devel) {
+                for (EntityMention m : d.mentions()) {
+                    String text = d.text().substring(m.start(), m.end());
+                    DictionaryEntry a = alone.entry(text);
+                    DictionaryEntry b = together.get(k).entry(text);
+                    assertEquals(a == null, b == null, text);
+                    if (a != null) {
+                        assertEquals(a.seen(), b.seen(), text);
+                        assertEquals(a.typesByScore(), b.typesByScore(), text);
+                        for (String type : a.typesByScore()) {
+                            assertEquals(a.curated(type), b.curated(type), text);
+                            assertEquals(a.concepts(type), b.concepts(type), text);
+                        }
+                        compared++;
+                    }
+                }
+            }
+        }
+        // every dictionary compared on hundreds of strings, not on a few
+        assertTrue(compared > 1000, "compared " + compared);
+    }
+
+    @Test
     void findsTheCuratedMentionsOfItsOwnDocumentsInAnyCaseAndWidth() throws Exception {
         List<Document> devel = TestCorpora.bc5cdrDevel().subList(0, 40);
         DictionaryModel model = train(devel);

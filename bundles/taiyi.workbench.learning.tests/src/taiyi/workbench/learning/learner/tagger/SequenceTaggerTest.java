@@ -71,6 +71,20 @@ class SequenceTaggerTest {
     }
 
     @Test
+    void viterbiAloneLabelsTheMentionsPredictGivesAndTheMeanMarginLiesBetweenTheSmallestAndOne() throws Exception {
+        int mentions = 0;
+        for (Document d : TestCorpora.bc5cdrDevel().subList(0, 20)) {
+            DocumentPrediction p = model.predict(d);
+            List<String> spans = p.mentions().stream().map(m -> m.start() + "-" + m.end() + m.type()).toList();
+            assertEquals(spans, model.labelledMentions(d).stream().map(m -> m.start() + "-" + m.end() + m.type()).toList());
+            mentions += spans.size();
+            assertTrue(p.hasUnitMarginals());
+            assertTrue(p.meanTokenMargin() >= p.smallestTokenMargin() && p.meanTokenMargin() <= 1, d.id() + ": " + p);
+        }
+        assertTrue(mentions > 50, mentions + " mentions compared");
+    }
+
+    @Test
     void givesEveryMentionAProbabilityAndARunnerUp() throws Exception {
         Document unseen = TestCorpora.bc5cdrDevel().get(0);
         DocumentPrediction p = model.predict(unseen);

@@ -4,9 +4,11 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import taiyi.workbench.core.model.Document;
@@ -46,6 +48,16 @@ public final class MentionDictionary implements Serializable {
      * text is no string that occurs), then counts every string's occurrences in the same documents.
      */
     public static MentionDictionary of(List<Document> documents) {
+        return of(documents, text -> FoldedText.of(text, false));
+    }
+
+    /**
+     * The same dictionary, with the documents' texts folded by the caller (who may have folded them
+     * before: the tagger builds several dictionaries over the same texts per training).
+     *
+     * @param folding a text's {@link FoldedText} without white-space folding
+     */
+    public static MentionDictionary of(List<Document> documents, Function<String, FoldedText> folding) {
         MentionDictionary d = new MentionDictionary();
         for (Document doc : documents) {
             for (EntityMention m : doc.mentions()) {
@@ -60,9 +72,72 @@ public final class MentionDictionary implements Serializable {
             }
         }
         for (Document doc : documents) {
-            d.scan(doc.text(), match -> match.entry().countOccurrence());
+            d.scan(doc.text(), folding.apply(doc.text()), match -> match.entry().countOccurrence());
         }
         return d;
+    }
+
+    /**
+     * The dictionaries {@link #of} would build for each fold's complement and for all documents, from
+     * one scan of the texts instead of one per dictionary: document {@code i} is in fold
+     * {@code i % folds}, and an occurrence found with the whole dictionary counts for every fold
+     * dictionary that knows the string and whose documents include the one it was found in. (The
+     * tagger's dictionary feature is computed from the other folds' dictionary, so that a curated
+     * mention does not vouch for itself.)
+     *
+     * @param folding a text's {@link FoldedText} without white-space folding
+     * @return {@code folds} dictionaries, fold {@code k}'s built from the documents outside fold {@code k},
+     *     then the dictionary of all documents
+     */
+    public static List<MentionDictionary> withFolds(List<Document> documents, int folds, Function<String, FoldedText> folding) {
+        if (folds < 2) {
+            throw new IllegalArgumentException("at least two folds, not " + folds);
+        }
+        MentionDictionary whole = new MentionDictionary();
+        List<MentionDictionary> out = new ArrayList<>();
+        for (int k = 0; k < folds; k++) {
+            out.add(new MentionDictionary());
+        }
+        // per entry of the whole dictionary, the same string's entry in each fold dictionary (null where absent)
+        Map<DictionaryEntry, DictionaryEntry[]> inFolds = new IdentityHashMap<>();
+        for (int i = 0; i < documents.size(); i++) {
+            Document doc = documents.get(i);
+            int fold = i % folds;
+            for (EntityMention m : doc.mentions()) {
+                if (m.isDiscontinuous()) {
+                    continue;
+                }
+                String folded = FoldedText.fold(doc.text().substring(m.start(), m.end()), false);
+                if (folded.isBlank()) {
+                    continue;
+                }
+                List<String> concepts = m.normalizations().stream().map(Normalization::toString).toList();
+                DictionaryEntry entry = whole.entryFor(folded);
+                entry.curated(m.type(), concepts);
+                DictionaryEntry[] links = inFolds.computeIfAbsent(entry, e -> new DictionaryEntry[folds]);
+                for (int k = 0; k < folds; k++) {
+                    if (k != fold) {
+                        links[k] = out.get(k).entryFor(folded);
+                        links[k].curated(m.type(), concepts);
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < documents.size(); i++) {
+            String text = documents.get(i).text();
+            int fold = i % folds;
+            whole.scan(text, folding.apply(text), match -> {
+                match.entry().countOccurrence();
+                DictionaryEntry[] links = inFolds.get(match.entry());
+                for (int k = 0; k < folds; k++) {
+                    if (k != fold && links[k] != null) {
+                        links[k].countOccurrence();
+                    }
+                }
+            });
+        }
+        out.add(whole);
+        return out;
     }
 
     private DictionaryEntry entryFor(String folded) {
@@ -97,8 +172,12 @@ public final class MentionDictionary implements Serializable {
      * accepts (an entry it refuses does not block a shorter one that starts at the same place).
      */
     public List<DictionaryMatch> longestMatches(String text, Predicate<DictionaryEntry> accept) {
+        return longestMatches(text, FoldedText.of(text, false), accept);
+    }
+
+    /** The same, with the text already folded ({@link FoldedText#of} without white-space folding). */
+    public List<DictionaryMatch> longestMatches(String text, FoldedText folded, Predicate<DictionaryEntry> accept) {
         List<DictionaryMatch> out = new ArrayList<>();
-        FoldedText folded = FoldedText.of(text, false);
         String f = folded.folded();
         int p = 0;
         while (p < f.length()) {
@@ -131,8 +210,7 @@ public final class MentionDictionary implements Serializable {
     }
 
     /** Every occurrence of every entry, overlapping ones included. */
-    private void scan(String text, Consumer<DictionaryMatch> sink) {
-        FoldedText folded = FoldedText.of(text, false);
+    private void scan(String text, FoldedText folded, Consumer<DictionaryMatch> sink) {
         String f = folded.folded();
         for (int p = 0; p < f.length(); p++) {
             if (!folded.startsOriginalCodePoint(p)) {

@@ -126,6 +126,20 @@ final class ChainCrf implements Serializable {
     record BestPath(int[] labels, double score) {
     }
 
+    /** The best labelling of a text, as labels (Viterbi alone). */
+    String[] bestLabels(UnitSequence x) {
+        int n = x.size();
+        String[] best = new String[n];
+        if (n == 0) {
+            return best;
+        }
+        int[] path = best(x, scores(x)).labels();
+        for (int i = 0; i < n; i++) {
+            best[i] = labels.get(path[i]);
+        }
+        return best;
+    }
+
     /** What the CRF says about one text: the best labels and every unit's marginal per label. */
     LayerLabelling label(UnitSequence x) {
         int n = x.size();

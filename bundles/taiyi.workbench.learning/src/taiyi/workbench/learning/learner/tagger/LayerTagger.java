@@ -130,4 +130,9 @@ final class LayerTagger implements Serializable {
     LayerLabelling label(UnitSequence input) {
         return crf.label(input);
     }
+
+    /** The best label of every unit (Viterbi alone). */
+    String[] best(UnitSequence input) {
+        return crf.bestLabels(input);
+    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.LabelSchema;
@@ -38,6 +39,7 @@ public final class SequenceTaggerLearner implements MentionLearner {
 
     private final TaggerSettings settings;
     private volatile TaggerModel previous;
+    private volatile PreparedTexts shared;
 
     public SequenceTaggerLearner() {
         this(TaggerSettings.defaults());
@@ -53,6 +55,16 @@ public final class SequenceTaggerLearner implements MentionLearner {
         return this;
     }
 
+    /**
+     * This learner, keeping what it computes from each text in {@code texts} for later trainings and for
+     * its models' predictions (a simulation's steps over the same documents). Without it each training
+     * prepares its texts afresh and its models prepare each text they predict for.
+     */
+    public SequenceTaggerLearner sharing(PreparedTexts texts) {
+        shared = texts;
+        return this;
+    }
+
     public TaggerSettings settings() {
         return settings;
     }
@@ -65,24 +77,26 @@ public final class SequenceTaggerLearner implements MentionLearner {
     @Override
     public MentionModel train(List<CuratedDocument> curated, LabelSchema schema, TrainingProgress progress) {
         List<Document> docs = curated.stream().map(CuratedDocument::document).toList();
+        PreparedTexts texts = shared != null ? shared : new PreparedTexts();
+        List<PreparedText> prepared = eachOnThreads(docs.size(), i -> texts.of(docs.get(i).text()));
         TypeLayers layers = TypeLayers.of(docs, schema);
         int steps = Math.max(1, layers.layers().size() * settings.maxIterations() + 1);
         checkCancelled(progress, 0);
 
         int folds = Math.min(DICTIONARY_FOLDS, docs.size());
-        List<MentionDictionary> foldDictionaries = new ArrayList<>();
-        for (int k = 0; k < folds && folds > 1; k++) {
-            int fold = k;
-            List<Document> others = new ArrayList<>();
-            for (int i = 0; i < docs.size(); i++) {
-                if (i % folds != fold) {
-                    others.add(docs.get(i));
-                }
-            }
-            foldDictionaries.add(MentionDictionary.of(others));
+        List<MentionDictionary> foldDictionaries;
+        MentionDictionary whole;
+        if (folds > 1) {
+            List<MentionDictionary> dictionaries = MentionDictionary.withFolds(docs, folds, text -> texts.of(text).folded());
+            foldDictionaries = dictionaries.subList(0, folds);
+            whole = dictionaries.get(folds);
+        } else {
+            foldDictionaries = List.of();
+            whole = MentionDictionary.of(docs, text -> texts.of(text).folded());
         }
-        List<TextUnits> units = docs.stream().map(d -> TextUnits.of(d.text())).toList();
-        List<List<String[]>> unitFeatures = features(docs, units, foldDictionaries);
+        List<TextUnits> units = prepared.stream().map(PreparedText::units).toList();
+        List<List<String[]>> unitFeatures = eachOnThreads(docs.size(),
+                i -> UnitFeatures.of(prepared.get(i), folds > 1 ? foldDictionaries.get(i % folds) : null));
         // a feature seen once cannot generalise, and dropping those halves the weights and the work
         // of every pass
         FeatureIndex features = FeatureIndex.of(unitFeatures, MIN_FEATURE_COUNT);
@@ -105,21 +119,25 @@ public final class SequenceTaggerLearner implements MentionLearner {
                     warm == null ? null : warm.features(), pass -> progress.worked(base + pass, steps), progress::isCancelled));
         }
         progress.worked(steps, steps);
-        TaggerModel model = new TaggerModel(features, trained, MentionDictionary.of(docs));
+        TaggerModel model = new TaggerModel(features, trained, whole, shared);
         if (settings.warmStart()) {
             previous = model;
         }
         return model;
     }
 
-    /** Every document's unit features, on the settings' threads. */
-    private List<List<String[]>> features(List<Document> docs, List<TextUnits> units, List<MentionDictionary> foldDictionaries) {
-        int folds = foldDictionaries.size();
+    /** {@code work} of 0 to {@code n - 1}, in order, computed on the settings' threads. */
+    private <T> List<T> eachOnThreads(int n, IntFunction<T> work) {
+        if (settings.threads() == 1) {
+            List<T> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(work.apply(i));
+            }
+            return out;
+        }
         ForkJoinPool pool = new ForkJoinPool(settings.threads());
         try {
-            return pool.submit(() -> IntStream.range(0, docs.size()).parallel()
-                    .mapToObj(i -> UnitFeatures.of(docs.get(i).text(), units.get(i), folds == 0 ? null : foldDictionaries.get(i % folds)))
-                    .toList()).get();
+            return pool.submit(() -> IntStream.range(0, n).parallel().mapToObj(work).toList()).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("tagger training interrupted while computing features");

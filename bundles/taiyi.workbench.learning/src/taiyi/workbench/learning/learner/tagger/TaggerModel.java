@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import taiyi.workbench.core.model.Document;
+import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.learning.learner.DocumentPrediction;
 import taiyi.workbench.learning.learner.MentionModel;
 import taiyi.workbench.learning.learner.PredictedMention;
@@ -30,11 +31,14 @@ public final class TaggerModel implements MentionModel, Serializable {
     private final FeatureIndex features;
     private final List<LayerTagger> layers;
     private final MentionDictionary dictionary;
+    /** Texts already prepared by the learner that trained it, when it shared them (a simulation); not saved. */
+    private final transient PreparedTexts texts;
 
-    TaggerModel(FeatureIndex features, List<LayerTagger> layers, MentionDictionary dictionary) {
+    TaggerModel(FeatureIndex features, List<LayerTagger> layers, MentionDictionary dictionary, PreparedTexts texts) {
         this.features = features;
         this.layers = List.copyOf(layers);
         this.dictionary = dictionary;
+        this.texts = texts;
     }
 
     @Override
@@ -55,28 +59,83 @@ public final class TaggerModel implements MentionModel, Serializable {
         return features;
     }
 
+    private PreparedText prepared(String text) {
+        return texts != null ? texts.of(text) : PreparedText.of(text);
+    }
+
     @Override
     public DocumentPrediction predict(Document document) {
-        String text = document.text();
-        TextUnits units = TextUnits.of(text);
-        UnitSequence input = features.sequence(UnitFeatures.of(text, units, dictionary));
+        PreparedText text = prepared(document.text());
+        TextUnits units = text.units();
+        UnitSequence input = features.sequence(UnitFeatures.of(text, dictionary));
         List<PredictedMention> mentions = new ArrayList<>();
         double logProbability = 0;
         double smallestMargin = 1;
+        double marginSum = 0;
+        int rows = 0;
         for (LayerTagger layer : layers) {
             LayerLabelling l = layer.label(input);
             logProbability += l.bestLogProbability();
             for (double[] row : l.marginals()) {
-                double[] sorted = row.clone();
-                java.util.Arrays.sort(sorted);
-                if (sorted.length > 1) {
-                    smallestMargin = Math.min(smallestMargin, sorted[sorted.length - 1] - sorted[sorted.length - 2]);
-                }
+                double margin = margin(row);
+                smallestMargin = Math.min(smallestMargin, margin);
+                marginSum += margin;
+                rows++;
             }
             mentions.addAll(mentions(units, l));
         }
         mentions.sort(Comparator.comparingInt(PredictedMention::start).thenComparingInt(PredictedMention::end));
-        return new DocumentPrediction(document.id(), mentions, units.size(), logProbability, smallestMargin);
+        return new DocumentPrediction(document.id(), mentions, units.size(), logProbability, smallestMargin,
+                rows == 0 ? 1 : marginSum / rows);
+    }
+
+    /** The best minus the runner-up of one unit's marginals (1 for a layer of one label). */
+    private static double margin(double[] row) {
+        double best = Double.NEGATIVE_INFINITY;
+        double second = Double.NEGATIVE_INFINITY;
+        for (double p : row) {
+            if (p > best) {
+                second = best;
+                best = p;
+            } else if (p > second) {
+                second = p;
+            }
+        }
+        return row.length > 1 ? best - second : 1;
+    }
+
+    /** The best labelling's mentions by Viterbi alone: no forward-backward, so no confidences to compute. */
+    @Override
+    public List<EntityMention> labelledMentions(Document document) {
+        PreparedText text = prepared(document.text());
+        TextUnits units = text.units();
+        UnitSequence input = features.sequence(UnitFeatures.of(text, dictionary));
+        List<EntityMention> spans = new ArrayList<>();
+        for (LayerTagger layer : layers) {
+            String[] best = layer.best(input);
+            int i = 0;
+            while (i < best.length) {
+                if (best[i].equals(LayerTagger.OUTSIDE)) {
+                    i++;
+                    continue;
+                }
+                String type = best[i].substring(2);
+                int j = mentionEnd(best, i, type);
+                spans.add(EntityMention.of("m" + spans.size(), type, units.start(i), units.end(j - 1), List.of()));
+                i = j;
+            }
+        }
+        spans.sort(Comparator.comparingInt(EntityMention::start).thenComparingInt(EntityMention::end));
+        return spans;
+    }
+
+    /** The unit after a mention of {@code type} that begins at {@code from}: its I- units run on. */
+    private static int mentionEnd(String[] best, int from, String type) {
+        int j = from + 1;
+        while (j < best.length && best[j].equals("I-" + type)) {
+            j++;
+        }
+        return j;
     }
 
     private static List<PredictedMention> mentions(TextUnits units, LayerLabelling l) {
@@ -90,10 +149,7 @@ public final class TaggerModel implements MentionModel, Serializable {
             }
             // an I- without its B- (the CRF may start a text in I-) begins a mention all the same
             String type = best[i].substring(2);
-            int j = i + 1;
-            while (j < best.length && best[j].equals("I-" + type)) {
-                j++;
-            }
+            int j = mentionEnd(best, i, type);
             out.add(mention(units, l, i, j, type));
             i = j;
         }

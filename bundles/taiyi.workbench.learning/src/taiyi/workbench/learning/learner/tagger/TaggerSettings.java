@@ -40,6 +40,10 @@ public record TaggerSettings(int maxIterations, int threads, double gaussianPrio
         return new TaggerSettings(iterations, threads, gaussianPriorVariance, warmStart);
     }
 
+    public TaggerSettings withThreads(int count) {
+        return new TaggerSettings(maxIterations, count, gaussianPriorVariance, warmStart);
+    }
+
     public TaggerSettings withWarmStart(boolean warm) {
         return new TaggerSettings(maxIterations, threads, gaussianPriorVariance, warm);
     }

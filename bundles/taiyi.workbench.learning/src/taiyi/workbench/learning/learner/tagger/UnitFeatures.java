@@ -23,11 +23,40 @@ final class UnitFeatures {
             "iota", "kappa", "lambda", "mu", "nu", "xi", "omicron", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi",
             "psi", "omega");
 
+    /** The dictionary features of a unit no dictionary entry covers. */
+    private static final String[] NO_TAG = {"D=-", "D-1=-", "D+1=-"};
+
+    /**
+     * The dictionary features of each tag, made once: a training builds them for every matched unit of
+     * every document, and the same strings (their hashes computed once) make the feature index's
+     * lookups cheap. Tags are few (types x begin/inside x three reliabilities).
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String[]> TAG_FEATURES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private UnitFeatures() {
     }
 
-    /** The features of every unit of a text; {@code dictionary} may be null (no dictionary feature). */
-    static List<String[]> of(String text, TextUnits units, MentionDictionary dictionary) {
+    /** The features of every unit of a prepared text; {@code dictionary} may be null (no dictionary feature). */
+    static List<String[]> of(PreparedText text, MentionDictionary dictionary) {
+        String[][] tags = dictionaryTags(text, dictionary);
+        if (tags == null) {
+            return text.features();
+        }
+        int n = tags.length;
+        List<String[]> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String[] own = text.features().get(i);
+            String[] f = java.util.Arrays.copyOf(own, own.length + 3);
+            f[own.length] = (tags[i] != null ? tags[i] : NO_TAG)[0];
+            f[own.length + 1] = i == 0 ? "D-1=<s>" : (tags[i - 1] != null ? tags[i - 1] : NO_TAG)[1];
+            f[own.length + 2] = i == n - 1 ? "D+1=</s>" : (tags[i + 1] != null ? tags[i + 1] : NO_TAG)[2];
+            out.add(f);
+        }
+        return out;
+    }
+
+    /** Every unit's features that depend on the text alone (all but the dictionary's). */
+    static List<String[]> ofText(String text, TextUnits units) {
         int n = units.size();
         String[] words = new String[n];
         String[] lower = new String[n];
@@ -37,7 +66,6 @@ final class UnitFeatures {
             lower[i] = words[i].toLowerCase(Locale.ROOT);
             shapes[i] = shape(words[i]);
         }
-        String[] dictionaryTags = dictionaryTags(text, units, dictionary);
         List<String[]> out = new ArrayList<>(n);
         List<String> f = new ArrayList<>(48);
         for (int i = 0; i < n; i++) {
@@ -73,11 +101,6 @@ final class UnitFeatures {
             if (han) {
                 f.add("T=" + at(lower, i - 1) + lw + at(lower, i + 1));
             }
-            if (dictionaryTags != null) {
-                f.add("D=" + at(dictionaryTags, i));
-                f.add("D-1=" + at(dictionaryTags, i - 1));
-                f.add("D+1=" + at(dictionaryTags, i + 1));
-            }
             out.add(f.toArray(String[]::new));
         }
         return out;
@@ -93,20 +116,25 @@ final class UnitFeatures {
         return a[i] == null ? "-" : a[i];
     }
 
-    /** Per unit, the dictionary's begin/inside tag, type and reliability, or null where nothing matches. */
-    private static String[] dictionaryTags(String text, TextUnits units, MentionDictionary dictionary) {
+    /**
+     * Per unit, the dictionary's begin/inside tag, type and reliability as the unit's own feature and as
+     * its neighbours' ({@code D=}, {@code D+1=} and {@code D-1=} of the tag), or null where nothing matches.
+     */
+    private static String[][] dictionaryTags(PreparedText text, MentionDictionary dictionary) {
         if (dictionary == null) {
             return null;
         }
-        String[] tags = new String[units.size()];
-        for (DictionaryMatch m : dictionary.longestMatches(text, e -> !e.typesByScore().isEmpty())) {
+        TextUnits units = text.units();
+        String[][] tags = new String[units.size()][];
+        for (DictionaryMatch m : dictionary.longestMatches(text.text(), text.folded(), e -> !e.typesByScore().isEmpty())) {
             DictionaryEntry e = m.entry();
             String type = e.typesByScore().get(0);
             double score = e.score(type);
             String reliability = score >= 0.8 ? "hi" : score >= 0.4 ? "mid" : "lo";
             boolean first = true;
             for (int u = units.unitAtOrAfter(m.span().start()); u < units.size() && units.start(u) < m.span().end(); u++) {
-                tags[u] = (first ? "B-" : "I-") + type + "/" + reliability;
+                tags[u] = TAG_FEATURES.computeIfAbsent((first ? "B-" : "I-") + type + "/" + reliability,
+                        tag -> new String[] {"D=" + tag, "D-1=" + tag, "D+1=" + tag});
                 first = false;
             }
         }
