@@ -70,7 +70,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--passes", paramLabel = "N",
             description = "The tagger's passes over the revealed documents per step after the first, warm-started from the step before "
-                    + "(default 1).")
+                    + "(default 2).")
     Integer passes;
 
     @Option(names = "--threads", paramLabel = "N",
