@@ -110,7 +110,7 @@ class QueueCommandTest {
         CommandRun unknown = run("queue", "--db", db, "--corpus", "cdr", "--strategy", "entropy");
         assertNotEquals(0, unknown.code());
         assertTrue(unknown.err().contains("unknown queue strategy 'entropy' (known: margin, random, least-confidence, mnlp, "
-                + "disagreement, diversity, cost)"), unknown.err());
+                + "margin-per-token, disagreement, diversity, cost)"), unknown.err());
         CommandRun share = run("queue", "--db", db, "--corpus", "cdr", "--exploration", "1.5");
         assertNotEquals(0, share.code());
         assertTrue(share.err().contains("--exploration must lie in [0, 1], not 1.5"), share.err());
