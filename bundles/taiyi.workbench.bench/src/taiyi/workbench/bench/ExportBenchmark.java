@@ -3,9 +3,6 @@ package taiyi.workbench.bench;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -106,30 +103,6 @@ final class ExportBenchmark implements Callable<Integer> {
 
     /** Untimed runs the last measure took. */
     private int warmupRuns;
-
-    /**
-     * Whether the collector has stopped growing the heap: two collections since its committed size
-     * last changed, so the young generation has been allocated through at its present size.
-     */
-    private static final class HeapSettling {
-        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        private long committed = -1;
-        private long collectionsAtChange;
-
-        boolean settled() {
-            long now = memory.getHeapMemoryUsage().getCommitted();
-            long collections = 0;
-            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-                collections += Math.max(0, gc.getCollectionCount());
-            }
-            if (now != committed) {
-                committed = now;
-                collectionsAtChange = collections;
-                return false;
-            }
-            return collections >= collectionsAtChange + 2;
-        }
-    }
 
     private record Result(int conversations, long bytes, double first, double export, double jackson) {
     }

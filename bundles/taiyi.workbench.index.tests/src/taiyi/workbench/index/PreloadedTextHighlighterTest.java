@@ -36,8 +36,8 @@ class PreloadedTextHighlighterTest {
     @Test
     void snippetsEqualThoseOfLucenesOwnLoading() throws Exception {
         List<Document> docs = new PubTatorReader().read(Path.of(System.getProperty("taiyi.testdata"), "bc5cdr/CDR_DevelopmentSet.PubTator.txt"));
-        Analyzer analyzer = CorpusAnalyzers.create();
-        CuratorQueryParser parser = new CuratorQueryParser(analyzer);
+        Analyzer analyzer = CorpusAnalyzers.forIndexing();
+        CuratorQueryParser parser = new CuratorQueryParser(CorpusAnalyzers.forQueries());
         try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
             try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
                 for (Document d : docs) {

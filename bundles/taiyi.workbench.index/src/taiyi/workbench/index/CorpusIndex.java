@@ -63,10 +63,12 @@ public final class CorpusIndex implements AutoCloseable {
     private static final String LAYOUT_KEY = "taiyi.index.layout";
     /**
      * The layout of fields this code writes and reads; an index of another (or of none: the first,
-     * whose facet field was multi-valued and whose keywords had no frequencies) is emptied on open,
-     * and the stale check rebuilds its corpora from the database, which holds everything it did.
+     * whose facet field was multi-valued and whose keywords had no frequencies; or the second, which
+     * analysed every text as Chinese too, and as English with stop words and unsplit tokens) is
+     * emptied on open, and the stale check rebuilds its corpora from the database, which holds
+     * everything it did.
      */
-    private static final String LAYOUT = "2";
+    private static final String LAYOUT = "3";
     /** For the searches nobody cancels. */
     private static final BooleanSupplier NOT_CANCELLED = () -> false;
 
@@ -86,7 +88,7 @@ public final class CorpusIndex implements AutoCloseable {
         this.writer = writer;
         this.searchers = searchers;
         this.searchThreads = searchThreads;
-        this.parser = new CuratorQueryParser(analyzer);
+        this.parser = new CuratorQueryParser(CorpusAnalyzers.forQueries());
     }
 
     /** Opens the index in {@code folder}, creating an empty one if there is none. */
@@ -104,7 +106,7 @@ public final class CorpusIndex implements AutoCloseable {
             // private to the user, like the database it mirrors: a folder no one else may enter
             PrivateFolder.ensure(folder);
             directory = FSDirectory.open(folder);
-            Analyzer analyzer = CorpusAnalyzers.create();
+            Analyzer analyzer = CorpusAnalyzers.forIndexing();
             boolean current = hasLayout(directory);
             IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(current
                     ? IndexWriterConfig.OpenMode.APPEND : IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(ramBufferMb);

@@ -32,7 +32,7 @@ import taiyi.workbench.core.model.AnnotationLayer;
  * </pre>
  *
  * Words and phrases search the text, English and Chinese alike (each is analysed by both analysers
- * and the better match counts). Fields: {@code type status layer concept} describe one annotation,
+ * and the better match counts; see {@link CorpusAnalyzers}). Fields: {@code type status layer concept} describe one annotation,
  * {@code mention relation label state lang disagree id} the document. Within one AND group the
  * annotation fields combine into one annotation ({@code type:Disease status:unreviewed}: a Disease
  * suggestion nobody has reviewed) until a field repeats, which starts the next annotation
@@ -50,7 +50,7 @@ public final class CuratorQueryParser {
     private final QueryBuilder builder;
 
     public CuratorQueryParser() {
-        this(CorpusAnalyzers.create());
+        this(CorpusAnalyzers.forQueries());
     }
 
     CuratorQueryParser(Analyzer analyzer) {
@@ -321,7 +321,7 @@ public final class CuratorQueryParser {
 
     /**
      * A word or phrase against the text: the English and the Chinese analysis of it as phrases,
-     * whichever scores better; null when both analyses leave nothing (a stop word).
+     * whichever scores better; null when both analyses leave nothing (punctuation alone).
      */
     Query text(String text) {
         Query en = builder.createPhraseQuery(IndexFields.TEXT_EN, text);

@@ -51,7 +51,10 @@ final class IndexFields {
     static final String LANGUAGE = "lang";
     /** The text analysed for English; stored, so it is also the snippets' source. */
     static final String TEXT_EN = "text_en";
-    /** The text analysed for Chinese (SmartChineseAnalyzer); not stored. */
+    /**
+     * The text analysed for Chinese (SmartChineseAnalyzer), only where it holds a Han character
+     * ({@link CorpusAnalyzers#analysedAsChinese}); not stored.
+     */
     static final String TEXT_ZH = "text_zh";
     static final String MENTION = "mention";
     static final String ANNOTATION = "ann";
@@ -127,7 +130,9 @@ final class IndexFields {
         out.add(new Field(ID, d.id(), STORED_FACT));
         out.add(new Field(LANGUAGE, d.language().code(), STORED_FACT));
         out.add(new TextField(TEXT_EN, d.text(), Field.Store.YES));
-        out.add(new TextField(TEXT_ZH, d.text(), Field.Store.NO));
+        if (CorpusAnalyzers.analysedAsChinese(d.text())) {
+            out.add(new TextField(TEXT_ZH, d.text(), Field.Store.NO));
+        }
         out.add(new Field(STATE, lower(indexed.state().name()), FACT));
 
         Set<String> mentions = new LinkedHashSet<>();
