@@ -116,6 +116,23 @@ class TextAnalysesTest {
         assertEquals(List.of(), missed);
     }
 
+    /**
+     * {@code NO} is nitric oxide: an English stop word is dropped only in lower case or with a
+     * capital first letter, so the abstracts that write NO in capitals (alone, or where it meets a
+     * digit or follows a lower-case letter, as in NO2 or eNO; or as NOS, which Porter stems as a
+     * plural, as in iNOS) are found; and "The" finds only the abstract analysed as Chinese too.
+     */
+    @Test
+    void stopWordsInCapitalsAreWords() {
+        Pattern capitals = Pattern.compile("(?<![A-Z])NOS?(?![A-Za-z])");
+        Set<String> expected = new java.util.TreeSet<>();
+        cdr.stream().filter(d -> capitals.matcher(d.text()).find()).forEach(d -> expected.add(d.id()));
+        assertTrue(expected.size() >= 3, "abstracts with NO: " + expected);
+        assertEquals(expected, new java.util.TreeSet<>(index.search(CDR, "NO", 1_000).documentIds()));
+        // only the abstract analysed as Chinese too, whose segmentation keeps every word
+        assertEquals(List.of(cdr.get(0).id() + "-glossed"), index.search(CDR, "The", 10).documentIds());
+    }
+
     @Test
     void latinWordsOfChineseSentencesAndChineseWordsOfEnglishAbstractsAreFound() {
         Pattern aml = Pattern.compile("(?i)(?<![A-Za-z0-9])AML(?![A-Za-z0-9])");
