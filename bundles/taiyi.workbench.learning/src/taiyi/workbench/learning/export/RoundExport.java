@@ -203,14 +203,15 @@ public final class RoundExport {
         }
         RoundManifest manifest = new RoundManifest(request, kept, splitOf, train, validation, replay, replayWanted,
                 replayed.size(), drops, inexpressible, length.description(), TrainingRecipe.paper(request.maxTokens()));
-        try (RoundFolder out = new RoundFolder(folder)) {
-            out.write(TRAIN, o -> ConversationLines.write(trainOut, o));
-            out.write(VALIDATION, o -> ConversationLines.write(validationOut, o));
-            out.write(RECIPE, o -> JSON.writeValue(new NonClosing(o), TrainingRecipe.paper(request.maxTokens()).asArguments()));
-            Map<String, String> hashes = out.hashes();
-            String manifestSha256 = out.write(MANIFEST, o -> JSON.writeValue(new NonClosing(o), manifest.toJson(hashes)));
-            new DistributedTrainer(TrainingRecipe.paper(request.maxTokens()), request, manifestSha256).write(out);
-            out.commit();
+        try {
+            RoundFolder.write(folder, out -> {
+                out.write(TRAIN, o -> ConversationLines.write(trainOut, o));
+                out.write(VALIDATION, o -> ConversationLines.write(validationOut, o));
+                out.write(RECIPE, o -> JSON.writeValue(new NonClosing(o), TrainingRecipe.paper(request.maxTokens()).asArguments()));
+                Map<String, String> hashes = out.hashes();
+                String manifestSha256 = out.write(MANIFEST, o -> JSON.writeValue(new NonClosing(o), manifest.toJson(hashes)));
+                new DistributedTrainer(TrainingRecipe.paper(request.maxTokens()), request, manifestSha256).write(out);
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(folder + ": cannot write the round: " + e.getMessage() + "; nothing was written", e);
         }
