@@ -24,6 +24,7 @@ import taiyi.workbench.core.model.LabelSchema;
 import taiyi.workbench.learning.CuratedCorpus;
 import taiyi.workbench.learning.CuratedDocument;
 import taiyi.workbench.learning.DocumentSelection;
+import taiyi.workbench.learning.learner.TrainingProgress;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.store.CorpusSummary;
 import taiyi.workbench.store.DocumentHistory;
@@ -84,7 +85,7 @@ public final class RoundExport {
     }
 
     /** Writes the round into {@code folder} (new, or empty). */
-    public RoundSummary write(RoundRequest request, Path folder, ExportProgress progress) {
+    public RoundSummary write(RoundRequest request, Path folder, TrainingProgress progress) {
         Optional<ReplayFile> replay = request.replay().map(ReplayFile::read);
         List<Source> sources = read(request);
 
