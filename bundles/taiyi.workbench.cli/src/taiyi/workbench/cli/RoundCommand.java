@@ -20,11 +20,11 @@ import taiyi.workbench.inference.task.TaskKind;
 import taiyi.workbench.learning.DocumentSelection;
 import taiyi.workbench.learning.export.ConversationLength;
 import taiyi.workbench.learning.export.DistributedTrainer;
-import taiyi.workbench.learning.export.ExportProgress;
 import taiyi.workbench.learning.export.RoundExport;
 import taiyi.workbench.learning.export.RoundExportException;
 import taiyi.workbench.learning.export.RoundRequest;
 import taiyi.workbench.learning.export.RoundSummary;
+import taiyi.workbench.learning.learner.TrainingProgress;
 import taiyi.workbench.store.CorpusStore;
 
 /** {@code taiyi round …}: the training rounds made from curated corpora. */
@@ -129,7 +129,7 @@ final class RoundCommand implements Runnable {
             ConversationLength length = new ConversationLength(QwenTokenizer.load(tokenizer));
             RoundSummary s;
             try (CorpusStore store = db.open()) {
-                s = new RoundExport(store, length).write(request, out, ExportProgress.NONE);
+                s = new RoundExport(store, length).write(request, out, TrainingProgress.NONE);
             } catch (RoundExportException e) {
                 stderr.println(e.getMessage());
                 return 1;

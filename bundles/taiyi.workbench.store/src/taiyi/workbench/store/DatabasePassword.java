@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +18,7 @@ import java.util.Optional;
 import org.h2.jdbcx.JdbcDataSource;
 
 import taiyi.workbench.core.runtime.PrivateFolder;
+import taiyi.workbench.core.runtime.PrivateOutput;
 
 /**
  * The password of a database, random per database and kept beside it in a file only its owner may
@@ -121,9 +121,8 @@ final class DatabasePassword {
     }
 
     private static void write(Path file, String password) throws IOException {
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PrivateFolder.FILE));
-        Files.writeString(file, password + "\n", StandardCharsets.US_ASCII);
+        // whole or absent: a process killed mid-write must not leave an empty pending password behind
+        PrivateOutput.writeFile(file, out -> out.write((password + "\n").getBytes(StandardCharsets.US_ASCII)));
     }
 
     private static void rename(Path from, Path to) throws IOException {

@@ -22,6 +22,7 @@ import org.eclipse.equinox.security.storage.StorageException;
 import org.eclipse.equinox.security.storage.provider.IProviderHints;
 
 import taiyi.workbench.core.runtime.PrivateFolder;
+import taiyi.workbench.core.runtime.PrivateOutput;
 
 /**
  * The OpenAI-compatible server's API key, kept encrypted in Eclipse secure storage (node
@@ -169,13 +170,9 @@ public final class StoredApiKey {
             byte[] bytes = new byte[32];
             RANDOM.nextBytes(bytes);
             String password = HexFormat.of().formatHex(bytes);
-            Path pending = file.resolveSibling(file.getFileName() + ".new");
-            Files.deleteIfExists(pending);
-            Files.createFile(pending, PosixFilePermissions.asFileAttribute(PrivateFolder.FILE));
-            Files.writeString(pending, password + "\n", StandardCharsets.US_ASCII);
             // a new password makes the storage's earlier entries unreadable: it only ever comes with a new storage
             Files.deleteIfExists(file.resolveSibling(STORAGE_FILE));
-            Files.move(pending, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            PrivateOutput.writeFile(file, out -> out.write((password + "\n").getBytes(StandardCharsets.US_ASCII)));
             return password.toCharArray();
         }
     }

@@ -18,9 +18,9 @@ import taiyi.workbench.inference.djl.tokenizer.QwenTokenizer;
 import taiyi.workbench.inference.task.TaskKind;
 import taiyi.workbench.learning.DocumentSelection;
 import taiyi.workbench.learning.export.ConversationLength;
-import taiyi.workbench.learning.export.ExportProgress;
 import taiyi.workbench.learning.export.RoundExport;
 import taiyi.workbench.learning.export.RoundRequest;
+import taiyi.workbench.learning.learner.TrainingProgress;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.testing.TestCorpora;
 
@@ -72,7 +72,7 @@ final class AdapterFixtures {
                 "bundles/taiyi.workbench.inference.djl.tests/fixtures/tokenizer/qwen.tiktoken.gz");
         RoundRequest request = RoundRequest.of(List.of(CORPUS), round).withDocuments(DocumentSelection.ALL)
                 .withTasks(EnumSet.of(TaskKind.NER));
-        new RoundExport(store, new ConversationLength(QwenTokenizer.load(vocabulary))).write(request, folder, ExportProgress.NONE);
+        new RoundExport(store, new ConversationLength(QwenTokenizer.load(vocabulary))).write(request, folder, TrainingProgress.NONE);
         return folder;
     }
 

@@ -28,6 +28,7 @@ import taiyi.workbench.inference.Prompt;
 import taiyi.workbench.inference.PromptPiece;
 import taiyi.workbench.inference.prompt.Taiyi1Template;
 import taiyi.workbench.learning.DocumentSelection;
+import taiyi.workbench.learning.learner.TrainingProgress;
 import taiyi.workbench.store.CorpusStore;
 
 /**
@@ -47,7 +48,7 @@ class DistributedTrainerTest {
             store.documents().importDocuments("cdr", ExportFixtures.bc5cdrTraining().subList(0, 30), "train");
             RoundRequest request = RoundRequest.of(List.of("cdr"), 4).withDocuments(DocumentSelection.ALL).withSeed(7)
                     .withValidationFraction(0.2);
-            new RoundExport(store, ExportFixtures.length()).write(request, dir.resolve("round-4"), ExportProgress.NONE);
+            new RoundExport(store, ExportFixtures.length()).write(request, dir.resolve("round-4"), TrainingProgress.NONE);
         }
         return dir.resolve("round-4");
     }
@@ -219,7 +220,7 @@ class DistributedTrainerTest {
         try (CorpusStore store = CorpusStore.open(dir.resolve("db"))) {
             RoundRequest request = RoundRequest.of(List.of("cdr"), 4).withDocuments(DocumentSelection.ALL).withSeed(7)
                     .withValidationFraction(0.2);
-            new RoundExport(store, ExportFixtures.length()).write(request, b, ExportProgress.NONE);
+            new RoundExport(store, ExportFixtures.length()).write(request, b, TrainingProgress.NONE);
         }
         for (String f : List.of(DistributedTrainer.CONFIG, DistributedTrainer.SCRIPT, DistributedTrainer.DEEPSPEED,
                 DistributedTrainer.LAUNCHER, DistributedTrainer.REQUIREMENTS)) {

@@ -30,6 +30,7 @@ import taiyi.workbench.core.model.LabelSchema;
 import taiyi.workbench.inference.task.TextWindows;
 import taiyi.workbench.inference.task.WindowBudget;
 import taiyi.workbench.learning.DocumentSelection;
+import taiyi.workbench.learning.learner.TrainingProgress;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.testing.TestCorpora;
 
@@ -49,7 +50,7 @@ class RoundExportTest {
             store.documents().setLicence("cdr-train", "BioCreative V CDR: research use");
             RoundRequest request = RoundRequest.of(List.of("cdr-train"), 1).withDocuments(DocumentSelection.ALL);
             RoundSummary summary = new RoundExport(store, ExportFixtures.length()).write(request, dir.resolve("round-1"),
-                    ExportProgress.NONE);
+                    TrainingProgress.NONE);
 
             JsonNode manifest = JSON.readTree(dir.resolve("round-1/manifest.json").toFile());
             assertEquals(500, summary.documents());
@@ -117,7 +118,7 @@ class RoundExportTest {
                     .withTasks(java.util.EnumSet.of(taiyi.workbench.inference.task.TaskKind.NER)).withValidationFraction(0)
                     .withNerPerType(false);
             RoundSummary summary = new RoundExport(store, ExportFixtures.length()).write(request, dir.resolve("round"),
-                    ExportProgress.NONE);
+                    TrainingProgress.NONE);
 
             int windows = twenty.stream().mapToInt(d -> TextWindows.split(d, WindowBudget.forLanguage(d.language())).size()).sum();
             JsonNode manifest = JSON.readTree(dir.resolve("round/manifest.json").toFile());
@@ -146,7 +147,7 @@ class RoundExportTest {
                     .withTasks(java.util.EnumSet.of(taiyi.workbench.inference.task.TaskKind.NER))
                     .withExcluded(List.of("cdr-devel"));
             RoundSummary summary = new RoundExport(store, ExportFixtures.length()).write(request, dir.resolve("round"),
-                    ExportProgress.NONE);
+                    TrainingProgress.NONE);
             assertEquals(100, summary.documents());
             JsonNode manifest = JSON.readTree(dir.resolve("round/manifest.json").toFile());
             assertEquals(500, summary.drops().get(Drop.EXCLUDED_CORPUS));
@@ -189,8 +190,8 @@ class RoundExportTest {
             RoundRequest request = RoundRequest.of(List.of("cdr"), 3).withDocuments(DocumentSelection.ALL)
                     .withReplay(TestCorpora.taiyiInstructions(), 0.05).withValidationFraction(0.2).withSeed(11);
             RoundExport export = new RoundExport(store, ExportFixtures.length());
-            export.write(request, dir.resolve("a"), ExportProgress.NONE);
-            export.write(request, dir.resolve("b"), ExportProgress.NONE);
+            export.write(request, dir.resolve("a"), TrainingProgress.NONE);
+            export.write(request, dir.resolve("b"), TrainingProgress.NONE);
             List<String> names = List.of(RoundExport.TRAIN, RoundExport.VALIDATION, RoundExport.RECIPE, RoundExport.MANIFEST,
                     DistributedTrainer.CONFIG, DistributedTrainer.SCRIPT, DistributedTrainer.DEEPSPEED, DistributedTrainer.LAUNCHER,
                     DistributedTrainer.REQUIREMENTS);
@@ -202,7 +203,7 @@ class RoundExportTest {
                 assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(f)), Files.readAllBytes(dir.resolve("b").resolve(f)), f);
             }
             // another seed is another round
-            export.write(request.withSeed(12), dir.resolve("c"), ExportProgress.NONE);
+            export.write(request.withSeed(12), dir.resolve("c"), TrainingProgress.NONE);
             assertFalse(java.util.Arrays.equals(Files.readAllBytes(dir.resolve("a/train.jsonl")),
                     Files.readAllBytes(dir.resolve("c/train.jsonl"))));
         }
@@ -215,7 +216,7 @@ class RoundExportTest {
             store.documents().importDocuments("round2", ExportFixtures.bc5cdrTraining().subList(0, 40), "train");
             RoundExport export = new RoundExport(store, ExportFixtures.length());
             export.write(RoundRequest.of(List.of("round1"), 1).withDocuments(DocumentSelection.ALL), dir.resolve("r1"),
-                    ExportProgress.NONE);
+                    TrainingProgress.NONE);
             Path earlier = dir.resolve("r1/train.jsonl");
             Set<String> earlierContent = new HashSet<>();
             for (String line : lines(earlier)) {
@@ -223,7 +224,7 @@ class RoundExportTest {
             }
 
             RoundSummary s = export.write(RoundRequest.of(List.of("round2"), 2).withDocuments(DocumentSelection.ALL)
-                    .withReplay(earlier, 0.5).withValidationFraction(0), dir.resolve("r2"), ExportProgress.NONE);
+                    .withReplay(earlier, 0.5).withValidationFraction(0), dir.resolve("r2"), TrainingProgress.NONE);
             JsonNode manifest = JSON.readTree(dir.resolve("r2/manifest.json").toFile());
             int fresh = manifest.at("/conversations/train_new").asInt();
             assertEquals(Math.round(0.5 * fresh), s.replayed());
@@ -244,7 +245,7 @@ class RoundExportTest {
         try (CorpusStore store = CorpusStore.open(dir.resolve("db"))) {
             store.documents().importDocuments("cdr", ExportFixtures.bc5cdrTraining().subList(0, 50), "train");
             RoundSummary s = new RoundExport(store, ExportFixtures.length()).write(RoundRequest.of(List.of("cdr"), 1)
-                    .withDocuments(DocumentSelection.ALL).withMaxTokens(330), dir.resolve("r"), ExportProgress.NONE);
+                    .withDocuments(DocumentSelection.ALL).withMaxTokens(330), dir.resolve("r"), TrainingProgress.NONE);
             assertTrue(s.drops().getOrDefault(Drop.TOO_LONG, 0) > 0);
             for (Path f : List.of(dir.resolve("r/train.jsonl"), dir.resolve("r/validation.jsonl"))) {
                 for (String line : lines(f)) {
@@ -269,15 +270,15 @@ class RoundExportTest {
             Path out = dir.resolve("round");
 
             RoundExportException unknown = assertThrows(RoundExportException.class,
-                    () -> export.write(RoundRequest.of(List.of("cdr", "nope"), 1), out, ExportProgress.NONE));
+                    () -> export.write(RoundRequest.of(List.of("cdr", "nope"), 1), out, TrainingProgress.NONE));
             assertTrue(unknown.getMessage().startsWith("unknown corpus 'nope' (the database has cdr)"), unknown.getMessage());
 
             RoundExportException empty = assertThrows(RoundExportException.class,
-                    () -> export.write(RoundRequest.of(List.of("cdr"), 1), out, ExportProgress.NONE));
+                    () -> export.write(RoundRequest.of(List.of("cdr"), 1), out, TrainingProgress.NONE));
             assertTrue(empty.getMessage().startsWith("empty selection: no document marked done in cdr"), empty.getMessage());
 
             RoundExportException bad = assertThrows(RoundExportException.class, () -> export.write(RoundRequest.of(
-                    List.of("cdr"), 1).withDocuments(DocumentSelection.ALL).withReplay(replay, 1), out, ExportProgress.NONE));
+                    List.of("cdr"), 1).withDocuments(DocumentSelection.ALL).withReplay(replay, 1), out, TrainingProgress.NONE));
             assertEquals(replay + ":3: 'conversation' must be a non-empty array of {human, assistant}", bad.getMessage());
 
             assertFalse(Files.exists(out));
@@ -297,7 +298,7 @@ class RoundExportTest {
             store.documents().setSchema("cdr", new LabelSchema(schema.entityTypes(),
                     List.of(new taiyi.workbench.core.model.EntityType("treats", "treats", "治疗")), schema.documentLabels()));
             RoundSummary s = new RoundExport(store, ExportFixtures.length()).write(RoundRequest.of(List.of("cdr"), 1)
-                    .withDocuments(DocumentSelection.ALL), dir.resolve("r"), ExportProgress.NONE);
+                    .withDocuments(DocumentSelection.ALL), dir.resolve("r"), TrainingProgress.NONE);
             int relations = docs.stream().mapToInt(d -> d.relations().size()).sum();
             assertEquals(relations, s.drops().get(Drop.BROKEN));
             JsonNode manifest = JSON.readTree(dir.resolve("r/manifest.json").toFile());

@@ -1,11 +1,8 @@
 package taiyi.workbench.learning.adapters;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import taiyi.workbench.core.runtime.PrivateFolder;
+import taiyi.workbench.core.runtime.PrivateOutput;
 import taiyi.workbench.core.runtime.WorkbenchDataFolder;
 
 /**
@@ -124,20 +122,7 @@ public final class KnownModelHashes {
     }
 
     private void write(Contents contents) throws IOException {
-        Path folder = file.toAbsolutePath().getParent();
-        PrivateFolder.ensure(folder);
-        Path temp = Files.createTempFile(folder, "." + FILE, ".partial",
-                PosixFilePermissions.asFileAttribute(PrivateFolder.FILE));
-        try {
-            JSON.writeValue(temp.toFile(), contents);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            PrivateFolder.privateFile(file);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        PrivateFolder.ensure(file.toAbsolutePath().getParent());
+        PrivateOutput.writeFile(file, out -> JSON.writeValue(out, contents));
     }
 }

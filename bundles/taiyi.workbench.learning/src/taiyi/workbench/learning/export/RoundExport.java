@@ -24,6 +24,7 @@ import taiyi.workbench.core.model.LabelSchema;
 import taiyi.workbench.learning.CuratedCorpus;
 import taiyi.workbench.learning.CuratedDocument;
 import taiyi.workbench.learning.DocumentSelection;
+import taiyi.workbench.learning.learner.TrainingProgress;
 import taiyi.workbench.store.CorpusStore;
 import taiyi.workbench.store.CorpusSummary;
 import taiyi.workbench.store.DocumentHistory;
@@ -84,7 +85,7 @@ public final class RoundExport {
     }
 
     /** Writes the round into {@code folder} (new, or empty). */
-    public RoundSummary write(RoundRequest request, Path folder, ExportProgress progress) {
+    public RoundSummary write(RoundRequest request, Path folder, TrainingProgress progress) {
         Optional<ReplayFile> replay = request.replay().map(ReplayFile::read);
         List<Source> sources = read(request);
 
@@ -203,14 +204,15 @@ public final class RoundExport {
         }
         RoundManifest manifest = new RoundManifest(request, kept, splitOf, train, validation, replay, replayWanted,
                 replayed.size(), drops, inexpressible, length.description(), TrainingRecipe.paper(request.maxTokens()));
-        try (RoundFolder out = new RoundFolder(folder)) {
-            out.write(TRAIN, o -> ConversationLines.write(trainOut, o));
-            out.write(VALIDATION, o -> ConversationLines.write(validationOut, o));
-            out.write(RECIPE, o -> JSON.writeValue(new NonClosing(o), TrainingRecipe.paper(request.maxTokens()).asArguments()));
-            Map<String, String> hashes = out.hashes();
-            String manifestSha256 = out.write(MANIFEST, o -> JSON.writeValue(new NonClosing(o), manifest.toJson(hashes)));
-            new DistributedTrainer(TrainingRecipe.paper(request.maxTokens()), request, manifestSha256).write(out);
-            out.commit();
+        try {
+            RoundFolder.write(folder, out -> {
+                out.write(TRAIN, o -> ConversationLines.write(trainOut, o));
+                out.write(VALIDATION, o -> ConversationLines.write(validationOut, o));
+                out.write(RECIPE, o -> JSON.writeValue(new NonClosing(o), TrainingRecipe.paper(request.maxTokens()).asArguments()));
+                Map<String, String> hashes = out.hashes();
+                String manifestSha256 = out.write(MANIFEST, o -> JSON.writeValue(new NonClosing(o), manifest.toJson(hashes)));
+                new DistributedTrainer(TrainingRecipe.paper(request.maxTokens()), request, manifestSha256).write(out);
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(folder + ": cannot write the round: " + e.getMessage() + "; nothing was written", e);
         }

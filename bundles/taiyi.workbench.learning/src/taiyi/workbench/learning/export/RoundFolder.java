@@ -7,7 +7,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -18,14 +17,16 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import taiyi.workbench.core.runtime.PrivateFolder;
+import taiyi.workbench.core.runtime.PrivateOutput;
 
 /**
- * Writes a round's files into a hidden temporary folder beside the target, owner-only ({@code 0700}
- * folder, {@code 0600} files: a round carries the corpus text, which may be clinical), and moves it
- * into place in one rename, so the round appears whole or not at all. A target that already exists
- * and is not empty is refused: a round is never overwritten in place.
+ * Writes a round's files into the owner-only folder that {@link PrivateOutput#writeFolder} is filling
+ * ({@code 0700} folder, {@code 0600} files: a round carries the corpus text, which may be clinical)
+ * and remembers each file's SHA-256 for the manifest. The folder is renamed into place only when the
+ * round is complete, so the round appears whole or not at all; a target that already exists and is
+ * not empty is refused: a round is never overwritten in place.
  */
-final class RoundFolder implements AutoCloseable {
+final class RoundFolder {
 
     /** Writes one file's content. */
     @FunctionalInterface
@@ -36,22 +37,37 @@ final class RoundFolder implements AutoCloseable {
     private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_EXECUTABLE = PosixFilePermissions
             .fromString("rwx------");
 
-    private final Path target;
     private final Path temporary;
     private final Map<String, String> sha256 = new LinkedHashMap<>();
-    private boolean committed;
 
-    RoundFolder(Path target) throws IOException {
-        this.target = target.toAbsolutePath().normalize();
-        if (Files.exists(this.target) && !isEmptyFolder(this.target)) {
+    private RoundFolder(Path temporary) {
+        this.temporary = temporary;
+    }
+
+    /**
+     * Writes a round into a new folder, moved into place when the writer returns.
+     *
+     * @throws RoundExportException naming the target when it exists and is not an empty folder, or when
+     *         the finished round cannot be moved into place
+     */
+    static void write(Path target, Writer writer) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (Files.exists(absolute) && !isEmptyFolder(absolute)) {
             throw new RoundExportException(target + ": already exists and is not an empty folder; a round is never "
                     + "overwritten (choose a new folder)");
         }
-        Path parent = this.target.getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + this.target.getFileName() + ".partial-");
-        this.temporary = tmp;
-        PrivateFolder.ensure(tmp);
+        try {
+            PrivateOutput.writeFolder(absolute, folder -> writer.write(new RoundFolder(folder)));
+        } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
+            throw new RoundExportException(absolute + ": cannot move the finished round into place (" + e.getMessage()
+                    + "); nothing was written");
+        }
+    }
+
+    /** Fills a round folder. */
+    @FunctionalInterface
+    interface Writer {
+        void write(RoundFolder out) throws IOException;
     }
 
     /** Writes a file of the round and remembers its SHA-256. */
@@ -88,34 +104,6 @@ final class RoundFolder implements AutoCloseable {
     /** The SHA-256 of each file written so far, in writing order. */
     Map<String, String> hashes() {
         return new LinkedHashMap<>(sha256);
-    }
-
-    /** Moves the finished round into place. */
-    void commit() throws IOException {
-        if (Files.isDirectory(target)) {
-            // an empty folder the user made (a file chooser does that): replaced by the round
-            Files.delete(target);
-        }
-        try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
-            throw new RoundExportException(target + ": cannot move the finished round into place (" + e.getMessage()
-                    + "); nothing was written");
-        }
-        committed = true;
-    }
-
-    /** Removes what an unfinished round left. */
-    @Override
-    public void close() throws IOException {
-        if (!committed && Files.exists(temporary)) {
-            try (Stream<Path> files = Files.walk(temporary)) {
-                // deepest first, so each folder is empty when its turn comes
-                for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
     }
 
     private static boolean isEmptyFolder(Path p) throws IOException {

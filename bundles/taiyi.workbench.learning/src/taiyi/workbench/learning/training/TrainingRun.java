@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import ai.djl.Device;
+import taiyi.workbench.core.runtime.PrivateOutput;
 import taiyi.workbench.core.runtime.WorkbenchDataFolder;
 import taiyi.workbench.inference.GeneratorSettings.DeviceChoice;
 import taiyi.workbench.inference.djl.PyTorchEngineLoader;
@@ -166,41 +166,25 @@ public final class TrainingRun {
     private static void writeAdapter(Path out, LoraQwen model, TrainingSettings settings, Request request,
             Optional<JsonNode> manifest, String modelHash, String manifestHash, double finalLoss, int steps, long tokens, String startedAt)
             throws IOException {
-        Path parent = out.getParent();
-        Files.createDirectories(parent);
-        Path temp = Files.createTempDirectory(parent, "." + out.getFileName() + ".partial-");
         try {
-            PeftAdapterWriter.write(temp, settings.lora(), model.pairs(), request.model().toAbsolutePath().normalize().toString());
-            Map<String, Object> record = new LinkedHashMap<>();
-            record.put("baseModelSha256", modelHash);
-            record.put("dataManifestSha256", manifestHash);
-            JsonNode round = manifest.map(m -> m.get("round")).orElse(null);
-            record.put("round", round != null && round.canConvertToInt() ? round.asInt() : null);
-            record.put("hyperparameters", settings.asArguments());
-            record.put("finalLoss", finalLoss);
-            record.put("steps", steps);
-            record.put("tokens", tokens);
-            record.put("startedAt", startedAt);
-            record.put("finishedAt", Instant.now().toString());
-            Files.write(temp.resolve(TrainingRecord.FILE),
-                    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(record));
-            if (Files.isDirectory(out)) {
-                Files.delete(out);
-            }
-            try {
-                Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException(out + ": cannot move the finished adapter into place (" + e.getMessage() + ")", e);
-            }
-        } finally {
-            if (Files.exists(temp)) {
-                try (Stream<Path> files = Files.list(temp)) {
-                    for (Path p : (Iterable<Path>) files::iterator) {
-                        Files.deleteIfExists(p);
-                    }
-                }
-                Files.deleteIfExists(temp);
-            }
+            PrivateOutput.writeFolder(out, temp -> {
+                PeftAdapterWriter.write(temp, settings.lora(), model.pairs(), request.model().toAbsolutePath().normalize().toString());
+                Map<String, Object> record = new LinkedHashMap<>();
+                record.put("baseModelSha256", modelHash);
+                record.put("dataManifestSha256", manifestHash);
+                JsonNode round = manifest.map(m -> m.get("round")).orElse(null);
+                record.put("round", round != null && round.canConvertToInt() ? round.asInt() : null);
+                record.put("hyperparameters", settings.asArguments());
+                record.put("finalLoss", finalLoss);
+                record.put("steps", steps);
+                record.put("tokens", tokens);
+                record.put("startedAt", startedAt);
+                record.put("finishedAt", Instant.now().toString());
+                Files.write(temp.resolve(TrainingRecord.FILE),
+                        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(record));
+            });
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException(out + ": cannot move the finished adapter into place (" + e.getMessage() + ")", e);
         }
     }
 

@@ -16,10 +16,10 @@ import org.eclipse.ui.PlatformUI;
 
 import taiyi.workbench.inference.djl.tokenizer.QwenTokenizer;
 import taiyi.workbench.learning.export.ConversationLength;
-import taiyi.workbench.learning.export.ExportProgress;
 import taiyi.workbench.learning.export.RoundExport;
 import taiyi.workbench.learning.export.RoundRequest;
 import taiyi.workbench.learning.export.RoundSummary;
+import taiyi.workbench.learning.learner.TrainingProgress;
 import taiyi.workbench.ui.WorkbenchDatabase;
 import taiyi.workbench.ui.l10n.Messages;
 
@@ -51,7 +51,7 @@ public final class RoundExportJob extends Job {
             progress.subTask(Messages.RoundExportJob_loadingTokenizer);
             ConversationLength length = new ConversationLength(QwenTokenizer.load(tokenizer));
             int[] reported = {0};
-            summary = new RoundExport(WorkbenchDatabase.store(), length).write(request, folder, new ExportProgress() {
+            summary = new RoundExport(WorkbenchDatabase.store(), length).write(request, folder, new TrainingProgress() {
                 @Override
                 public synchronized void worked(int done, int total) {
                     int now = (int) (1000L * done / Math.max(1, total));

@@ -6,17 +6,12 @@ import java.io.InvalidClassException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
-import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import taiyi.workbench.core.runtime.PrivateFolder;
+import taiyi.workbench.core.runtime.PrivateOutput;
 import taiyi.workbench.learning.learner.MentionModel;
 
 /**
@@ -40,7 +36,6 @@ import taiyi.workbench.learning.learner.MentionModel;
 public final class ModelShelf {
 
     private static final Pattern ROUND_FILE = Pattern.compile("round-(\\d+)\\.model");
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path root;
 
@@ -108,22 +103,11 @@ public final class ModelShelf {
             if (Files.exists(file)) {
                 throw new IllegalArgumentException(file + ": round " + round + " of " + model.learnerId() + " is already saved");
             }
-            Path temporary = POSIX ? Files.createTempFile(folder, "round-" + round + "-", ".part",
-                    PosixFilePermissions.asFileAttribute(PrivateFolder.FILE)) : Files.createTempFile(folder, "round-" + round + "-", ".part");
-            try {
-                try (OutputStream out = Files.newOutputStream(temporary);
-                        ObjectOutputStream objects = new ObjectOutputStream(new java.io.BufferedOutputStream(out))) {
-                    objects.writeObject(model);
-                }
-                try {
-                    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temporary, file);
-                }
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-            PrivateFolder.privateFile(file);
+            PrivateOutput.writeFile(file, out -> {
+                ObjectOutputStream objects = new ObjectOutputStream(new java.io.BufferedOutputStream(out));
+                objects.writeObject(model);
+                objects.flush();
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save round " + round + " of " + model.learnerId() + " in " + folder + ": "
                     + e.getMessage(), e);
