@@ -30,8 +30,9 @@ class CuratorQueryParserTest {
         assertEquals(anyState("chemical|d003924"), parsed("type:Chemical concept:D003924"));
         assertEquals("ann:curated|*|d003924", parsed("layer:curated concept:D003924"));
         assertEquals("ann:unreviewed|*|* ann:accepted|*|* ann:rejected|*|*", parsed("layer:suggested"));
-        // a concept alone is looked up as written, every spelling being indexed
-        assertEquals("concept:mesh:d003924", parsed("concept:MESH:D003924"));
+        // a concept alone: an annotation of it in any state, of any type
+        assertEquals(anyState("*|d003924"), parsed("concept:MESH:D003924"));
+        assertEquals(anyState("*|d003924"), parsed("concept:d003924"));
     }
 
     @Test

@@ -266,9 +266,6 @@ public final class CuratorQueryParser {
                 states = List.of(AnnotationLayer.CURATED.id());
             } else if (AnnotationLayer.SUGGESTED.id().equals(layer)) {
                 states = IndexFields.STATES.subList(1, 4);
-            } else if (IndexFields.ANY.equals(type) && facts.size() == 1) {
-                // a concept alone: every spelling of it is indexed per document
-                return term(IndexFields.CONCEPT, concept);
             } else {
                 states = IndexFields.STATES;
             }

@@ -39,8 +39,10 @@ import taiyi.workbench.core.model.Span;
  * {@code curated} or the suggestion's status, and type and concept are given or {@code *}. The
  * state is never {@code *}: a query without one asks for each of the four, which keeps the keywords
  * per annotation at four (they are most of what indexing costs beyond the text). The concept slot
- * holds the bare id ({@code d003924}); {@link #CONCEPT} holds every spelling for a concept asked for
- * alone.
+ * holds the bare id ({@code d003924}), whichever spelling a query uses ({@code MESH:D003924}); a
+ * concept asked for alone is the four states' {@code state|*|concept} keys. (A field of every
+ * spelling per document, as the index once had, was a fifth of its fact keywords and told apart
+ * only databases sharing an id.)
  */
 final class IndexFields {
 
@@ -58,8 +60,6 @@ final class IndexFields {
     static final String TEXT_ZH = "text_zh";
     static final String MENTION = "mention";
     static final String ANNOTATION = "ann";
-    /** Per document, each concept as the bare id and as {@code db:id} (MeSH ids also as {@code mesh:id}). */
-    static final String CONCEPT = "concept";
     static final String RELATION = "relation";
     static final String LABEL = "label";
     static final String STATE = "state";
@@ -139,7 +139,6 @@ final class IndexFields {
         Set<String> annotations = new LinkedHashSet<>();
         Set<String> types = new TreeSet<>();
         Set<String> statuses = new TreeSet<>();
-        Set<String> concepts = new LinkedHashSet<>();
         // an abstract names the same few concepts and types many times: each distinct one is
         // spelled out once per document, and its keys made once per distinct (layer or status,
         // type, concepts); making these strings was a fifth of what a document cost beyond its text
@@ -151,7 +150,7 @@ final class IndexFields {
             mentions.add(lowerCoveredText(m, text));
             types.add(m.type());
             if (seen.add(new AnnotationFacts(AnnotationLayer.CURATED.id(), m.type(), m.normalizations()))) {
-                addAnnotationKeys(annotations, concepts, AnnotationLayer.CURATED.id(), lowerTypes.computeIfAbsent(m.type(), IndexFields::lower),
+                addAnnotationKeys(annotations, AnnotationLayer.CURATED.id(), lowerTypes.computeIfAbsent(m.type(), IndexFields::lower),
                         conceptIds.computeIfAbsent(m.normalizations(), ConceptIds::of));
             }
         }
@@ -162,11 +161,10 @@ final class IndexFields {
             types.add(m.type());
             statuses.add(status);
             if (seen.add(new AnnotationFacts(status, m.type(), m.normalizations()))) {
-                addAnnotationKeys(annotations, concepts, status, lowerTypes.computeIfAbsent(m.type(), IndexFields::lower),
+                addAnnotationKeys(annotations, status, lowerTypes.computeIfAbsent(m.type(), IndexFields::lower),
                         conceptIds.computeIfAbsent(m.normalizations(), ConceptIds::of));
             }
         }
-        concepts.forEach(v -> out.add(new Field(CONCEPT, v, FACT)));
         mentions.forEach(v -> out.add(new Field(MENTION, v, FACT)));
         annotations.forEach(v -> out.add(new Field(ANNOTATION, v, FACT)));
         out.add(new SortedDocValuesField(FACETS, new BytesRef(facetCombination(d.language().code(), types, statuses))));
@@ -238,8 +236,8 @@ final class IndexFields {
     private record AnnotationFacts(String state, String type, List<Normalization> normalizations) {
     }
 
-    /** One mention's concepts as the keys want them: the bare ids lowercased, and every spelling. */
-    private record ConceptIds(List<String> ids, Set<String> forms) {
+    /** One mention's concepts as the keys want them: the bare ids lowercased. */
+    private record ConceptIds(List<String> ids) {
         static ConceptIds of(List<Normalization> normalizations) {
             List<String> ids = new ArrayList<>();
             for (Normalization n : normalizations) {
@@ -247,18 +245,17 @@ final class IndexFields {
                     ids.add(lower(id));
                 }
             }
-            return new ConceptIds(ids, conceptForms(normalizations));
+            return new ConceptIds(ids);
         }
     }
 
-    private static void addAnnotationKeys(Set<String> out, Set<String> concepts, String state, String type, ConceptIds ids) {
+    private static void addAnnotationKeys(Set<String> out, String state, String type, ConceptIds ids) {
         out.add(annotationKey(state, type, ANY));
         out.add(annotationKey(state, ANY, ANY));
         for (String concept : ids.ids()) {
             out.add(annotationKey(state, type, concept));
             out.add(annotationKey(state, ANY, concept));
         }
-        concepts.addAll(ids.forms());
     }
 
     /** The mention's text lowercased; a mention of one span (nearly all) without the joining a discontinuous one needs. */
@@ -283,38 +280,6 @@ final class IndexFields {
             }
         }
         return ids;
-    }
-
-    /**
-     * Every way a curator may write a mention's concepts: the bare id and {@code db:id}, lowercased;
-     * a bare MeSH-shaped id also as {@code mesh:id}, since PubTator leaves the prefix out.
-     */
-    static Set<String> conceptForms(List<Normalization> normalizations) {
-        Set<String> forms = new LinkedHashSet<>();
-        for (Normalization n : normalizations) {
-            for (String id : ids(n)) {
-                forms.add(lower(id));
-                if (!n.db().isEmpty()) {
-                    forms.add(lower(n.db() + ":" + id));
-                } else if (isMeshId(id)) {
-                    forms.add("mesh:" + lower(id));
-                }
-            }
-        }
-        return forms;
-    }
-
-    /** A MeSH descriptor or supplementary concept id ({@code [CD]} and 6 to 9 digits), which PubTator writes without {@code MESH:}. */
-    static boolean isMeshId(String id) {
-        if (id.length() < 7 || id.length() > 10 || (id.charAt(0) != 'C' && id.charAt(0) != 'D')) {
-            return false;
-        }
-        for (int i = 1; i < id.length(); i++) {
-            if (id.charAt(i) < '0' || id.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
