@@ -65,9 +65,8 @@ public final class CorpusIndex implements AutoCloseable {
      * The layout of fields this code writes and reads; an index of another (or of none: the first,
      * whose facet field was multi-valued and whose keywords had no frequencies; or the second, which
      * analysed every text as Chinese too, and as English with stop words and unsplit tokens, and
-     * kept every spelling of each concept in a field of its own) is
-     * emptied on open, and the stale check rebuilds its corpora from the database, which holds
-     * everything it did.
+     * kept every spelling of each concept in a field of its own) is emptied on open, and the stale
+     * check rebuilds its corpora from the database, which holds everything it did.
      */
     private static final String LAYOUT = "3";
     /** For the searches nobody cancels. */
