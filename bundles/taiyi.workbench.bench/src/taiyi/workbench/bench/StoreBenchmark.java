@@ -6,12 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +22,7 @@ import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
 import taiyi.workbench.core.model.Provenance;
 import taiyi.workbench.core.model.Relation;
+import taiyi.workbench.core.runtime.FileTree;
 import taiyi.workbench.formats.Format;
 import taiyi.workbench.formats.FormatException;
 import taiyi.workbench.store.CorpusStore;
@@ -101,7 +100,7 @@ final class StoreBenchmark implements Callable<Integer> {
             h2 = measure(StoreLocation.folder(folder), "H2", files, out);
         } finally {
             if (db == null || server != null) {
-                deleteTree(folder);
+                FileTree.delete(folder);
             }
         }
         if (server == null) {
@@ -327,17 +326,6 @@ final class StoreBenchmark implements Callable<Integer> {
             StringBuilder s = new StringBuilder();
             parts.forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(v).append(' ').append(k));
             return s.toString();
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

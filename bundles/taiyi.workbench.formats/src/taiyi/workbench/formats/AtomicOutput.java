@@ -10,8 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
-import java.util.Comparator;
 import java.util.stream.Stream;
+
+import taiyi.workbench.core.runtime.FileTree;
 
 /**
  * Writes a file or a folder so that it appears whole or not at all: the content goes to a hidden
@@ -88,7 +89,7 @@ public final class AtomicOutput {
             content.writeInto(tmp);
             move(tmp, target);
         } finally {
-            deleteTree(tmp);
+            FileTree.delete(tmp);
         }
     }
 
@@ -116,17 +117,6 @@ public final class AtomicOutput {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

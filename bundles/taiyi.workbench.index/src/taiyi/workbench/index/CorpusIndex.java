@@ -1,11 +1,8 @@
 package taiyi.workbench.index;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +11,6 @@ import java.util.function.BooleanSupplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -42,6 +38,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
+import taiyi.workbench.core.runtime.FileTree;
 import taiyi.workbench.core.runtime.PrivateFolder;
 import taiyi.workbench.core.runtime.WorkbenchDataFolder;
 
@@ -179,18 +176,9 @@ public final class CorpusIndex implements AutoCloseable {
 
     /** Deletes an index folder and everything in it (the index must be closed). */
     public static void delete(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            FileTree.delete(folder);
+        } catch (IOException e) {
             throw new IndexException("cannot delete the index in " + folder + ": " + e.getMessage(), e);
         }
     }

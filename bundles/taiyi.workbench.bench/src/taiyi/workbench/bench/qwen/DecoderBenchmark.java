@@ -4,20 +4,17 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +25,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
+import taiyi.workbench.core.runtime.FileTree;
 import taiyi.workbench.core.runtime.WorkbenchDataFolder;
 import taiyi.workbench.inference.djl.EngineInfo;
 import taiyi.workbench.inference.djl.PyTorchEngineLoader;
@@ -128,11 +126,11 @@ public final class DecoderBenchmark {
                 if (python) {
                     all.addAll(measurePython(out, size, folder, settings, threads));
                 }
-                deleteTree(folder);
+                FileTree.delete(folder);
             }
         } finally {
             if (settings.workDir() == null) {
-                deleteTree(work);
+                FileTree.delete(work);
             }
         }
         printTable(out, all);
@@ -300,18 +298,5 @@ public final class DecoderBenchmark {
 
     private static String name(DataType type) {
         return type == DataType.FLOAT16 ? "f16" : type == DataType.FLOAT32 ? "f32" : type.toString();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 }

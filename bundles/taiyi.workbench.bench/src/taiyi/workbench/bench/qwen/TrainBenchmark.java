@@ -9,16 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ai.djl.Device;
 import ai.djl.pytorch.jni.JniUtils;
+import taiyi.workbench.core.runtime.FileTree;
 import taiyi.workbench.core.runtime.WorkbenchDataFolder;
 import taiyi.workbench.inference.djl.EngineInfo;
 import taiyi.workbench.inference.djl.PyTorchEngineLoader;
@@ -112,9 +111,7 @@ public final class TrainBenchmark {
             out.printf("qlora/float32 peak RSS in training: %.0f %% (goal <= 40 %%); base bytes: %.0f %%%n",
                     100.0 * q.trainPeak() / f32.trainPeak(), 100.0 * q.frozenBytes() / f32.frozenBytes());
         } finally {
-            try (Stream<Path> files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            FileTree.delete(work);
         }
     }
 

@@ -11,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -107,7 +106,7 @@ public final class PrivateOutput {
             // a folder moved any other way is copied file by file, and could be seen half there
             Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            deleteTree(temporary);
+            FileTree.delete(temporary);
         }
     }
 
@@ -120,17 +119,5 @@ public final class PrivateOutput {
     /** What went wrong, in words: the file system's exceptions carry only the path in their message. */
     private static String reason(IOException e) {
         return e instanceof FileSystemException ? e.getClass().getSimpleName() + ": " + e.getMessage() : String.valueOf(e.getMessage());
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            // deepest first, so each folder is empty when its turn comes
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }
