@@ -61,11 +61,8 @@ public final class MentionDictionary implements Serializable {
         MentionDictionary d = new MentionDictionary();
         for (Document doc : documents) {
             for (EntityMention m : doc.mentions()) {
-                if (m.isDiscontinuous()) {
-                    continue;
-                }
-                String folded = FoldedText.fold(doc.text().substring(m.start(), m.end()), false);
-                if (folded.isBlank()) {
+                String folded = entryKey(doc, m);
+                if (folded == null) {
                     continue;
                 }
                 d.entryFor(folded).curated(m.type(), m.normalizations().stream().map(Normalization::toString).toList());
@@ -75,6 +72,18 @@ public final class MentionDictionary implements Serializable {
             d.scan(doc.text(), folding.apply(doc.text()), match -> match.entry().countOccurrence());
         }
         return d;
+    }
+
+    /**
+     * The folded string a curated mention is entered under; null for one the dictionary leaves out
+     * (discontinuous, or nothing but white space).
+     */
+    private static String entryKey(Document doc, EntityMention m) {
+        if (m.isDiscontinuous()) {
+            return null;
+        }
+        String folded = FoldedText.fold(doc.text().substring(m.start(), m.end()), false);
+        return folded.isBlank() ? null : folded;
     }
 
     /**
@@ -104,11 +113,8 @@ public final class MentionDictionary implements Serializable {
             Document doc = documents.get(i);
             int fold = i % folds;
             for (EntityMention m : doc.mentions()) {
-                if (m.isDiscontinuous()) {
-                    continue;
-                }
-                String folded = FoldedText.fold(doc.text().substring(m.start(), m.end()), false);
-                if (folded.isBlank()) {
+                String folded = entryKey(doc, m);
+                if (folded == null) {
                     continue;
                 }
                 List<String> concepts = m.normalizations().stream().map(Normalization::toString).toList();
