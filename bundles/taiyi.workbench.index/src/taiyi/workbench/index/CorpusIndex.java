@@ -60,12 +60,14 @@ public final class CorpusIndex implements AutoCloseable {
     private static final String LAYOUT_KEY = "taiyi.index.layout";
     /**
      * The layout of fields this code writes and reads; an index of another (or of none: the first,
-     * whose facet field was multi-valued and whose keywords had no frequencies; or the second, which
+     * whose facet field was multi-valued and whose keywords had no frequencies; the second, which
      * analysed every text as Chinese too, and as English with stop words and unsplit tokens, and
-     * kept every spelling of each concept in a field of its own) is emptied on open, and the stale
-     * check rebuilds its corpora from the database, which holds everything it did.
+     * kept every spelling of each concept in a field of its own; or the third, which had a keyword
+     * of corpus and id and keys of concepts without their type, and did not escape bars in types)
+     * is emptied on open, and the stale check rebuilds its corpora from the database, which holds
+     * everything it did.
      */
-    private static final String LAYOUT = "3";
+    private static final String LAYOUT = "4";
     /** For the searches nobody cancels. */
     private static final BooleanSupplier NOT_CANCELLED = () -> false;
 
@@ -190,8 +192,8 @@ public final class CorpusIndex implements AutoCloseable {
     /** Adds the document, replacing what the index held for the same corpus and id. */
     public void index(IndexedDocument document) {
         try {
-            writer.updateDocument(new Term(IndexFields.KEY, IndexFields.key(document.corpus(), document.curated().id())),
-                    IndexFields.fields(document));
+            writer.updateDocuments(IndexFields.document(document.corpus(), document.curated().id()),
+                    List.of(IndexFields.fields(document)));
         } catch (IOException e) {
             throw failure("cannot index document " + document.curated().id(), e);
         }
@@ -199,9 +201,9 @@ public final class CorpusIndex implements AutoCloseable {
 
     /**
      * Adds a document the index does not hold: the bulk path of a {@link IndexUpdater#rebuild
-     * rebuild}, right after {@link #deleteCorpus}. Unlike {@link #index} it leaves no delete term
-     * behind, which Lucene would otherwise look up at every flush in every older segment (at a
-     * million documents, tens of millions of term lookups that find nothing).
+     * rebuild}, right after {@link #deleteCorpus}. Unlike {@link #index} it leaves no delete query
+     * behind, which Lucene would otherwise run at every flush on every older segment (at a million
+     * documents, tens of millions of term lookups that find nothing).
      */
     public void add(IndexedDocument document) {
         try {
@@ -214,7 +216,7 @@ public final class CorpusIndex implements AutoCloseable {
     /** Removes one document. */
     public void delete(String corpus, String documentId) {
         try {
-            writer.deleteDocuments(new Term(IndexFields.KEY, IndexFields.key(corpus, documentId)));
+            writer.deleteDocuments(IndexFields.document(corpus, documentId));
         } catch (IOException e) {
             throw failure("cannot remove document " + documentId, e);
         }

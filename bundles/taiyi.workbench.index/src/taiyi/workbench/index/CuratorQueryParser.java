@@ -275,8 +275,8 @@ public final class CuratorQueryParser {
             }
             BooleanQuery.Builder b = new BooleanQuery.Builder();
             for (String state : states) {
-                b.add(new TermQuery(new Term(IndexFields.ANNOTATION, IndexFields.annotationKey(state, type, concept))),
-                        Occur.SHOULD);
+                b.add(IndexFields.ANY.equals(type) && !IndexFields.ANY.equals(concept) ? new AnyTypeKeyQuery(state, concept)
+                        : new TermQuery(new Term(IndexFields.ANNOTATION, IndexFields.annotationKey(state, type, concept))), Occur.SHOULD);
             }
             BooleanQuery built = b.build();
             return built.clauses().size() == 1 ? built.clauses().get(0).getQuery() : built;

@@ -1,14 +1,10 @@
 package taiyi.workbench.index;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -17,15 +13,20 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 import taiyi.workbench.core.curation.CorrectionAction;
+import taiyi.workbench.core.curation.CurationState;
 import taiyi.workbench.core.curation.Suggestion;
 import taiyi.workbench.core.curation.SuggestionStatus;
 import taiyi.workbench.core.model.AnnotationLayer;
 import taiyi.workbench.core.model.Document;
 import taiyi.workbench.core.model.EntityMention;
-import taiyi.workbench.core.model.Normalization;
 import taiyi.workbench.core.model.Relation;
 import taiyi.workbench.core.model.Span;
 
@@ -36,19 +37,24 @@ import taiyi.workbench.core.model.Span;
  * Facts that a query may combine ({@code type:Disease status:unreviewed}) must hold for the same
  * annotation, which separate per-document keyword fields cannot say; so each annotation also yields
  * compound keywords {@code state|type|concept} in {@link #ANNOTATION}, where state is
- * {@code curated} or the suggestion's status, and type and concept are given or {@code *}. The
- * state is never {@code *}: a query without one asks for each of the four, which keeps the keywords
- * per annotation at four (they are most of what indexing costs beyond the text). The concept slot
- * holds the bare id ({@code d003924}), whichever spelling a query uses ({@code MESH:D003924}); a
- * concept asked for alone is the four states' {@code state|*|concept} keys. (A field of every
- * spelling per document, as the index once had, was a fifth of its fact keywords and told apart
- * only databases sharing an id.)
+ * {@code curated} or the suggestion's status, and type and concept are given or {@code *}
+ * ({@link AnnotationKeys}). The state is never {@code *}: a query without one asks for each of the
+ * four. Nor is the type when a concept is given: a concept of any type is found among the typed
+ * keys ({@link AnyTypeKeyQuery}), which keeps the keywords per annotation at three (they are most
+ * of what indexing costs beyond the text). The concept slot holds the bare id ({@code d003924}),
+ * whichever spelling a query uses ({@code MESH:D003924}). (A field of every spelling per document,
+ * as the index once had, was a fifth of its fact keywords and told apart only databases sharing an
+ * id.)
  */
 final class IndexFields {
 
-    /** {@code corpus}, a separator, {@code id}: what an update or delete replaces. */
-    static final String KEY = "key";
     static final String CORPUS = "corpus";
+    /**
+     * The document's id, stored for the hits and indexed: with {@link #CORPUS}, what an update or
+     * delete replaces ({@link #document}). (A keyword of corpus and id together, as the index once
+     * had, was a second term unique to each document beside this one, and such a term costs
+     * Lucene more than any other: a new entry in its hash and its terms dictionary per document.)
+     */
     static final String ID = "id";
     static final String LANGUAGE = "lang";
     /** The text analysed for English; stored, so it is also the snippets' source. */
@@ -93,10 +99,15 @@ final class IndexFields {
 
     static final String ANY = "*";
     /** The states of the compound keywords: the curated layer and the three suggestion statuses. */
-    static final List<String> STATES = List.of(AnnotationLayer.CURATED.id(), "unreviewed", "accepted", "rejected");
     static final String UNREVIEWED = "unreviewed";
     static final String ACCEPTED = "accepted";
     static final String REJECTED = "rejected";
+    static final List<String> STATES = List.of(AnnotationLayer.CURATED.id(), UNREVIEWED, ACCEPTED, REJECTED);
+    /** Positions in {@link #STATES}. */
+    static final int STATE_CURATED = 0;
+    static final int STATE_UNREVIEWED = 1;
+    static final int STATE_ACCEPTED = 2;
+    static final int STATE_REJECTED = 3;
 
 
     private IndexFields() {
@@ -109,12 +120,35 @@ final class IndexFields {
         return type;
     }
 
-    static String key(String corpus, String id) {
-        return corpus + '\u001f' + id;
+    /** The document of that corpus and id. */
+    static Query document(String corpus, String id) {
+        return new BooleanQuery.Builder().add(new TermQuery(new Term(CORPUS, corpus)), Occur.FILTER)
+                .add(new TermQuery(new Term(ID, id)), Occur.FILTER).build();
     }
 
+    /**
+     * The compound key. A bar or backslash in the type is escaped with a backslash, so that the
+     * type ends at the first bar that is not, and the keys of one type are the terms that begin
+     * with {@code state|type|} ({@link AnyTypeKeyQuery} relies on it); a concept id holds no bar
+     * ({@link AnnotationKeys} splits PubTator's composite ids there).
+     */
     static String annotationKey(String state, String type, String concept) {
-        return state + '|' + type + '|' + concept;
+        return state + '|' + escapedType(type) + '|' + concept;
+    }
+
+    private static String escapedType(String type) {
+        if (type.indexOf('|') < 0 && type.indexOf('\\') < 0) {
+            return type;
+        }
+        StringBuilder b = new StringBuilder(type.length() + 4);
+        for (int i = 0; i < type.length(); i++) {
+            char c = type.charAt(i);
+            if (c == '|' || c == '\\') {
+                b.append('\\');
+            }
+            b.append(c);
+        }
+        return b.toString();
     }
 
     static String lower(String s) {
@@ -124,57 +158,87 @@ final class IndexFields {
     /** The fields of one document. */
     static List<IndexableField> fields(IndexedDocument indexed) {
         Document d = indexed.curated();
-        List<IndexableField> out = new ArrayList<>();
-        out.add(new StringField(KEY, key(indexed.corpus(), d.id()), Field.Store.NO));
+        String text = d.text();
+        List<IndexableField> out = new ArrayList<>(48);
         out.add(new StringField(CORPUS, indexed.corpus(), Field.Store.NO));
         out.add(new Field(ID, d.id(), STORED_FACT));
         out.add(new Field(LANGUAGE, d.language().code(), STORED_FACT));
-        out.add(new TextField(TEXT_EN, d.text(), Field.Store.YES));
-        if (CorpusAnalyzers.analysedAsChinese(d.text())) {
-            out.add(new TextField(TEXT_ZH, d.text(), Field.Store.NO));
+        out.add(new TextField(TEXT_EN, text, Field.Store.YES));
+        if (CorpusAnalyzers.analysedAsChinese(text)) {
+            out.add(new TextField(TEXT_ZH, text, Field.Store.NO));
         }
-        out.add(new Field(STATE, lower(indexed.state().name()), FACT));
+        out.add(new Field(STATE, state(indexed.state()), FACT));
 
-        Set<String> mentions = new LinkedHashSet<>();
-        Set<String> annotations = new LinkedHashSet<>();
-        Set<String> types = new TreeSet<>();
-        Set<String> statuses = new TreeSet<>();
-        // an abstract names the same few concepts and types many times: each distinct one is
-        // spelled out once per document, and its keys made once per distinct (layer or status,
-        // type, concepts); making these strings was a fifth of what a document cost beyond its text
-        Map<List<Normalization>, ConceptIds> conceptIds = new HashMap<>();
-        Map<String, String> lowerTypes = new HashMap<>();
-        Set<AnnotationFacts> seen = new HashSet<>();
-        String text = d.text();
+        // a few types and statuses per document: a list's equals beats a set's hashing
+        List<String> types = new ArrayList<>(4);
+        List<String> statuses = new ArrayList<>(3);
+        Set<String> mentions = new HashSet<>();
+        AnnotationKeys annotations = new AnnotationKeys();
+        boolean suggested = !indexed.suggestions().isEmpty();
+        Set<SpansAndType> curated = suggested ? new HashSet<>() : Set.of();
         for (EntityMention m : d.mentions()) {
             mentions.add(lowerCoveredText(m, text));
-            types.add(m.type());
-            if (seen.add(new AnnotationFacts(AnnotationLayer.CURATED.id(), m.type(), m.normalizations()))) {
-                addAnnotationKeys(annotations, AnnotationLayer.CURATED.id(), lowerTypes.computeIfAbsent(m.type(), IndexFields::lower),
-                        conceptIds.computeIfAbsent(m.normalizations(), ConceptIds::of));
+            addOnce(types, m.type());
+            annotations.add(STATE_CURATED, m.type(), m.normalizations());
+            if (suggested) {
+                curated.add(new SpansAndType(m.spans(), m.type()));
             }
         }
+        Set<SpansAndType> suggestions = suggested ? new HashSet<>() : Set.of();
         for (Suggestion s : indexed.suggestions()) {
             EntityMention m = s.mention();
-            String status = status(indexed.decisions().get(s.id()));
-            mentions.add(lowerCoveredText(m, text));
-            types.add(m.type());
-            statuses.add(status);
-            if (seen.add(new AnnotationFacts(status, m.type(), m.normalizations()))) {
-                addAnnotationKeys(annotations, status, lowerTypes.computeIfAbsent(m.type(), IndexFields::lower),
-                        conceptIds.computeIfAbsent(m.normalizations(), ConceptIds::of));
+            SpansAndType where = new SpansAndType(m.spans(), m.type());
+            suggestions.add(where);
+            if (!curated.contains(where)) {
+                // most suggestions are where a curated mention is: the same text, already added
+                mentions.add(lowerCoveredText(m, text));
             }
+            addOnce(types, m.type());
+            int state = stateOf(indexed.decisions().get(s.id()));
+            addOnce(statuses, STATES.get(state));
+            annotations.add(state, m.type(), m.normalizations());
         }
-        mentions.forEach(v -> out.add(new Field(MENTION, v, FACT)));
-        annotations.forEach(v -> out.add(new Field(ANNOTATION, v, FACT)));
+        for (String mention : mentions) {
+            out.add(new Field(MENTION, mention, FACT));
+        }
+        annotations.addTo(out);
+        types.sort(null);
+        statuses.sort(null);
         out.add(new SortedDocValuesField(FACETS, new BytesRef(facetCombination(d.language().code(), types, statuses))));
-        d.relations().stream().map(Relation::type).map(IndexFields::lower).distinct()
-                .forEach(v -> out.add(new Field(RELATION, v, FACT)));
-        d.labels().stream().map(IndexFields::lower).distinct().forEach(v -> out.add(new Field(LABEL, v, FACT)));
-        if (!indexed.suggestions().isEmpty()) {
-            out.add(new Field(DISAGREE, Boolean.toString(disagree(indexed)), FACT));
+        addLowercasedOnce(out, RELATION, d.relations().stream().map(Relation::type).toList());
+        addLowercasedOnce(out, LABEL, d.labels());
+        if (suggested) {
+            // model and curator disagree where some suggestion has no curated mention of the same
+            // span and type, or the other way round: a rejected suggestion does, an accepted one
+            // does not (the curated layer holds its copy)
+            out.add(new Field(DISAGREE, Boolean.toString(!suggestions.equals(curated)), FACT));
         }
         return out;
+    }
+
+    private static void addOnce(List<String> values, String value) {
+        if (!values.contains(value)) {
+            values.add(value);
+        }
+    }
+
+    private static void addLowercasedOnce(List<IndexableField> out, String field, List<String> values) {
+        List<String> seen = new ArrayList<>(values.size());
+        for (String v : values) {
+            String lower = lower(v);
+            if (!seen.contains(lower)) {
+                seen.add(lower);
+                out.add(new Field(field, lower, FACT));
+            }
+        }
+    }
+
+    private static String state(CurationState state) {
+        return switch (state) {
+            case NEW -> "new";
+            case IN_PROGRESS -> "in_progress";
+            case DONE -> "done";
+        };
     }
 
     /**
@@ -182,7 +246,7 @@ final class IndexFields {
      * facet's prefix, in one order whatever the order of the mentions, so that equal combinations
      * are one ordinal.
      */
-    static String facetCombination(String language, Set<String> sortedTypes, Set<String> sortedStatuses) {
+    static String facetCombination(String language, List<String> sortedTypes, List<String> sortedStatuses) {
         StringBuilder b = new StringBuilder(FACET_LANGUAGE);
         appendEscaped(b, language);
         for (String t : sortedTypes) {
@@ -223,39 +287,13 @@ final class IndexFields {
         return values;
     }
 
-    /** The query word of a suggestion's {@link SuggestionStatus}: an open one is {@code unreviewed}. */
-    static String status(CorrectionAction decision) {
+    /** The position in {@link #STATES} of a suggestion's {@link SuggestionStatus}: an open one is {@code unreviewed}. */
+    static int stateOf(CorrectionAction decision) {
         return switch (SuggestionStatus.of(decision)) {
-            case OPEN -> UNREVIEWED;
-            case ACCEPTED -> ACCEPTED;
-            case REJECTED -> REJECTED;
+            case OPEN -> STATE_UNREVIEWED;
+            case ACCEPTED -> STATE_ACCEPTED;
+            case REJECTED -> STATE_REJECTED;
         };
-    }
-
-    /** What makes two annotations of a document yield the same keys. */
-    private record AnnotationFacts(String state, String type, List<Normalization> normalizations) {
-    }
-
-    /** One mention's concepts as the keys want them: the bare ids lowercased. */
-    private record ConceptIds(List<String> ids) {
-        static ConceptIds of(List<Normalization> normalizations) {
-            List<String> ids = new ArrayList<>();
-            for (Normalization n : normalizations) {
-                for (String id : IndexFields.ids(n)) {
-                    ids.add(lower(id));
-                }
-            }
-            return new ConceptIds(ids);
-        }
-    }
-
-    private static void addAnnotationKeys(Set<String> out, String state, String type, ConceptIds ids) {
-        out.add(annotationKey(state, type, ANY));
-        out.add(annotationKey(state, ANY, ANY));
-        for (String concept : ids.ids()) {
-            out.add(annotationKey(state, type, concept));
-            out.add(annotationKey(state, ANY, concept));
-        }
     }
 
     /** The mention's text lowercased; a mention of one span (nearly all) without the joining a discontinuous one needs. */
@@ -265,38 +303,6 @@ final class IndexFields {
             return lower(text.substring(span.start(), span.end()));
         }
         return lower(m.coveredText(text));
-    }
-
-    /** The ids of a normalisation: PubTator's composite {@code D001|D002} is two, {@code -1} none. */
-    static List<String> ids(Normalization n) {
-        String id0 = n.id();
-        if (id0.indexOf('|') < 0) {
-            return id0.isBlank() || id0.equals("-1") ? List.of() : List.of(id0);
-        }
-        List<String> ids = new ArrayList<>();
-        for (String id : id0.split("\\|")) {
-            if (!id.isBlank() && !id.equals("-1")) {
-                ids.add(id);
-            }
-        }
-        return ids;
-    }
-
-    /**
-     * Whether model and curator disagree: some suggestion's span and type has no equal curated
-     * mention, or some curated mention has no equal suggestion. A rejected suggestion is such a
-     * disagreement, an accepted one is not (the curated layer holds its copy).
-     */
-    static boolean disagree(IndexedDocument indexed) {
-        Set<SpansAndType> suggested = new HashSet<>();
-        for (Suggestion s : indexed.suggestions()) {
-            suggested.add(new SpansAndType(s.mention().spans(), s.mention().type()));
-        }
-        Set<SpansAndType> curated = new HashSet<>();
-        for (EntityMention m : indexed.curated().mentions()) {
-            curated.add(new SpansAndType(m.spans(), m.type()));
-        }
-        return !suggested.equals(curated);
     }
 
     /** Where a mention is and what type: what model and curator must share to agree. */
