@@ -9,10 +9,11 @@ import org.junit.jupiter.api.Test;
 /** The query language read into Lucene queries, and its error messages with positions. */
 class CuratorQueryParserTest {
 
+    private static final String CORPUS = "cdr";
     private final CuratorQueryParser parser = new CuratorQueryParser();
 
     private String parsed(String q) {
-        return parser.parse(q).toString();
+        return parser.parse(CORPUS, q).toString();
     }
 
     /** An annotation of any layer or status: the four states of the compound keys. */
@@ -71,7 +72,7 @@ class CuratorQueryParserTest {
     }
 
     private QuerySyntaxException error(String q) {
-        return assertThrows(QuerySyntaxException.class, () -> parser.parse(q));
+        return assertThrows(QuerySyntaxException.class, () -> parser.parse(CORPUS, q));
     }
 
     @Test

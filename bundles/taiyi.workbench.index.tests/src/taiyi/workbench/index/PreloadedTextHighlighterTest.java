@@ -51,15 +51,15 @@ class PreloadedTextHighlighterTest {
                 int snippets = 0;
                 for (String q : List.of("cisplatin", "\"renal failure\"", "induced hypotension", "patients")) {
                     for (int maxLength : new int[] {400, 20_000}) {
-                        TopDocs top = searcher.search(parser.parse(q), 20);
+                        TopDocs top = searcher.search(parser.parse("cdr", q), 20);
                         Map<Integer, String> texts = new HashMap<>();
                         for (ScoreDoc sd : top.scoreDocs) {
                             texts.put(sd.doc, searcher.storedFields().document(sd.doc).get(IndexFields.TEXT_EN));
                         }
                         String[] lucene = builder(searcher, analyzer).withMaxLength(maxLength).build()
-                                .highlight(IndexFields.TEXT_EN, parser.parse(q), top, 1);
+                                .highlight(IndexFields.TEXT_EN, parser.parse("cdr", q), top, 1);
                         String[] preloaded = new PreloadedTextHighlighter(builder(searcher, analyzer), maxLength, texts)
-                                .highlight(IndexFields.TEXT_EN, parser.parse(q), top, 1);
+                                .highlight(IndexFields.TEXT_EN, parser.parse("cdr", q), top, 1);
                         assertArrayEquals(lucene, preloaded, q + " at " + maxLength);
                         snippets += (int) Arrays.stream(preloaded).filter(s -> s != null && s.contains("<b>")).count();
                     }

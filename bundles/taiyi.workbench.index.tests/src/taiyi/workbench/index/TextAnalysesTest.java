@@ -100,7 +100,7 @@ class TextAnalysesTest {
                 for (EntityMention m : d.mentions()) {
                     String covered = m.coveredText(d.text());
                     // a phrase cannot hold a quote; and one only of stop words asks for nothing
-                    if (!covered.contains("\"") && index.parse('"' + covered + '"') != null) {
+                    if (!covered.contains("\"") && index.parse(corpus.getKey(), '"' + covered + '"') != null) {
                         phrases.add(covered);
                     }
                 }

@@ -62,8 +62,9 @@ public final class CorpusIndex implements AutoCloseable {
      * The layout of fields this code writes and reads; an index of another (or of none: the first,
      * whose facet field was multi-valued and whose keywords had no frequencies; the second, which
      * analysed every text as Chinese too, and as English with stop words and unsplit tokens, and
-     * kept every spelling of each concept in a field of its own; or the third, which had a keyword
-     * of corpus and id and keys of concepts without their type, and did not escape bars in types)
+     * kept every spelling of each concept in a field of its own; or the third, which indexed the id
+     * beside the keyword of corpus and id, had keys of concepts without their type, and did not
+     * escape bars in types)
      * is emptied on open, and the stale check rebuilds its corpora from the database, which holds
      * everything it did.
      */
@@ -192,8 +193,8 @@ public final class CorpusIndex implements AutoCloseable {
     /** Adds the document, replacing what the index held for the same corpus and id. */
     public void index(IndexedDocument document) {
         try {
-            writer.updateDocuments(IndexFields.document(document.corpus(), document.curated().id()),
-                    List.of(IndexFields.fields(document)));
+            writer.updateDocument(new Term(IndexFields.KEY, IndexFields.key(document.corpus(), document.curated().id())),
+                    IndexFields.fields(document));
         } catch (IOException e) {
             throw failure("cannot index document " + document.curated().id(), e);
         }
@@ -201,9 +202,9 @@ public final class CorpusIndex implements AutoCloseable {
 
     /**
      * Adds a document the index does not hold: the bulk path of a {@link IndexUpdater#rebuild
-     * rebuild}, right after {@link #deleteCorpus}. Unlike {@link #index} it leaves no delete query
-     * behind, which Lucene would otherwise run at every flush on every older segment (at a million
-     * documents, tens of millions of term lookups that find nothing).
+     * rebuild}, right after {@link #deleteCorpus}. Unlike {@link #index} it leaves no delete term
+     * behind, which Lucene would otherwise look up at every flush in every older segment (at a
+     * million documents, tens of millions of term lookups that find nothing).
      */
     public void add(IndexedDocument document) {
         try {
@@ -216,7 +217,7 @@ public final class CorpusIndex implements AutoCloseable {
     /** Removes one document. */
     public void delete(String corpus, String documentId) {
         try {
-            writer.deleteDocuments(IndexFields.document(corpus, documentId));
+            writer.deleteDocuments(new Term(IndexFields.KEY, IndexFields.key(corpus, documentId)));
         } catch (IOException e) {
             throw failure("cannot remove document " + documentId, e);
         }
@@ -262,7 +263,7 @@ public final class CorpusIndex implements AutoCloseable {
      * @throws QuerySyntaxException when the query cannot be read
      */
     public SearchResult search(String corpus, String query, int limit) {
-        return search(corpus, parser.parse(query), limit);
+        return search(corpus, parser.parse(corpus, query), limit);
     }
 
     /**
@@ -275,7 +276,7 @@ public final class CorpusIndex implements AutoCloseable {
      * @throws SearchCancelledException when {@code cancelled} said so before the answer was complete
      */
     public HitPage hits(String corpus, String query, int limit, BooleanSupplier cancelled) {
-        return hits(corpus, parser.parse(query), limit, cancelled);
+        return hits(corpus, parser.parse(corpus, query), limit, cancelled);
     }
 
     /**
@@ -286,12 +287,12 @@ public final class CorpusIndex implements AutoCloseable {
      * @throws SearchCancelledException when {@code cancelled} said so before the counts were complete
      */
     public FacetCounts facets(String corpus, String query, BooleanSupplier cancelled) {
-        return facets(corpus, parser.parse(query), cancelled);
+        return facets(corpus, parser.parse(corpus, query), cancelled);
     }
 
-    /** The query as the index would run it (for explaining a query, and for tests). */
-    public Query parse(String query) {
-        return parser.parse(query);
+    /** The query as the index would run it on the corpus (for explaining a query, and for tests). */
+    public Query parse(String corpus, String query) {
+        return parser.parse(corpus, query);
     }
 
     /**

@@ -58,12 +58,12 @@ public final class CuratorQueryParser {
     }
 
     /**
-     * Reads a query.
+     * Reads a query on one corpus (which {@code id:} needs: an id names a document only within its corpus).
      *
      * @throws QuerySyntaxException when it cannot be read, naming the column
      */
-    public Query parse(String query) {
-        return new Reader(query).read();
+    public Query parse(String corpus, String query) {
+        return new Reader(corpus, query).read();
     }
 
     private enum Kind { WORD, PHRASE, FIELD, AND, OR, NOT, OPEN, CLOSE, END }
@@ -77,11 +77,13 @@ public final class CuratorQueryParser {
     }
 
     private final class Reader {
+        private final String corpus;
         private final String q;
         private final List<Token> tokens;
         private int next;
 
-        Reader(String q) {
+        Reader(String corpus, String q) {
+            this.corpus = corpus;
             this.q = q;
             this.tokens = tokenize(q);
         }
@@ -288,7 +290,7 @@ public final class CuratorQueryParser {
                 case "mention" -> term(IndexFields.MENTION, v);
                 case "relation" -> term(IndexFields.RELATION, v);
                 case "label" -> term(IndexFields.LABEL, v);
-                case "id" -> term(IndexFields.ID, f.text());
+                case "id" -> term(IndexFields.KEY, IndexFields.key(corpus, f.text()));
                 case "state" -> term(IndexFields.STATE, oneOf(f, v, Map.of("new", "new", "in_progress", "in_progress",
                         "in-progress", "in_progress", "inprogress", "in_progress", "done", "done")));
                 case "lang" -> term(IndexFields.LANGUAGE, oneOf(f, v, Map.of("en", "en", "english", "en", "zh", "zh",

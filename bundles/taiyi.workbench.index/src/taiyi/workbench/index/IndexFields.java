@@ -9,15 +9,11 @@ import java.util.Set;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 import taiyi.workbench.core.curation.CorrectionAction;
@@ -48,11 +44,12 @@ import taiyi.workbench.core.model.Span;
  */
 final class IndexFields {
 
+    /** {@code corpus}, a separator, {@code id}: what an update or delete replaces, and what {@code id:} asks for. */
+    static final String KEY = "key";
     static final String CORPUS = "corpus";
     /**
-     * The document's id, stored for the hits and indexed: with {@link #CORPUS}, what an update or
-     * delete replaces ({@link #document}). (A keyword of corpus and id together, as the index once
-     * had, was a second term unique to each document beside this one, and such a term costs
+     * The document's id, stored for the hits and not indexed: {@link #KEY} is its keyword. (Indexed
+     * too, as it once was, it was a second term unique to each document, and such a term costs
      * Lucene more than any other: a new entry in its hash and its terms dictionary per document.)
      */
     static final String ID = "id";
@@ -120,10 +117,8 @@ final class IndexFields {
         return type;
     }
 
-    /** The document of that corpus and id. */
-    static Query document(String corpus, String id) {
-        return new BooleanQuery.Builder().add(new TermQuery(new Term(CORPUS, corpus)), Occur.FILTER)
-                .add(new TermQuery(new Term(ID, id)), Occur.FILTER).build();
+    static String key(String corpus, String id) {
+        return corpus + '\u001f' + id;
     }
 
     /**
@@ -160,8 +155,9 @@ final class IndexFields {
         Document d = indexed.curated();
         String text = d.text();
         List<IndexableField> out = new ArrayList<>(48);
+        out.add(new StringField(KEY, key(indexed.corpus(), d.id()), Field.Store.NO));
         out.add(new StringField(CORPUS, indexed.corpus(), Field.Store.NO));
-        out.add(new Field(ID, d.id(), STORED_FACT));
+        out.add(new StoredField(ID, d.id()));
         out.add(new Field(LANGUAGE, d.language().code(), STORED_FACT));
         out.add(new TextField(TEXT_EN, text, Field.Store.YES));
         if (CorpusAnalyzers.analysedAsChinese(text)) {
