@@ -13,6 +13,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -201,7 +202,11 @@ class TrainCommandTest {
         assertEquals(3, cancelled.steps());
         assertNull(cancelled.adapter());
         assertFalse(Files.exists(resumed), "nothing in the output folder until the adapter is whole");
-        assertTrue(Files.isRegularFile(tmp.resolve(".resumed.checkpoint").resolve("state.json")));
+        Path checkpoint = tmp.resolve(".resumed.checkpoint");
+        assertTrue(Files.isRegularFile(checkpoint.resolve("state.json")));
+        // weights and optimizer state trained on the corpus: its owner's only
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(checkpoint)));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(checkpoint.resolve("state.json"))));
 
         AtomicInteger resumedAt = new AtomicInteger(-1);
         TrainingResult finished = TrainingRun.run(new TrainingRun.Request(model, round, resumed, null, settings(5), DeviceChoice.CPU),

@@ -3,7 +3,6 @@ package taiyi.workbench.learning.training;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import ai.djl.ndarray.NDArray;
+import taiyi.workbench.core.runtime.PrivateFolder;
+import taiyi.workbench.core.runtime.PrivateOutput;
 import taiyi.workbench.inference.djl.train.AdamW;
 import taiyi.workbench.inference.djl.train.LoraPair;
 import taiyi.workbench.inference.djl.train.LoraQwen;
@@ -85,7 +86,8 @@ final class TrainingCheckpoint {
     }
 
     void save(int step, long tokens, List<Double> losses, String startedAt, LoraQwen model, AdamW adam) throws IOException {
-        Files.createDirectories(folder);
+        // weights trained on clinical text: a folder no one else may enter, whatever the files' modes
+        PrivateFolder.ensure(folder);
         String tensors = "state-" + step + ".safetensors";
         SafetensorsWriter writer = new SafetensorsWriter();
         List<NDArray> first = adam.firstMoments();
@@ -110,9 +112,8 @@ final class TrainingCheckpoint {
         state.put("started_at", startedAt);
         state.put("tensors", tensors);
         state.put("identity", identity);
-        Path temp = folder.resolve(STATE + ".part");
-        Files.write(temp, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(state));
-        Files.move(temp, folder.resolve(STATE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        byte[] json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(state);
+        PrivateOutput.writeFile(folder.resolve(STATE), out -> out.write(json));
         try (Stream<Path> old = Files.list(folder)) {
             for (Path p : (Iterable<Path>) old::iterator) {
                 String name = p.getFileName().toString();
