@@ -19,9 +19,8 @@ import taiyi.workbench.core.model.Normalization;
  *
  * <p>An abstract names the same few types and concepts many times, and its suggestions repeat its
  * curated mentions; so the facts are gathered as sets of the strings the annotations already hold,
- * whose hashes Java keeps, and each key string is made only once, for a distinct fact. Making a key
- * per annotation and dropping the repeats by hashing the new strings was most of what building a
- * document's fields cost, which is CPU the bare Lucene loop does not spend.
+ * whose hashes Java keeps, and each key string is made only once, for a distinct fact (building a
+ * document's fields is CPU the bare Lucene loop does not spend).
  */
 final class AnnotationKeys {
 
