@@ -12,6 +12,7 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.util.AttributeSource;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.BytesRefBuilder;
+import org.apache.lucene.util.StringHelper;
 
 /**
  * The documents with an annotation of one state and concept, whatever its type: the
@@ -70,7 +71,7 @@ final class AnyTypeKeyQuery extends MultiTermQuery {
 
         @Override
         protected AcceptStatus accept(BytesRef term) {
-            if (!startsWith(term, statePrefix)) {
+            if (!StringHelper.startsWith(term, statePrefix)) {
                 return AcceptStatus.END;
             }
             int typeEnd = typeEnd(term);
@@ -103,11 +104,6 @@ final class AnyTypeKeyQuery extends MultiTermQuery {
                 }
             }
             return -1;
-        }
-
-        private static boolean startsWith(BytesRef term, BytesRef prefix) {
-            return term.length >= prefix.length && Arrays.equals(term.bytes, term.offset, term.offset + prefix.length, prefix.bytes,
-                    prefix.offset, prefix.offset + prefix.length);
         }
     }
 

@@ -128,22 +128,9 @@ final class IndexFields {
      * ({@link AnnotationKeys} splits PubTator's composite ids there).
      */
     static String annotationKey(String state, String type, String concept) {
-        return state + '|' + escapedType(type) + '|' + concept;
-    }
-
-    private static String escapedType(String type) {
-        if (type.indexOf('|') < 0 && type.indexOf('\\') < 0) {
-            return type;
-        }
-        StringBuilder b = new StringBuilder(type.length() + 4);
-        for (int i = 0; i < type.length(); i++) {
-            char c = type.charAt(i);
-            if (c == '|' || c == '\\') {
-                b.append('\\');
-            }
-            b.append(c);
-        }
-        return b.toString();
+        StringBuilder b = new StringBuilder(state.length() + type.length() + concept.length() + 2).append(state).append('|');
+        appendEscaped(b, type, '|', '\\');
+        return b.append('|').append(concept).toString();
     }
 
     static String lower(String s) {
@@ -244,21 +231,27 @@ final class IndexFields {
      */
     static String facetCombination(String language, List<String> sortedTypes, List<String> sortedStatuses) {
         StringBuilder b = new StringBuilder(FACET_LANGUAGE);
-        appendEscaped(b, language);
+        appendEscaped(b, language, FACET_SEPARATOR, FACET_ESCAPE);
         for (String t : sortedTypes) {
-            appendEscaped(b.append(FACET_SEPARATOR).append(FACET_TYPE), t);
+            appendEscaped(b.append(FACET_SEPARATOR).append(FACET_TYPE), t, FACET_SEPARATOR, FACET_ESCAPE);
         }
         for (String s : sortedStatuses) {
-            appendEscaped(b.append(FACET_SEPARATOR).append(FACET_STATUS), s);
+            appendEscaped(b.append(FACET_SEPARATOR).append(FACET_STATUS), s, FACET_SEPARATOR, FACET_ESCAPE);
         }
         return b.toString();
     }
 
-    private static void appendEscaped(StringBuilder b, String value) {
+    /** Appends {@code value} with {@code escape} before each {@code separator} and {@code escape} in it. */
+    private static void appendEscaped(StringBuilder b, String value, char separator, char escape) {
+        if (value.indexOf(separator) < 0 && value.indexOf(escape) < 0) {
+            // nearly every type and language: appended as it is
+            b.append(value);
+            return;
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == FACET_SEPARATOR || c == FACET_ESCAPE) {
-                b.append(FACET_ESCAPE);
+            if (c == separator || c == escape) {
+                b.append(escape);
             }
             b.append(c);
         }
