@@ -3,7 +3,6 @@ package taiyi.workbench.core.runtime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -33,11 +32,8 @@ public final class FileTree {
             throw e.getCause();
         }
         for (Path p : paths) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (NoSuchFileException e) {
-                // deleted meanwhile by someone else: what was asked for holds
-            }
+            // one deleted meanwhile by someone else is fine: what was asked for holds
+            Files.deleteIfExists(p);
         }
     }
 }

@@ -84,14 +84,9 @@ public final class PrivateOutput {
      */
     public static void writeFolder(Path target, FolderContent content) throws IOException {
         Path absolute = target.toAbsolutePath();
-        if (Files.isDirectory(absolute)) {
-            try (Stream<Path> s = Files.list(absolute)) {
-                if (s.findAny().isPresent()) {
-                    throw new FileAlreadyExistsException(target.toString(), null, "folder is not empty");
-                }
-            }
-        } else if (Files.exists(absolute)) {
-            throw new FileAlreadyExistsException(target.toString(), null, "exists and is not a folder");
+        if (!acceptsFolder(absolute)) {
+            throw new FileAlreadyExistsException(target.toString(), null,
+                    Files.isDirectory(absolute) ? "folder is not empty" : "exists and is not a folder");
         }
         Path parent = absolute.getParent();
         Files.createDirectories(parent);
@@ -107,6 +102,19 @@ public final class PrivateOutput {
             Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             FileTree.delete(temporary);
+        }
+    }
+
+    /**
+     * Whether {@link #writeFolder} would take {@code target}: it does not exist, or is an empty
+     * folder. For a caller that refuses a target in its own words before doing the work.
+     */
+    public static boolean acceptsFolder(Path target) throws IOException {
+        if (!Files.isDirectory(target)) {
+            return !Files.exists(target);
+        }
+        try (Stream<Path> s = Files.list(target)) {
+            return s.findAny().isEmpty();
         }
     }
 

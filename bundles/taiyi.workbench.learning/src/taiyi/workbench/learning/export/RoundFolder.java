@@ -14,7 +14,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import taiyi.workbench.core.runtime.PrivateFolder;
 import taiyi.workbench.core.runtime.PrivateOutput;
@@ -52,7 +51,7 @@ final class RoundFolder {
      */
     static void write(Path target, Writer writer) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
-        if (Files.exists(absolute) && !isEmptyFolder(absolute)) {
+        if (!PrivateOutput.acceptsFolder(absolute)) {
             throw new RoundExportException(target + ": already exists and is not an empty folder; a round is never "
                     + "overwritten (choose a new folder)");
         }
@@ -104,15 +103,6 @@ final class RoundFolder {
     /** The SHA-256 of each file written so far, in writing order. */
     Map<String, String> hashes() {
         return new LinkedHashMap<>(sha256);
-    }
-
-    private static boolean isEmptyFolder(Path p) throws IOException {
-        if (!Files.isDirectory(p)) {
-            return false;
-        }
-        try (Stream<Path> s = Files.list(p)) {
-            return s.findAny().isEmpty();
-        }
     }
 
     static MessageDigest sha256() {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,7 +67,7 @@ public final class TrainingRun {
 
     public static TrainingResult run(Request request, TrainingProgress progress, BooleanSupplier cancelled) throws IOException {
         Path out = request.out().toAbsolutePath().normalize();
-        if (Files.exists(out) && !isEmptyFolder(out)) {
+        if (!PrivateOutput.acceptsFolder(out)) {
             throw new TrainingDataException(out + ": already exists and is not an empty folder; an adapter is never overwritten");
         }
         Optional<JsonNode> manifest = manifest(request.round());
@@ -236,14 +235,5 @@ public final class TrainingRun {
             }
         });
         return out;
-    }
-
-    private static boolean isEmptyFolder(Path p) throws IOException {
-        if (!Files.isDirectory(p)) {
-            return false;
-        }
-        try (Stream<Path> s = Files.list(p)) {
-            return s.findAny().isEmpty();
-        }
     }
 }
